@@ -1,0 +1,325 @@
+"""The one cattrs converter of the library, and the translation of its errors into problems.
+
+The models know nothing of files. This module builds a private converter (never hooks on
+cattrs' global one) that structures plain data into the models strictly: no unknown keys, no
+numbers where text is expected, no text split into characters where a list is expected, ISO
+8601 dates as `pendulum.Date`. Every failure becomes a `Problem` with its JSON path and a
+message in Dutch and English. Unstructuring leaves out defaults, so files stay short and
+stable.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import re
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from duaal_leren._parse import child_path
+from duaal_leren._validators import FieldError
+from duaal_leren.exceptions import Problem
+
+__all__ = ["ValueProblem", "converter", "problems_of"]
+
+
+class ValueProblem(ValueError):
+    """A value of the wrong type or form, with messages in both languages."""
+
+    def __init__(self, message: str, message_en: str, code: str = "ongeldige-waarde") -> None:
+        self.message = message
+        self.message_en = message_en
+        self.code = code
+        super().__init__(message_en)
+
+
+_TYPE_NAMES = {
+    str: ("tekst", "text"),
+    int: ("geheel getal", "whole number"),
+    float: ("getal", "number"),
+    bool: ("true of false", "true or false"),
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een object" if value else "een leeg object"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "niets (null)"
+    return repr(value)
+
+
+def _describe_en(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object" if value else "an empty object"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return repr(value)
+
+
+def _wrong_type(value: Any, expected: type) -> ValueProblem:
+    nl, en = _TYPE_NAMES[expected]
+    return ValueProblem(
+        f"verwacht {nl}, gekregen: {_describe(value)}",
+        f"expected {en}, got {_describe_en(value)}",
+        "verkeerd-type",
+    )
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        if type(value) in (int, float, bool):
+            # YAML read an unquoted 2025.1 or 0800 as a number: say how to keep it as text.
+            raise ValueProblem(
+                f"verwacht tekst, gekregen: {value!r}; zet de waarde tussen aanhalingstekens",
+                f"expected text, got {value!r}; put the value in quotes",
+                "verkeerd-type",
+            )
+        raise _wrong_type(value, str)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _wrong_type(value, int)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise _wrong_type(value, float)
+        return value
+    if type(value) is int:
+        return float(value)
+    raise _wrong_type(value, float)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _wrong_type(value, bool)
+    return value
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return pendulum.Date.fromisoformat(value)
+        except ValueError:
+            pass
+    return _bad_date(value)
+
+
+def _bad_date(value: Any) -> typing.NoReturn:
+    raise ValueProblem(
+        f"verwacht een datum als JJJJ-MM-DD, gekregen: {_describe(value)}",
+        f"expected a date as YYYY-MM-DD, got {_describe_en(value)}",
+        "ongeldige-datum",
+    )
+
+
+def _unstructure_date(value: pendulum.Date) -> str:
+    return value.isoformat()
+
+
+def _structure_enum(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise ValueProblem(
+                f"{_describe(value)} is geen geldige waarde; kies uit {allowed}",
+                f"{_describe_en(value)} is not a valid value; choose from {allowed}",
+                "onbekende-keuze",
+            ) from None
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        args = typing.get_args(tp)
+        item_type = args[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise ValueProblem(
+                    f"verwacht een lijst, gekregen: {_describe(value)}",
+                    f"expected a list, got {_describe_en(value)}",
+                    "verkeerd-type",
+                )
+            result = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    result.append(item_hook(item, item_type))
+                except Exception as exc:  # noqa: BLE001 - every failure is reported with its index
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(
+                        f"index {index}", index, item_type
+                    )]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, tp)
+            return tuple(result)
+
+        return structure
+
+    return factory
+
+
+def _structure_attrs_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise ValueProblem(
+                    f"verwacht een object met velden, gekregen: {_describe(value)}",
+                    f"expected an object with fields, got {_describe_en(value)}",
+                    "verkeerd-type",
+                )
+            try:
+                return generated(value, cls)
+            except ClassValidationError as exc:
+                raise _all_field_errors(conv, cls, value, exc) from None
+
+        return structure
+
+    return factory
+
+
+def _all_field_errors(
+    conv: cattrs.Converter, cls: type[Any], value: dict[str, Any], exc: ClassValidationError
+) -> ClassValidationError:
+    # attrs stops at the first failing validator, and cattrs does not run the validators
+    # at all when a field fails to structure. Run every validator of the fields that did
+    # structure, so that all bad values of the object are reported at once. This runs only
+    # when the object is already known to be bad.
+    errors: list[Exception] = []
+    failed: set[str] = set()
+    for sub in exc.exceptions:
+        if isinstance(sub, FieldError):
+            continue  # found again below, with the others
+        errors.append(sub)
+        for note in getattr(sub, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                failed.add(note.name)
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name not in value or field.name in failed:
+            continue
+        try:
+            field.validator(None, field, conv.structure(value[field.name], field.type))
+        except FieldError as error:
+            error.__notes__ = [
+                AttributeValidationNote(f"attribute {field.name}", field.name, field.type)
+            ]
+            errors.append(error)
+        except Exception:  # noqa: BLE001, S112 - its structuring error is reported already
+            continue
+    return ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+
+
+def _unstructure_attrs_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(cls: type[Any]) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    return factory
+
+
+def _is_attrs(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp)
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The library's converter, built once."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_unstructure_hook(pendulum.Date, _unstructure_date)
+    conv.register_structure_hook_factory(_is_enum, _structure_enum)
+    conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
+    conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
+    conv.register_unstructure_hook_factory(_is_tuple, lambda _: lambda t: [conv.unstructure(i) for i in t])
+    conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory(conv))
+    conv.register_unstructure_hook_factory(_is_attrs, _unstructure_attrs_factory(conv))
+    return conv
+
+
+def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Every problem in a structuring error, with its JSON path."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(
+                child_path(path, key),
+                f"onbekend veld {key!r}",
+                f"unknown field {key!r}",
+                "onbekend-veld",
+            )
+        return
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = child_path(path, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = child_path(path, note.index)
+            if isinstance(sub, KeyError) and sub_path != path:
+                name = sub_path.rsplit(".", 1)[-1]
+                yield Problem(
+                    sub_path,
+                    f"verplicht veld {name!r} ontbreekt",
+                    f"required field {name!r} is missing",
+                    "ontbrekend-veld",
+                )
+            else:
+                yield from problems_of(sub, sub_path)
+        return
+    if isinstance(exc, ValueProblem):
+        yield Problem(path, exc.message, exc.message_en, exc.code)
+    elif isinstance(exc, FieldError):
+        yield Problem(path, exc.message, exc.message_en, "ongeldige-waarde")
+    else:
+        yield Problem(
+            path,
+            f"ongeldige waarde ({exc})",
+            f"invalid value ({exc})",
+            "ongeldige-waarde",
+        )

@@ -1,0 +1,168 @@
+"""The ``duaal-leren`` command line.
+
+Each command is a `Command`: a name, a help text, a function that declares its arguments
+and one that runs it. Bad input or usage never ends in a traceback: the command prints one
+clear message on stderr and exits with status 2.
+
+Messages are in Dutch; ``--lang en`` (or ``DUAAL_LEREN_LANG=en``) gives English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+import attrs
+
+from duaal_leren.exceptions import DocumentError, DuaalLerenError
+
+__all__ = ["COMMANDS", "Command", "main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+@attrs.frozen
+class Command:
+    """A subcommand of ``duaal-leren``.
+
+    Attributes:
+        name: The word after ``duaal-leren``.
+        help: One line for ``--help``.
+        configure: Declares the command's arguments on its parser.
+        run: Runs the command with the parsed arguments and returns the exit status.
+    """
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, TextIO], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (zie/see --help)\n")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", None) or os.environ.get("DUAAL_LEREN_LANG") or "nl")
+
+
+def _t(args: argparse.Namespace, nl: str, en: str) -> str:
+    return en if _lang(args) == "en" else nl
+
+
+# --- schema ---------------------------------------------------------------------------
+
+
+def _configure_schema(parser: argparse.ArgumentParser) -> None:
+    from duaal_leren.documents import kinds
+
+    parser.add_argument(
+        "kind", metavar="KIND", help="documentsoort: " + ", ".join(k.name for k in kinds())
+    )
+
+
+def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from duaal_leren.documents import json_schema
+
+    out.write(json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+# --- summary --------------------------------------------------------------------------
+
+
+def _configure_summary(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="een traject of standaardplan (YAML/JSON)")
+
+
+def _run_summary(args: argparse.Namespace, out: TextIO) -> int:
+    from duaal_leren.documents import load
+    from duaal_leren.summary import summarise
+
+    document = load(args.path)
+    out.write(summarise(document, lang=_lang(args)) + "\n")
+    return EXIT_OK
+
+
+COMMANDS: list[Command] = [
+    Command(
+        "summary",
+        "vat een traject of standaardplan samen / summarise a traject or standard plan",
+        _configure_summary,
+        _run_summary,
+    ),
+    Command(
+        "schema",
+        "toon het JSON Schema van een documentsoort / print a document kind's JSON Schema",
+        _configure_schema,
+        _run_schema,
+    ),
+]
+"""The commands, in the order ``--help`` lists them."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from duaal_leren import __version__
+
+    parser = _Parser(
+        prog="duaal-leren",
+        description="Duaal leren: trajecten, opleidingsplannen en hun controles.",
+    )
+    parser.add_argument("--version", action="version", version=f"duaal-leren {__version__}")
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=None, help="taal van de meldingen / language"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command_parser = sub.add_parser(command.name, help=command.help)
+        command.configure(command_parser)
+        command_parser.set_defaults(_run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Args:
+        argv: The arguments, without the program name; by default ``sys.argv[1:]``.
+        out: Where normal output goes; by default standard output.
+    """
+    stream = out or sys.stdout
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        status: int = args._run(args, stream)
+    except DocumentError as exc:
+        sys.stderr.write(exc.format(_lang(args)) + "\n")
+        return EXIT_USAGE
+    except DuaalLerenError as exc:
+        sys.stderr.write(f"duaal-leren: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (``| head``) went away; that is not an error of the command.
+        sys.stderr.close()
+        return EXIT_OK
+    return status
+
+
+def _entry() -> None:  # pragma: no cover - exercised through the console script
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _entry()

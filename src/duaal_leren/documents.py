@@ -1,0 +1,422 @@
+"""Reading and writing documents: standard plans and trajecten as YAML or JSON files.
+
+Every document names its kind and format version in one top-level key, for example
+``schema: duaal-leren/traject@1``. `load` reads a file or a text, checks it strictly and
+returns the model; `dump` and `save` write a model back. ``load(dump(x)) == x`` for every
+valid ``x``. All problems of a document are reported together in one `DocumentError`.
+
+Example:
+    >>> import duaal_leren
+    >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+    >>> text = duaal_leren.dump(traject, format="json")
+    >>> duaal_leren.loads(text) == traject
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, TypeVar, overload
+
+import attrs
+
+from duaal_leren._convert import converter, problems_of
+from duaal_leren._schema import schema_for
+from duaal_leren._parse import dump_json, dump_yaml, parse_json, parse_yaml
+from duaal_leren.exceptions import DocumentError, Problem
+from duaal_leren.opleidingsplan import StandaardOpleidingsplan
+from duaal_leren.traject import Traject
+
+__all__ = [
+    "Format",
+    "Kind",
+    "dump",
+    "json_schema",
+    "kind_of",
+    "kinds",
+    "load",
+    "load_standaardplan",
+    "load_traject",
+    "loads",
+    "save",
+]
+
+T = TypeVar("T")
+Format = Literal["yaml", "json"]
+"""The two file formats: ``"yaml"`` and ``"json"``."""
+
+SCHEMA_KEY = "schema"
+_SCHEMA = re.compile(r"duaal-leren/([a-z][a-z0-9-]*)@([0-9]+)")
+
+
+@attrs.frozen
+class Kind:
+    """A kind of document: its name, the model class, and the format version it writes.
+
+    Attributes:
+        name: The kind's name in the ``schema`` key, such as ``traject``.
+        cls: The model class of the document.
+        version: The newest format version; files of this or an older version are read.
+        title: A short description, for help texts.
+    """
+
+    name: str
+    cls: type[Any]
+    version: int
+    title: str
+
+    @property
+    def schema(self) -> str:
+        """The value of the ``schema`` key this library writes, such as ``duaal-leren/traject@1``."""
+        return f"duaal-leren/{self.name}@{self.version}"
+
+
+_KINDS: dict[str, Kind] = {}
+_BY_CLASS: dict[type[Any], Kind] = {}
+
+
+def register_kind(kind: Kind) -> None:
+    """Make a document kind known to `load`, `dump` and `json_schema`."""
+    _KINDS[kind.name] = kind
+    _BY_CLASS[kind.cls] = kind
+
+
+register_kind(Kind("standaardplan", StandaardOpleidingsplan, 1, "standard plan of a course"))
+register_kind(Kind("traject", Traject, 1, "one learner's dual trajectory"))
+
+
+def kinds() -> tuple[Kind, ...]:
+    """Every known document kind, by name."""
+    return tuple(_KINDS[name] for name in sorted(_KINDS))
+
+
+def kind_of(obj_or_name: object) -> Kind:
+    """The document kind of a model object, a model class or a kind name.
+
+    Raises:
+        DocumentError: It is no document kind.
+    """
+    if isinstance(obj_or_name, str):
+        kind = _KINDS.get(obj_or_name)
+    else:
+        cls = obj_or_name if isinstance(obj_or_name, type) else type(obj_or_name)
+        kind = _BY_CLASS.get(cls)
+    if kind is None:
+        known = ", ".join(sorted(_KINDS))
+        raise DocumentError(
+            str(obj_or_name) if isinstance(obj_or_name, str) else type(obj_or_name).__name__,
+            [
+                Problem(
+                    "$",
+                    f"onbekende documentsoort; gekend zijn: {known}",
+                    f"unknown document kind; known kinds: {known}",
+                    "onbekende-soort",
+                )
+            ],
+        )
+    return kind
+
+
+TEXT_SOURCE = "<tekst>"
+
+
+def _is_text(source: str) -> bool:
+    stripped = source.lstrip()
+    return "\n" in source or stripped.startswith(("{", "[", f"{SCHEMA_KEY}:"))
+
+
+def _read(path: Path) -> str:
+    name = str(path)
+
+    def fail(nl: str, en: str, code: str, line: int | None = None) -> DocumentError:
+        return DocumentError(name, [Problem("$", nl, en, code, line)])
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("het bestand bestaat niet", "the file does not exist", "bestand-ontbreekt") from None
+    except IsADirectoryError:
+        raise fail("dit is een map, geen bestand", "this is a directory, not a file", "geen-bestand") from None
+    except OSError as exc:
+        raise fail(
+            f"het bestand kan niet gelezen worden ({exc.strerror})",
+            f"the file cannot be read ({exc.strerror})",
+            "onleesbaar-bestand",
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(
+            f"het bestand is geen UTF-8-tekst (byte {exc.start})",
+            f"the file is not UTF-8 text (byte {exc.start})",
+            "geen-utf8",
+            line,
+        ) from None
+    return text
+
+
+def _format_of(text: str, path: Path | None) -> Format:
+    if path is not None:
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            return "json"
+        if suffix in (".yaml", ".yml"):
+            return "yaml"
+    return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
+
+
+def _parse(text: str, fmt: Format, source: str, with_lines: bool) -> tuple[Any, dict[str, int]]:
+    if fmt == "json":
+        return parse_json(text, source, with_lines=with_lines)
+    return parse_yaml(text, source, with_lines=with_lines)
+
+
+def _kind_from(data: Any, source: str) -> Kind:
+    def fail(path: str, nl: str, en: str, code: str) -> DocumentError:
+        return DocumentError(source, [Problem(path, nl, en, code)])
+
+    example = "schema: duaal-leren/traject@1"
+    if not isinstance(data, dict):
+        raise fail(
+            "$",
+            f"het document moet een object met velden zijn, te beginnen met {example!r}",
+            f"the document must be an object with fields, starting with {example!r}",
+            "verkeerd-type",
+        )
+    value = data.get(SCHEMA_KEY)
+    if value is None:
+        raise fail(
+            "$.schema",
+            f"het veld 'schema' ontbreekt; het zegt wat voor document dit is, zoals {example!r}",
+            f"the field 'schema' is missing; it says what kind of document this is, such as {example!r}",
+            "ontbrekend-veld",
+        )
+    match = _SCHEMA.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise fail(
+            "$.schema",
+            f"{value!r} is geen geldige documentsoort; verwacht zoals {example!r}",
+            f"{value!r} is not a valid document kind; expected such as {example!r}",
+            "onbekende-soort",
+        )
+    name, version = match.group(1), int(match.group(2))
+    kind = _KINDS.get(name)
+    if kind is None:
+        known = ", ".join(sorted(_KINDS))
+        raise fail(
+            "$.schema",
+            f"onbekende documentsoort {name!r}; gekend zijn: {known}",
+            f"unknown document kind {name!r}; known kinds: {known}",
+            "onbekende-soort",
+        )
+    if version > kind.version:
+        raise fail(
+            "$.schema",
+            f"formaatversie {version} van {name!r} is nieuwer dan deze versie van duaal-leren "
+            f"leest (tot {kind.version}); werk duaal-leren bij",
+            f"format version {version} of {name!r} is newer than this version of duaal-leren "
+            f"reads (up to {kind.version}); upgrade duaal-leren",
+            "toekomstige-versie",
+        )
+    if version < 1:
+        raise fail(
+            "$.schema",
+            f"formaatversie {version} bestaat niet",
+            f"format version {version} does not exist",
+            "onbekende-soort",
+        )
+    return kind
+
+
+def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]:
+    result = []
+    for problem in problems:
+        if problem.line is None:
+            path = problem.path
+            # A missing field has no line of its own: point at the object that lacks it.
+            while path not in lines and len(path) > 1:
+                path = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path) or "$"
+            line = lines.get(path)
+            if line is not None:
+                problem = attrs.evolve(problem, line=line)
+        result.append(problem)
+    return result
+
+
+def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> Any:
+    data, _ = _parse(text, fmt, source, with_lines=False)
+    try:
+        kind = _kind_from(data, source)
+        if expected is not None and kind.cls is not expected:
+            want = kind_of(expected)
+            raise DocumentError(
+                source,
+                [
+                    Problem(
+                        "$.schema",
+                        f"verwacht een document van soort {want.name!r}, maar dit is {kind.name!r}",
+                        f"expected a document of kind {want.name!r}, but this is {kind.name!r}",
+                        "verkeerde-soort",
+                    )
+                ],
+            )
+        body = {k: v for k, v in data.items() if k != SCHEMA_KEY}
+        try:
+            return converter().structure(body, kind.cls)
+        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
+            problems = list(problems_of(exc))
+            raise DocumentError(source, problems) from None
+    except DocumentError as exc:
+        # Only a broken document pays for the line numbers.
+        _, lines = _parse(text, fmt, source, with_lines=True)
+        problems = _with_lines(list(exc.problems), lines)
+        problems.sort(key=lambda p: p.line or 0)
+        raise DocumentError(source, problems) from None
+
+
+@overload
+def load(source: str | os.PathLike[str] | bytes, cls: None = None) -> Any: ...
+@overload
+def load(source: str | os.PathLike[str] | bytes, cls: type[T]) -> T: ...
+def load(source: str | os.PathLike[str] | bytes, cls: type[T] | None = None) -> Any:
+    """Read a document from a file path or from text.
+
+    The ``schema`` key of the document says what it is; the matching model is returned.
+
+    Args:
+        source: A path (`str` or `os.PathLike`) to a ``.yaml``, ``.yml`` or ``.json`` file;
+            or the document's text (a `str` with a line break, or `bytes`).
+        cls: The model class expected (`Traject`, `StandaardOpleidingsplan`, ...); a
+            document of another kind is then an error.
+
+    Returns:
+        The model object.
+
+    Raises:
+        DocumentError: The file is missing, unreadable, empty, not UTF-8, not well-formed, of
+            an unknown kind or a newer format version, or does not fit the model. Every
+            problem is listed with its JSON path and line.
+
+    Example:
+        >>> import duaal_leren
+        >>> plan = duaal_leren.load("examples/standaardplan-elektrotechniek.yaml")
+        >>> plan.opleiding
+        'Elektrotechnisch installateur duaal'
+    """
+    if isinstance(source, bytes):
+        try:
+            text = source.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                TEXT_SOURCE,
+                [Problem("$", "de tekst is geen UTF-8", "the text is not UTF-8", "geen-utf8")],
+            ) from exc
+        return _build(text, _format_of(text, None), TEXT_SOURCE, cls)
+    if isinstance(source, str) and _is_text(source):
+        return _build(source, _format_of(source, None), TEXT_SOURCE, cls)
+    path = Path(source)
+    text = _read(path)
+    return _build(text, _format_of(text, path), str(path), cls)
+
+
+def loads(text: str, cls: type[T] | None = None, *, format: Format | None = None) -> Any:
+    """Read a document from text, YAML or JSON (detected unless ``format`` is given).
+
+    Raises:
+        DocumentError: As `load`.
+    """
+    fmt = format or _format_of(text, None)
+    return _build(text, fmt, TEXT_SOURCE, cls)
+
+
+def load_traject(source: str | os.PathLike[str] | bytes) -> Traject:
+    """Read a traject document; any other kind is an error. See `load`."""
+    return load(source, Traject)
+
+
+def load_standaardplan(source: str | os.PathLike[str] | bytes) -> StandaardOpleidingsplan:
+    """Read a standard plan document; any other kind is an error. See `load`."""
+    return load(source, StandaardOpleidingsplan)
+
+
+def to_data(obj: object) -> dict[str, Any]:
+    """The plain data of a document, with its ``schema`` key first."""
+    kind = kind_of(obj)
+    return {SCHEMA_KEY: kind.schema, **converter().unstructure(obj)}
+
+
+_WRITERS: dict[str, Callable[[Any], str]] = {"yaml": dump_yaml, "json": dump_json}
+
+
+def dump(obj: object, format: Format = "yaml") -> str:
+    """The text of a document, in YAML or JSON.
+
+    Keys come in the model's order and fields left at their default are omitted, so that
+    the same object always gives the same text.
+
+    Args:
+        obj: A document: a `Traject`, a `StandaardOpleidingsplan`, ...
+        format: ``"yaml"`` or ``"json"``.
+
+    Raises:
+        DocumentError: ``obj`` is not a document.
+        ValueError: ``format`` is not one of the two formats.
+    """
+    if format not in _WRITERS:
+        raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
+    return _WRITERS[format](to_data(obj))
+
+
+def save(obj: object, path: str | os.PathLike[str], format: Format | None = None) -> Path:
+    """Write a document to a file, whole or not at all.
+
+    The text goes to a temporary file beside the target, which then replaces the target in
+    one step: a crash or a full disk never leaves a half-written file.
+
+    Args:
+        obj: The document.
+        path: The file to write.
+        format: ``"yaml"`` or ``"json"``; by default from the file's extension
+            (``.json`` for JSON, anything else YAML).
+
+    Returns:
+        The path written.
+    """
+    target = Path(path)
+    fmt: Format = format or ("json" if target.suffix.lower() == ".json" else "yaml")
+    text = dump(obj, fmt)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def json_schema(kind: str | type[Any]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document kind, generated from the model.
+
+    Args:
+        kind: The kind's name (``"traject"``, ``"standaardplan"``, ...) or its model class.
+
+    Raises:
+        DocumentError: No such kind.
+
+    Example:
+        >>> import duaal_leren
+        >>> schema = duaal_leren.json_schema("traject")
+        >>> schema["properties"]["schema"]["enum"]
+        ['duaal-leren/traject@1']
+    """
+    found = kind_of(kind)
+    return schema_for(found.cls, found.name, found.version, found.title)
