@@ -29,6 +29,7 @@ from duaal_leren.documents import (
     save,
 )
 from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren.validation import Finding, Report, Severity, validate
 from duaal_leren.opleidingsplan import (
     Handtekening,
     IndividueelOpleidingsplan,
@@ -76,6 +77,7 @@ __all__ = [
     "DocumentError",
     "DuaalLerenError",
     "Erkenning",
+    "Finding",
     "Format",
     "Handtekening",
     "IndividueelOpleidingsplan",
@@ -97,7 +99,9 @@ __all__ = [
     "PraktischeAfspraken",
     "Problem",
     "Referenties",
+    "Report",
     "Screening",
+    "Severity",
     "StandaardOpleidingsplan",
     "Toevoeging",
     "Traject",
@@ -117,4 +121,5 @@ __all__ = [
     "load_traject",
     "loads",
     "save",
+    "validate",
 ]

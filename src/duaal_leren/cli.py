@@ -20,7 +20,7 @@ import attrs
 
 from duaal_leren.exceptions import DocumentError, DuaalLerenError
 
-__all__ = ["COMMANDS", "Command", "main"]
+__all__ = ["COMMANDS", "SCHEMA_COMMAND", "SUMMARY_COMMAND", "Command", "commands", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -93,21 +93,40 @@ def _run_summary(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS: list[Command] = [
-    Command(
-        "summary",
-        "vat een traject of standaardplan samen / summarise a traject or standard plan",
-        _configure_summary,
-        _run_summary,
-    ),
-    Command(
-        "schema",
-        "toon het JSON Schema van een documentsoort / print a document kind's JSON Schema",
-        _configure_schema,
-        _run_schema,
-    ),
+SUMMARY_COMMAND = Command(
+    "summary",
+    "vat een traject of standaardplan samen / summarise a traject or standard plan",
+    _configure_summary,
+    _run_summary,
+)
+
+SCHEMA_COMMAND = Command(
+    "schema",
+    "toon het JSON Schema van een documentsoort / print a document kind's JSON Schema",
+    _configure_schema,
+    _run_schema,
+)
+
+# Commands as "module:attribute", imported only when the command line runs: the modules
+# that define them import this one for `Command`, and `duaal-leren --version` stays fast.
+COMMANDS: list[str] = [
+    "duaal_leren.cli:SUMMARY_COMMAND",
+    "duaal_leren.validation._cli:VALIDATE_COMMAND",
+    "duaal_leren.validation._cli:RULES_COMMAND",
+    "duaal_leren.cli:SCHEMA_COMMAND",
 ]
-"""The commands, in the order ``--help`` lists them."""
+"""The commands, in the order ``--help`` lists them, as ``"module:attribute"``."""
+
+
+def commands() -> list[Command]:
+    """The `Command` objects named in `COMMANDS`."""
+    import importlib
+
+    found = []
+    for spec in COMMANDS:
+        module, _, attribute = spec.partition(":")
+        found.append(getattr(importlib.import_module(module), attribute))
+    return found
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,8 +141,12 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("nl", "en"), default=None, help="taal van de meldingen / language"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
+    for command in commands():
         command_parser = sub.add_parser(command.name, help=command.help)
+        # Accepted after the command too: ``duaal-leren validate --lang en ...``.
+        command_parser.add_argument(
+            "--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal / language"
+        )
         command.configure(command_parser)
         command_parser.set_defaults(_run=command.run)
     return parser
@@ -151,6 +174,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(exc.format(_lang(args)) + "\n")
         return EXIT_USAGE
     except DuaalLerenError as exc:
+        sys.stderr.write(f"duaal-leren: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        # A file that cannot be written or read outside the document loader.
         sys.stderr.write(f"duaal-leren: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:

@@ -1,0 +1,414 @@
+"""The ``validate`` and ``rules`` commands: check files in CI and list the rules.
+
+``duaal-leren validate PATH...`` checks files and directories (recursively: ``*.yaml``,
+``*.yml``, ``*.json`` that declare a ``duaal-leren/`` schema), reports in text, JSON, GitHub
+annotations or JUnit XML, and exits 0 without errors, 1 with errors, 2 on usage errors or
+files that cannot be read as documents (the other files are still checked). Settings may
+also come from ``[tool.duaal-leren]`` in the ``pyproject.toml`` of the checked repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+from xml.etree import ElementTree
+
+import attrs
+import pendulum
+
+from duaal_leren._parse import parse_json, parse_yaml
+from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command
+from duaal_leren.documents import load
+from duaal_leren.exceptions import DocumentError
+from duaal_leren.opleidingsplan import StandaardOpleidingsplan
+from duaal_leren.validation._engine import (
+    RULES,
+    Finding,
+    Report,
+    RuleError,
+    Severity,
+    validate,
+)
+
+__all__ = ["RULES_COMMAND", "VALIDATE_COMMAND", "collect_files", "find_settings"]
+
+_SUFFIXES = (".yaml", ".yml", ".json")
+_DECLARES = re.compile(r"""^\s*"?schema"?\s*:\s*"?duaal-leren/""", re.MULTILINE)
+_SETTINGS = ("select", "ignore", "severity", "today", "lang", "format")
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def collect_files(paths: Sequence[str]) -> Iterator[tuple[Path, bool]]:
+    """The files to check: named files as given, directories searched recursively.
+
+    Yields each file with whether it was named explicitly. In directories, hidden files and
+    folders are skipped, and so are files that do not declare a ``duaal-leren/`` schema
+    (other YAML in a repository, such as CI configuration).
+    """
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if found.suffix.lower() in _SUFFIXES and found.is_file() and _declares(found):
+                    yield found, False
+        else:
+            yield path, True
+
+
+def _declares(path: Path) -> bool:
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except OSError:
+        return True  # let the loader report it
+    return _DECLARES.search(head) is not None
+
+
+def find_settings(start: Path) -> tuple[dict[str, Any], Path | None]:
+    """``[tool.duaal-leren]`` from the nearest ``pyproject.toml`` at or above ``start``.
+
+    Raises:
+        RuleError: The table has unknown keys or the file is not valid TOML.
+    """
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise RuleError(f"{candidate}: geen geldige TOML / not valid TOML ({exc})") from None
+            table = data.get("tool", {}).get("duaal-leren")
+            if table is None:
+                return {}, candidate
+            unknown = sorted(set(table) - set(_SETTINGS))
+            if unknown:
+                raise RuleError(
+                    f"{candidate}: onbekende instelling(en) in [tool.duaal-leren] / unknown "
+                    f"setting(s): {', '.join(unknown)}; gekend / known: {', '.join(_SETTINGS)}"
+                )
+            return dict(table), candidate
+    return {}, None
+
+
+@attrs.frozen
+class _FileResult:
+    path: str
+    report: Report
+    unreadable: bool = False
+
+
+def _line_of(path: str, lines: dict[str, int]) -> int | None:
+    while path not in lines and len(path) > 1:
+        trimmed = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path)
+        path = trimmed if trimmed != path else "$"
+    return lines.get(path)
+
+
+def _with_lines(report: Report, path: Path) -> Report:
+    if not report.findings or all(f.line is not None for f in report.findings):
+        return report
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        parse = parse_json if path.suffix.lower() == ".json" else parse_yaml
+        _, lines = parse(text, str(path), with_lines=True)
+    except (OSError, UnicodeDecodeError, DocumentError):
+        return report
+    findings = [
+        f if f.line is not None else attrs.evolve(f, line=_line_of(f.path, lines))
+        for f in report.findings
+    ]
+    # In a file, findings read best in the order of its lines.
+    findings.sort(key=lambda f: (f.line or 0, f.severity.rank))
+    return attrs.evolve(report, findings=tuple(findings))
+
+
+def _document_report(path: Path, exc: DocumentError) -> Report:
+    return Report(
+        tuple(
+            Finding("document", Severity.ERROR, p.path, p.message, p.message_en,
+                    "duaal-leren file format", p.line)
+            for p in exc.problems
+        ),
+        str(path),
+    )
+
+
+def run_validation(
+    paths: Sequence[str],
+    *,
+    today: pendulum.Date | None,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    severity: dict[str, str] | None,
+) -> list[_FileResult]:
+    """Load every file, then validate each with the standard plans found among them."""
+    loaded: list[tuple[Path, object | None, DocumentError | None]] = []
+    for path, _explicit in collect_files(paths):
+        try:
+            loaded.append((path, load(path), None))
+        except DocumentError as exc:
+            loaded.append((path, None, exc))
+    plans = [doc for _, doc, _ in loaded if isinstance(doc, StandaardOpleidingsplan)]
+    results = []
+    for path, doc, error in loaded:
+        if error is not None:
+            results.append(_FileResult(str(path), _document_report(path, error), True))
+            continue
+        report = validate(
+            doc,
+            today=today,
+            select=select,
+            ignore=ignore,
+            severity=severity,
+            standaardplannen=plans,
+        )
+        report = attrs.evolve(report, source=str(path))
+        results.append(_FileResult(str(path), _with_lines(report, path)))
+    return results
+
+
+# --- output formats --------------------------------------------------------------------
+
+
+def _summary(results: list[_FileResult]) -> dict[str, int]:
+    return {
+        "files": len(results),
+        "errors": sum(len(r.report.errors) for r in results),
+        "warnings": sum(len(r.report.warnings) for r in results),
+    }
+
+
+def _as_json(results: list[_FileResult], lang: str) -> str:
+    data = {
+        "files": [
+            {
+                "path": r.path,
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": f.severity.value,
+                        "path": f.path,
+                        "line": f.line,
+                        "message": f.text(lang),
+                    }
+                    for f in r.report.findings
+                ],
+            }
+            for r in results
+        ],
+        "summary": _summary(results),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _as_text(results: list[_FileResult], lang: str) -> str:
+    lines = []
+    for r in results:
+        for f in r.report.findings:
+            place = f"{r.path}:{f.line}" if f.line is not None else r.path
+            lines.append(f"{place}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}")
+    s = _summary(results)
+    if lang == "en":
+        lines.append(f"{s['files']} files, {s['errors']} errors, {s['warnings']} warnings")
+    else:
+        lines.append(f"{s['files']} bestanden, {s['errors']} fouten, {s['warnings']} waarschuwingen")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _as_github(results: list[_FileResult], lang: str) -> str:
+    lines = []
+    for r in results:
+        for f in r.report.findings:
+            props = [f"file={_escape_property(r.path)}"]
+            if f.line is not None:
+                props.append(f"line={f.line}")
+            props.append(f"title={_escape_property(f.code)}")
+            message = _escape_data(f"{f.path}: {f.text(lang)}")
+            lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{message}")
+    return "\n".join(lines)
+
+
+def _as_junit(results: list[_FileResult], lang: str) -> str:
+    s = _summary(results)
+    failures = sum(1 for r in results if not r.report.passed and not r.unreadable)
+    errors = sum(1 for r in results if r.unreadable)
+    suites = ElementTree.Element(
+        "testsuites", name="duaal-leren", tests=str(s["files"]),
+        failures=str(failures), errors=str(errors),
+    )
+    suite = ElementTree.SubElement(
+        suites, "testsuite", name="duaal-leren validate", tests=str(s["files"]),
+        failures=str(failures), errors=str(errors),
+    )
+    for r in results:
+        case = ElementTree.SubElement(suite, "testcase", classname="duaal-leren", name=r.path)
+        bad = r.report.errors
+        if bad:
+            tag = "error" if r.unreadable else "failure"
+            element = ElementTree.SubElement(
+                case, tag, message=f"{len(bad)} error(s)", type=bad[0].code
+            )
+            element.text = "\n".join(
+                f"{r.path}:{f.line or '-'}: [{f.code}] {f.path}: {f.text(lang)}" for f in bad
+            )
+        others = [f for f in r.report.findings if f.severity is not Severity.ERROR]
+        if others:
+            out = ElementTree.SubElement(case, "system-out")
+            out.text = "\n".join(
+                f"{r.path}:{f.line or '-'}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}"
+                for f in others
+            )
+    ElementTree.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode")
+
+
+_FORMATS = {"text": _as_text, "json": _as_json, "github": _as_github, "junit": _as_junit}
+
+
+# --- the commands ----------------------------------------------------------------------
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="bestanden of mappen / files or directories")
+    parser.add_argument("--format", choices=sorted(_FORMATS), default=None, help="uitvoer / output (text)")
+    parser.add_argument("--select", default=None, help="regels, met komma's / rule codes, comma-separated")
+    parser.add_argument("--ignore", default=None, help="regels om over te slaan / rules to skip")
+    parser.add_argument(
+        "--severity", action="append", default=None, metavar="CODE=LEVEL",
+        help="ernst van een regel wijzigen / change a rule's severity (error, warning, info)",
+    )
+    parser.add_argument("--today", default=None, metavar="YYYY-MM-DD", help="datum voor tijdsafhankelijke regels / the date rules treat as today")
+
+
+def _parse_date(value: str) -> pendulum.Date:
+    try:
+        return pendulum.Date.fromisoformat(value)
+    except ValueError:
+        raise RuleError(f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD") from None
+
+
+def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    settings, _ = find_settings(Path.cwd())
+    select = _csv(args.select) if args.select is not None else settings.get("select")
+    ignore = _csv(args.ignore) if args.ignore is not None else settings.get("ignore")
+    severity: dict[str, str] = dict(settings.get("severity", {}))
+    for item in args.severity or ():
+        code, sep, level = item.partition("=")
+        if not sep:
+            raise RuleError(f"--severity: verwacht CODE=LEVEL / expected CODE=LEVEL, got {item!r}")
+        severity[code.strip()] = level.strip()
+    for code, level in severity.items():
+        if level not in {s.value for s in Severity}:
+            raise RuleError(f"severity {code}={level!r}: kies/choose error, warning, info")
+    today_text = args.today or settings.get("today")
+    today = _parse_date(str(today_text)) if today_text else None
+    lang = args.lang or settings.get("lang") or "nl"
+    fmt = args.format or settings.get("format") or "text"
+    if fmt not in _FORMATS:
+        raise RuleError(f"format {fmt!r}: kies/choose {', '.join(sorted(_FORMATS))}")
+    missing = [p for p in args.paths if not Path(p).exists()]
+    results = run_validation(args.paths, today=today, select=select, ignore=ignore, severity=severity)
+    text = _FORMATS[fmt](results, lang)
+    if text:
+        out.write(text + "\n")
+    for name in missing:
+        sys.stderr.write(f"duaal-leren: {name}: bestaat niet / does not exist\n")
+    if missing or any(r.unreadable for r in results):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(not r.report.passed for r in results) else EXIT_OK
+
+
+VALIDATE_COMMAND = Command(
+    "validate",
+    "controleer plannen en trajecten / check plans and trajecten",
+    _configure_validate,
+    _run_validate,
+)
+
+
+def rules_markdown() -> str:
+    """The rule reference as Markdown, generated from the registry."""
+    lines = [
+        "# Rule reference",
+        "",
+        "Every rule of `duaal-leren validate`, generated from the rule registry with "
+        "`duaal-leren rules --format md`. Select or ignore rules by code or by a prefix of "
+        "whole words (`mentor` covers every `mentor-*` rule); change a rule's severity with "
+        "`--severity CODE=LEVEL`.",
+        "",
+        "| code | severity | checks |",
+        "|---|---|---|",
+    ]
+    rules = list(RULES)
+    for rule in rules:
+        lines.append(f"| [`{rule.code}`](#{rule.code}) | {rule.severity.value} | {rule.title} |")
+    for rule in rules:
+        lines += [
+            "",
+            f"## {rule.code}",
+            "",
+            f"**{rule.title}.** Default severity: *{rule.severity.value}*; applies to: "
+            f"{rule.target.value}.",
+            "",
+            " ".join(rule.doc.split()) if rule.doc else "",
+            "",
+            f"- Source: {rule.source}",
+            f"- How to fix: {rule.fix}" if rule.fix else "",
+        ]
+    return "\n".join(line for line in lines).rstrip() + "\n"
+
+
+def _configure_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "md", "json"), default="text")
+
+
+def _run_rules(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "md":
+        out.write(rules_markdown())
+    elif args.format == "json":
+        data = [
+            {
+                "code": r.code,
+                "severity": r.severity.value,
+                "title": r.title,
+                "source": r.source,
+                "target": r.target.value,
+                "fix": r.fix,
+            }
+            for r in RULES
+        ]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for r in RULES:
+            out.write(f"{r.code:<30} {r.severity.value:<8} {r.title}\n")
+    return EXIT_OK
+
+
+RULES_COMMAND = Command(
+    "rules",
+    "toon de regels / list the validation rules",
+    _configure_rules,
+    _run_rules,
+)

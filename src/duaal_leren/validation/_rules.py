@@ -1,0 +1,892 @@
+"""The built-in rules, each next to its source.
+
+Rules from the law or official guidance (confidence H in the domain brief) are errors; rules
+that the sources only suggest, and the library's own consistency rules, are warnings; every
+severity can be changed per run. Each rule runs in time linear, or near-linear, in the size
+of the document.
+
+References:
+    R-ALLOC: onderwijs.vlaanderen.be "1 standaardtraject per opleiding";
+        scanjeschoolvoorduaal.be question 01-5.
+    R-IOP: scanjeschoolvoorduaal.be 01-5; "Wat bespreek ik omtrent de leervooruitgang?".
+    R-SIGN: maakjebedrijfduaal-bxl.be "een contract afsluiten"; commercetraining.be.
+    R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3.
+    R-MENTOR: syntravlaanderen.be; vlaanderen.be "leerlingen opleiden op de werkplek".
+    R-ERKENNING: mtechplus.be; commercetraining.be.
+    R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be.
+    R-ORDER: Leidraad opstartgesprek voor leerwerkplekken (2023), "Het opleidingsplan".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+
+from duaal_leren.competentie import Leerplaats
+from duaal_leren.opleidingsplan import IndividueelOpleidingsplan, Partij, Planstatus
+from duaal_leren.traject import Contact, Overeenkomstsoort
+from duaal_leren.validation._engine import RULES, Context, Hit, Severity
+
+__all__: list[str] = []
+
+_ALLOC = "R-ALLOC: onderwijs.vlaanderen.be '1 standaardtraject per opleiding'; scanjeschoolvoorduaal.be 01-5"
+_IOP = "R-IOP: scanjeschoolvoorduaal.be 01-5; 'Wat bespreek ik omtrent de leervooruitgang?'"
+_SIGN = "R-SIGN: maakjebedrijfduaal-bxl.be 'een contract afsluiten'; commercetraining.be"
+_OAO = "R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3; vlaanderen.be 'overeenkomsten'"
+_MENTOR = "R-MENTOR: syntravlaanderen.be; vlaanderen.be 'leerlingen opleiden op de werkplek'"
+_ERKENNING = "R-ERKENNING: mtechplus.be; commercetraining.be (erkenning per opleiding en vestiging, 5 jaar)"
+_LEARNER = "R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be"
+_ORDER = "R-ORDER: library consistency rule; Leidraad opstartgesprek (2023), 'Het opleidingsplan'"
+_REFS = "Library consistency rule: references within one document must resolve"
+_ROLES = "Decreet 10-06-2016 (mentor); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
+
+
+def _age(born: pendulum.Date, on: pendulum.Date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _signed(plan: IndividueelOpleidingsplan) -> bool:
+    return plan.status is not Planstatus.ONTWERP or bool(plan.handtekeningen)
+
+
+# --- allocation (R-ALLOC) -------------------------------------------------------------
+
+
+@RULES.rule(
+    "alloc-niet-gedekt",
+    title="Every competence is covered by school, workplace, both or an outside provider",
+    severity="error",
+    source=_ALLOC,
+    target="plan",
+    fix="Find who can teach the competence (school, workplace or an outside provider) and "
+    "set its leerplaats; or move it in the individual plan with a reason.",
+)
+def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
+    """A competence marked ``niet-gedekt`` has nobody to teach it.
+
+    In a signed or active individual plan this is an error; in a draft or a standard plan
+    it is a warning, so that a provider can still be found.
+    """
+    assert ctx.plan is not None
+    signed = isinstance(ctx.plan, IndividueelOpleidingsplan) and _signed(ctx.plan)
+    level = None if signed else Severity.WARNING
+    for i, c in enumerate(ctx.plan.competenties):
+        if c.leerplaats is Leerplaats.NIET_GEDEKT:
+            yield Hit(
+                ctx.competentie_path(i, "leerplaats"),
+                f"competentie {c.code} is door niemand gedekt; zoek een leerplaats of externe aanbieder",
+                f"competence {c.code} is not covered by anyone; find a leerplaats or outside provider",
+                level,
+            )
+
+
+@RULES.rule(
+    "alloc-extern-aanbieder",
+    title="A competence covered by an outside provider names the provider",
+    severity="error",
+    source=_ALLOC,
+    target="plan",
+    fix="Fill in externe_aanbieder, or choose another leerplaats.",
+)
+def alloc_extern_aanbieder(ctx: Context) -> Iterator[Hit]:
+    """A competence with leerplaats ``extern`` must say which provider covers it."""
+    assert ctx.plan is not None
+    for i, c in enumerate(ctx.plan.competenties):
+        if c.leerplaats is Leerplaats.EXTERN and c.externe_aanbieder is None:
+            yield Hit(
+                ctx.competentie_path(i, "externe_aanbieder"),
+                f"competentie {c.code} wordt extern aangeleerd, maar de aanbieder ontbreekt",
+                f"competence {c.code} is covered by an outside provider, but the provider is missing",
+            )
+        elif c.externe_aanbieder is not None and c.leerplaats is not Leerplaats.EXTERN:
+            yield Hit(
+                ctx.competentie_path(i, "externe_aanbieder"),
+                f"competentie {c.code} noemt een externe aanbieder, maar de leerplaats is {c.leerplaats.value}",
+                f"competence {c.code} names an outside provider, but its leerplaats is {c.leerplaats.value}",
+                Severity.WARNING,
+            )
+
+
+_WHO = {
+    Leerplaats.SCHOOL: {Leerplaats.SCHOOL},
+    Leerplaats.WERKPLEK: {Leerplaats.WERKPLEK},
+    Leerplaats.BEIDE: {Leerplaats.SCHOOL, Leerplaats.WERKPLEK, Leerplaats.BEIDE},
+    Leerplaats.EXTERN: {Leerplaats.EXTERN},
+    Leerplaats.NIET_GEDEKT: set(),
+}
+
+
+@RULES.rule(
+    "alloc-verdeling",
+    title="Who introduces and who practises a competence fits its leerplaats",
+    severity="warning",
+    source=_ALLOC,
+    target="plan",
+    fix="Make aanbreng and inoefening name a place where the competence is learned, or "
+    "change the leerplaats to 'beide'.",
+)
+def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
+    """Aanbreng and inoefening must lie within the leerplaats.
+
+    A competence learned only at school cannot be practised at the workplace according to
+    the same plan; when both take part, the leerplaats is ``beide``.
+    """
+    assert ctx.plan is not None
+    for i, c in enumerate(ctx.plan.competenties):
+        allowed = _WHO[c.leerplaats]
+        for field, who in (("aanbreng", c.aanbreng), ("inoefening", c.inoefening)):
+            if who is not None and who not in allowed:
+                yield Hit(
+                    ctx.competentie_path(i, field),
+                    f"{field} {who.value} past niet bij leerplaats {c.leerplaats.value} van {c.code}",
+                    f"{field} {who.value} does not fit leerplaats {c.leerplaats.value} of {c.code}",
+                )
+
+
+# --- codes and references --------------------------------------------------------------
+
+
+@RULES.rule(
+    "code-uniek",
+    title="Competence codes are unique within a plan",
+    severity="error",
+    source=_REFS,
+    target="plan",
+    fix="Give each competence its own code, or merge the duplicates.",
+)
+def code_uniek(ctx: Context) -> Iterator[Hit]:
+    """Two competences with the same code make every reference to it ambiguous."""
+    assert ctx.plan is not None
+    for i, c in enumerate(ctx.plan.competenties):
+        first = ctx.index[c.code]
+        if first != i:
+            yield Hit(
+                ctx.competentie_path(i, "code"),
+                f"de code {c.code} komt al voor bij competentie {first + 1}",
+                f"the code {c.code} is already used by competence {first + 1}",
+            )
+
+
+def _unknown(ctx: Context, code: str, path: str, what: str, what_en: str) -> Hit:
+    return Hit(
+        path,
+        f"{what} {code} bestaat niet in het plan",
+        f"{what_en} {code} does not exist in the plan",
+    )
+
+
+@RULES.rule(
+    "verwijzing-onbekend",
+    title="Every reference to a competence points to one in the plan",
+    severity="error",
+    source=_REFS,
+    target="plan",
+    fix="Correct the code, or add the competence to the plan.",
+)
+def verwijzing_onbekend(ctx: Context) -> Iterator[Hit]:
+    """Prerequisites, startcompetenties, moved and added competences name existing codes."""
+    assert ctx.plan is not None
+    index = ctx.index
+    for i, c in enumerate(ctx.plan.competenties):
+        for j, code in enumerate(c.vereisten):
+            if code not in index:
+                yield _unknown(
+                    ctx, code, f"{ctx.competentie_path(i, 'vereisten')}[{j}]", "vereiste", "prerequisite"
+                )
+    plan = ctx.plan
+    if not isinstance(plan, IndividueelOpleidingsplan):
+        return
+    base = ctx.plan_path
+    for j, code in enumerate(plan.startcompetenties):
+        if code not in index:
+            yield _unknown(ctx, code, f"{base}.startcompetenties[{j}]", "startcompetentie", "startcompetentie")
+    for j, move in enumerate(plan.verplaatst):
+        if move.code not in index:
+            yield _unknown(ctx, move.code, f"{base}.verplaatst[{j}].code", "verplaatste competentie", "moved competence")
+    for j, extra in enumerate(plan.toegevoegd):
+        if extra.code not in index:
+            yield _unknown(ctx, extra.code, f"{base}.toegevoegd[{j}].code", "toegevoegde competentie", "added competence")
+
+
+@RULES.rule(
+    "vereisten-cyclus",
+    title="Prerequisites form no cycle",
+    severity="error",
+    source=_ORDER,
+    target="plan",
+    fix="Remove one prerequisite of the cycle: a competence cannot (indirectly) require itself.",
+)
+def vereisten_cyclus(ctx: Context) -> Iterator[Hit]:
+    """A competence that (indirectly) requires itself can never be started.
+
+    The finding names the whole cycle, as ``A -> B -> C -> A``; each cycle is reported once.
+    """
+    assert ctx.plan is not None
+    competenties = ctx.plan.competenties
+    index = ctx.index
+    graph = [[index[r] for r in c.vereisten if r in index] for c in competenties]
+    for component in _cycles(graph):
+        cycle = _cycle_in(component, graph)
+        names = " -> ".join(competenties[k].code for k in [*cycle, cycle[0]])
+        first = cycle[0]
+        yield Hit(
+            ctx.competentie_path(first, "vereisten"),
+            f"de vereisten vormen een kring: {names}",
+            f"the prerequisites form a cycle: {names}",
+        )
+
+
+def _cycles(graph: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components that hold a cycle (Tarjan, iterative: linear time)."""
+    n = len(graph)
+    order = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    result: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if order[root] != -1:
+            continue
+        work = [(root, 0)]
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            node, edge = work[-1]
+            if edge < len(graph[node]):
+                work[-1] = (node, edge + 1)
+                nxt = graph[node][edge]
+                if order[nxt] == -1:
+                    order[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on_stack[nxt] = True
+                    work.append((nxt, 0))
+                elif on_stack[nxt]:
+                    low[node] = min(low[node], order[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == order[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph[node]:
+                    result.append(sorted(component))
+    result.sort()
+    return result
+
+
+def _cycle_in(component: list[int], graph: list[list[int]]) -> list[int]:
+    """One simple cycle through the smallest node of a strongly connected component."""
+    members = set(component)
+    start = component[0]
+    # Breadth-first search from start back to start within the component.
+    parents: dict[int, int] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in graph[node]:
+                if nxt not in members:
+                    continue
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parents[path[-1]])
+                    return path[::-1]
+                if nxt not in parents:
+                    parents[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    return [start]  # pragma: no cover - a component with a cycle always closes
+
+
+# --- deadlines -------------------------------------------------------------------------
+
+
+@RULES.rule(
+    "termijn-voor-vereiste",
+    title="A competence's termijn is not before the termijn of a prerequisite",
+    severity="warning",
+    source=_ORDER,
+    target="plan",
+    fix="Move the termijn of the competence after those of its prerequisites, or the "
+    "prerequisites' termijnen earlier.",
+)
+def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
+    """What a competence requires must be acquired before it."""
+    assert ctx.plan is not None
+    for i, c in enumerate(ctx.plan.competenties):
+        if c.termijn is None:
+            continue
+        for code in c.vereisten:
+            required = ctx.competentie(code)
+            if required is not None and required.termijn is not None and c.termijn < required.termijn:
+                yield Hit(
+                    ctx.competentie_path(i, "termijn"),
+                    f"termijn {c.termijn} van {c.code} valt voor termijn {required.termijn} "
+                    f"van vereiste {code}",
+                    f"termijn {c.termijn} of {c.code} falls before termijn {required.termijn} "
+                    f"of prerequisite {code}",
+                )
+
+
+@RULES.rule(
+    "termijn-buiten-overeenkomst",
+    title="Every termijn lies within the contract period",
+    severity="warning",
+    source=_ORDER,
+    target="traject",
+    fix="Set the termijn between the start and the end of the contract.",
+)
+def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
+    """A deadline outside the contract cannot be met within this traject."""
+    assert ctx.traject is not None
+    contract = ctx.traject.overeenkomst
+    for i, c in enumerate(ctx.traject.opleidingsplan.competenties):
+        if c.termijn is not None and not contract.start <= c.termijn <= contract.einde:
+            yield Hit(
+                f"$.opleidingsplan.competenties[{i}].termijn",
+                f"termijn {c.termijn} van {c.code} ligt buiten de overeenkomst "
+                f"({contract.start} tot {contract.einde})",
+                f"termijn {c.termijn} of {c.code} lies outside the contract "
+                f"({contract.start} to {contract.einde})",
+            )
+
+
+# --- individual plan against standard plan (R-IOP) -------------------------------------
+
+
+@RULES.rule(
+    "iop-standaard",
+    title="The individual plan covers every competence of its standard plan",
+    severity="error",
+    source=_IOP,
+    target="individueel",
+    fix="Add the competence, list it as a startcompetentie, or leave it out explicitly "
+    "under 'weggelaten' with a reason.",
+)
+def iop_standaard(ctx: Context) -> Iterator[Hit]:
+    """Every competence of the standard plan is in the individual plan, is a
+    startcompetentie, or is explicitly left out.
+
+    Runs when the standard plan the individual plan refers to is known to the run (for the
+    command line: found among the files checked).
+    """
+    plan = ctx.plan
+    standaard = ctx.standaardplan
+    if not isinstance(plan, IndividueelOpleidingsplan) or standaard is None:
+        return
+    present = set(ctx.index) | set(plan.startcompetenties) | {w.code for w in plan.weggelaten}
+    for c in standaard.competenties:
+        if c.code not in present:
+            yield Hit(
+                f"{ctx.plan_path}.competenties",
+                f"competentie {c.code} van standaardplan {standaard.id} ontbreekt, zonder "
+                f"reden in 'weggelaten'",
+                f"competence {c.code} of standard plan {standaard.id} is missing, without a "
+                f"reason under 'weggelaten'",
+            )
+    known = {c.code for c in standaard.competenties}
+    for j, w in enumerate(plan.weggelaten):
+        if w.code not in known:
+            yield Hit(
+                f"{ctx.plan_path}.weggelaten[{j}].code",
+                f"weggelaten competentie {w.code} staat niet in standaardplan {standaard.id}",
+                f"left-out competence {w.code} is not in standard plan {standaard.id}",
+            )
+    by_code = {c.code: c for c in standaard.competenties}
+    for j, move in enumerate(plan.verplaatst):
+        original = by_code.get(move.code)
+        if original is not None and original.leerplaats is not move.van:
+            yield Hit(
+                f"{ctx.plan_path}.verplaatst[{j}].van",
+                f"{move.code} staat in het standaardplan op {original.leerplaats.value}, niet op {move.van.value}",
+                f"{move.code} is at {original.leerplaats.value} in the standard plan, not at {move.van.value}",
+                Severity.WARNING,
+            )
+
+
+@RULES.rule(
+    "iop-samenhang",
+    title="The recorded deviations agree with the individual plan's competences",
+    severity="error",
+    source=_IOP,
+    target="individueel",
+    fix="Make the competence's leerplaats equal to the move's 'naar', and remove left-out "
+    "competences from the list of competences.",
+)
+def iop_samenhang(ctx: Context) -> Iterator[Hit]:
+    """A moved competence has the leerplaats it was moved to; a left-out one is not in the plan."""
+    plan = ctx.plan
+    if not isinstance(plan, IndividueelOpleidingsplan):
+        return
+    for j, move in enumerate(plan.verplaatst):
+        c = ctx.competentie(move.code)
+        if c is not None and c.leerplaats is not move.naar:
+            yield Hit(
+                f"{ctx.plan_path}.verplaatst[{j}].naar",
+                f"{move.code} is verplaatst naar {move.naar.value}, maar heeft leerplaats {c.leerplaats.value}",
+                f"{move.code} was moved to {move.naar.value}, but has leerplaats {c.leerplaats.value}",
+            )
+    for j, w in enumerate(plan.weggelaten):
+        if w.code in ctx.index:
+            yield Hit(
+                f"{ctx.plan_path}.weggelaten[{j}].code",
+                f"{w.code} is weggelaten, maar staat nog bij de competenties",
+                f"{w.code} is left out, but is still among the competences",
+            )
+
+
+@RULES.rule(
+    "iop-reden",
+    title="Every deviation from the standard plan carries a reason",
+    severity="warning",
+    source=_IOP,
+    target="individueel",
+    fix="Write down why the competence was moved, added or left out.",
+)
+def iop_reden(ctx: Context) -> Iterator[Hit]:
+    """Moves, additions and omissions should say why, so the plan can be explained later."""
+    plan = ctx.plan
+    if not isinstance(plan, IndividueelOpleidingsplan):
+        return
+    groups = (
+        ("verplaatst", plan.verplaatst, "verplaatsing", "move"),
+        ("toegevoegd", plan.toegevoegd, "toevoeging", "addition"),
+        ("weggelaten", plan.weggelaten, "weglating", "omission"),
+    )
+    for field, items, what, what_en in groups:
+        for j, item in enumerate(items):
+            if item.reden is None:
+                yield Hit(
+                    f"{ctx.plan_path}.{field}[{j}].reden",
+                    f"de {what} van {item.code} heeft geen reden",
+                    f"the {what_en} of {item.code} has no reason",
+                )
+
+
+# --- signatures (R-SIGN) ---------------------------------------------------------------
+
+
+@RULES.rule(
+    "sign-ontbreekt",
+    title="A plan in force is signed by school, company and learner",
+    severity="error",
+    source=_SIGN,
+    target="individueel",
+    fix="Have the missing parties sign, and record the signatures with their dates.",
+)
+def sign_ontbreekt(ctx: Context) -> Iterator[Hit]:
+    """The opleidingsplan is drawn up and signed by the three parties with the contract."""
+    plan = ctx.plan
+    if not isinstance(plan, IndividueelOpleidingsplan) or plan.status is Planstatus.ONTWERP:
+        return
+    missing = [p.value for p in Partij if plan.handtekening(p) is None]
+    if missing:
+        who = ", ".join(missing)
+        yield Hit(
+            f"{ctx.plan_path}.handtekeningen",
+            f"het plan is {plan.status.value}, maar de handtekening ontbreekt van: {who}",
+            f"the plan is {plan.status.value}, but is not signed by: {who}",
+        )
+
+
+@RULES.rule(
+    "sign-na-start",
+    title="The plan is signed no later than the start of the contract",
+    severity="warning",
+    source=_SIGN,
+    target="traject",
+    fix="Sign the plan together with the contract; record the real signing date.",
+)
+def sign_na_start(ctx: Context) -> Iterator[Hit]:
+    """The plan is signed with the contract; a signature after the start is late."""
+    assert ctx.traject is not None
+    start = ctx.traject.overeenkomst.start
+    for j, h in enumerate(ctx.traject.opleidingsplan.handtekeningen):
+        if h.datum > start:
+            yield Hit(
+                f"$.opleidingsplan.handtekeningen[{j}].datum",
+                f"{h.partij.value} tekende op {h.datum}, na de start van de overeenkomst ({start})",
+                f"{h.partij.value} signed on {h.datum}, after the contract started ({start})",
+            )
+
+
+# --- mentor (R-MENTOR) -----------------------------------------------------------------
+
+
+def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
+    assert ctx.traject is not None
+    mentor = ctx.traject.mentor
+    if mentor is not None and mentor.aanstelling is not None:
+        return mentor.aanstelling, "aanstelling", "appointment"
+    return ctx.traject.overeenkomst.start, "start van de overeenkomst", "start of the contract"
+
+
+@RULES.rule(
+    "mentor-leeftijd",
+    title="The mentor is at least 25 on appointment (23 with the partnership's exception)",
+    severity="error",
+    source=_MENTOR,
+    target="traject",
+    fix="Appoint another mentor, or record the partnership's exception "
+    "(leeftijdsuitzondering) when it allows a mentor from 23.",
+)
+def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
+    """A mentor is at least 25 years old, or 23 if the sectoral partnership allows it."""
+    assert ctx.traject is not None
+    mentor = ctx.traject.mentor
+    if mentor is None or mentor.geboortedatum is None:
+        return
+    on, what, what_en = _appointment(ctx)
+    minimum = 23 if mentor.leeftijdsuitzondering else 25
+    age = _age(mentor.geboortedatum, on)
+    if age < minimum:
+        yield Hit(
+            "$.mentor.geboortedatum",
+            f"de mentor is {age} jaar op de {what} ({on}); minimum is {minimum}",
+            f"the mentor is {age} years old at the {what_en} ({on}); the minimum is {minimum}",
+        )
+
+
+@RULES.rule(
+    "mentor-ervaring",
+    title="The mentor has at least 5 years of experience, unless waived with a reason",
+    severity="error",
+    source=_MENTOR,
+    target="traject",
+    fix="Record the years of experience, or the reason for the waiver (relevant education "
+    "or EVC) under vrijstelling_ervaring.",
+)
+def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
+    """Five years of experience in the trade; relevant education or EVC can waive it."""
+    assert ctx.traject is not None
+    mentor = ctx.traject.mentor
+    if mentor is None or mentor.vrijstelling_ervaring is not None:
+        return
+    if mentor.ervaring_jaren is None:
+        yield Hit(
+            "$.mentor.ervaring_jaren",
+            "de ervaring van de mentor is niet ingevuld",
+            "the mentor's experience is not recorded",
+            Severity.WARNING,
+        )
+    elif mentor.ervaring_jaren < 5:
+        yield Hit(
+            "$.mentor.ervaring_jaren",
+            f"de mentor heeft {mentor.ervaring_jaren:g} jaar ervaring; minimum is 5, "
+            "tenzij vrijgesteld met een reden",
+            f"the mentor has {mentor.ervaring_jaren:g} years of experience; the minimum is 5, "
+            "unless waived with a reason",
+        )
+
+
+@RULES.rule(
+    "mentor-uittreksel",
+    title="The criminal-record extract (model 596.2) is at most one year old on appointment",
+    severity="error",
+    source=_MENTOR,
+    target="traject",
+    fix="Ask the mentor for a recent extract from the criminal record, model 596.2, and "
+    "record its date.",
+)
+def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
+    """The mentor shows an extract model 596.2 issued at most one year before appointment."""
+    assert ctx.traject is not None
+    mentor = ctx.traject.mentor
+    if mentor is None:
+        return
+    on, what, what_en = _appointment(ctx)
+    extract = mentor.uittreksel_strafregister
+    if extract is None:
+        yield Hit(
+            "$.mentor.uittreksel_strafregister",
+            "de datum van het uittreksel uit het strafregister ontbreekt",
+            "the date of the criminal-record extract is missing",
+            Severity.WARNING,
+        )
+    elif extract < on.subtract(years=1):
+        yield Hit(
+            "$.mentor.uittreksel_strafregister",
+            f"het uittreksel ({extract}) is meer dan een jaar oud op de {what} ({on})",
+            f"the extract ({extract}) is more than a year old at the {what_en} ({on})",
+        )
+
+
+@RULES.rule(
+    "mentor-opleiding",
+    title="The mentor follows mentor training within one year",
+    severity="error",
+    source=_MENTOR,
+    target="traject",
+    fix="Register the mentor for a mentor training and record the date it was completed.",
+)
+def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
+    """Mentor training is completed within one year (counted from the appointment).
+
+    A training not yet recorded is an error only once the year has passed (by ``today``).
+    """
+    assert ctx.traject is not None
+    mentor = ctx.traject.mentor
+    if mentor is None:
+        return
+    on, what, what_en = _appointment(ctx)
+    due = on.add(years=1)
+    if mentor.mentoropleiding is None:
+        if ctx.today > due:
+            yield Hit(
+                "$.mentor.mentoropleiding",
+                f"de mentoropleiding moest gevolgd zijn voor {due} (een jaar na de {what})",
+                f"the mentor training was due by {due} (one year after the {what_en})",
+            )
+        else:
+            yield Hit(
+                "$.mentor.mentoropleiding",
+                f"de mentoropleiding is nog niet gevolgd; uiterlijk {due}",
+                f"the mentor training is not completed yet; due by {due}",
+                Severity.INFO,
+            )
+    elif mentor.mentoropleiding > due:
+        yield Hit(
+            "$.mentor.mentoropleiding",
+            f"de mentoropleiding ({mentor.mentoropleiding}) kwam na {due}, meer dan een jaar "
+            f"na de {what}",
+            f"the mentor training ({mentor.mentoropleiding}) came after {due}, more than a "
+            f"year after the {what_en}",
+        )
+
+
+# --- workplace recognition (R-ERKENNING) -----------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@RULES.rule(
+    "erkenning",
+    title="The workplace is recognised for this course over the whole contract period",
+    severity="error",
+    source=_ERKENNING,
+    target="traject",
+    fix="Apply for recognition of the vestiging for this course (werkplekduaal.be), or "
+    "record the recognition with its validity.",
+)
+def erkenning(ctx: Context) -> Iterator[Hit]:
+    """A company is recognised as leerwerkplek per course and per vestiging, for 5 years.
+
+    No recognition for the course, or one not valid at the start, is an error; one that
+    expires during the contract is a warning.
+    """
+    assert ctx.traject is not None
+    traject = ctx.traject
+    course = traject.opleidingsplan.opleiding
+    contract = traject.overeenkomst
+    matching = [
+        (j, e) for j, e in enumerate(traject.werkplek.erkenningen) if _norm(e.opleiding) == _norm(course)
+    ]
+    if not matching:
+        yield Hit(
+            "$.werkplek.erkenningen",
+            f"de werkplek is niet erkend voor de opleiding {course!r}",
+            f"the workplace is not recognised for the course {course!r}",
+        )
+        return
+    valid_at_start = [
+        (j, e)
+        for j, e in matching
+        if (e.geldig_vanaf is None or e.geldig_vanaf <= contract.start) and e.geldig_tot >= contract.start
+    ]
+    if not valid_at_start:
+        j, e = matching[0]
+        yield Hit(
+            f"$.werkplek.erkenningen[{j}]",
+            f"de erkenning voor {course!r} is niet geldig bij de start van de overeenkomst ({contract.start})",
+            f"the recognition for {course!r} is not valid at the start of the contract ({contract.start})",
+        )
+        return
+    j, e = max(valid_at_start, key=lambda item: item[1].geldig_tot)
+    if e.geldig_tot < contract.einde:
+        yield Hit(
+            f"$.werkplek.erkenningen[{j}].geldig_tot",
+            f"de erkenning vervalt op {e.geldig_tot}, voor het einde van de overeenkomst ({contract.einde})",
+            f"the recognition expires on {e.geldig_tot}, before the contract ends ({contract.einde})",
+            Severity.WARNING,
+        )
+
+
+# --- learner (R-LEARNER) ---------------------------------------------------------------
+
+
+@RULES.rule(
+    "lerende-leeftijd",
+    title="The learner is 15 to 25 at the start of the contract",
+    severity="error",
+    source=_LEARNER,
+    target="traject",
+    fix="Check the date of birth and the contract start; dual learning is open to learners "
+    "from 15 to 25.",
+)
+def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
+    """Learners in dual learning are 15 to 25 years old.
+
+    Skipped when the learner's date of birth is not in the document (for example in a
+    redacted copy).
+    """
+    assert ctx.traject is not None
+    data = ctx.traject.lerende.persoonsgegevens
+    if data is None or data.geboortedatum is None:
+        return
+    start = ctx.traject.overeenkomst.start
+    age = _age(data.geboortedatum, start)
+    if not 15 <= age <= 25:
+        # The age is personal data, but the message names neither the learner nor the date.
+        yield Hit(
+            "$.lerende.persoonsgegevens.geboortedatum",
+            f"de lerende is {age} jaar bij de start ({start}); duaal leren is voor 15 tot 25 jaar",
+            f"the learner is {age} years old at the start ({start}); dual learning is for ages 15 to 25",
+        )
+
+
+@RULES.rule(
+    "lerende-start-laat",
+    title="A learner starts a dual course by the last school day of October",
+    severity="warning",
+    source=_LEARNER,
+    target="traject",
+    fix="Check that the learner started the dual course at school before November; the "
+    "contract itself may start up to 20 days later.",
+)
+def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
+    """A learner can start a dual course until the last school day of October.
+
+    A contract that starts from November to June is flagged: the learner has 20 days (one
+    extension of 20) to find a workplace after starting the course, so a late contract may
+    still be right, hence a warning.
+    """
+    assert ctx.traject is not None
+    start = ctx.traject.overeenkomst.start
+    if start.month in (11, 12, 1, 2, 3, 4, 5, 6):
+        yield Hit(
+            "$.overeenkomst.start",
+            f"de overeenkomst start op {start}, na oktober; een lerende kan een duale "
+            "opleiding starten tot de laatste schooldag van oktober",
+            f"the contract starts on {start}, after October; a learner can start a dual "
+            "course until the last school day of October",
+        )
+
+
+# --- contract (R-OAO) ------------------------------------------------------------------
+
+
+@RULES.rule(
+    "oao-uren",
+    title="An OAO has at least 20 workplace hours a week; an SAO fewer",
+    severity="error",
+    source=_OAO,
+    target="traject",
+    fix="Change the weekly pattern, or choose the contract that fits the hours: an OAO "
+    "from 20 workplace hours a week, an SAO below.",
+)
+def oao_uren(ctx: Context) -> Iterator[Hit]:
+    """An OAO requires at least 20 hours a week of workplace training; below that, or on a
+    simulated workplace only, the contract is an SAO.
+
+    This version reads the weekly pattern; the decree counts the average over the year.
+    """
+    assert ctx.traject is not None
+    pattern = ctx.traject.weekpatroon
+    contract = ctx.traject.overeenkomst
+    if pattern is None:
+        return
+    hours = pattern.werkplekuren
+    if contract.soort is Overeenkomstsoort.OAO and hours < 20:
+        yield Hit(
+            "$.weekpatroon",
+            f"een OAO vraagt minstens 20 uur per week op de werkplek; het weekpatroon geeft {hours:g}",
+            f"an OAO requires at least 20 workplace hours a week; the weekly pattern gives {hours:g}",
+        )
+    elif contract.soort is Overeenkomstsoort.SAO and hours >= 20:
+        yield Hit(
+            "$.overeenkomst.soort",
+            f"het weekpatroon geeft {hours:g} uur per week op de werkplek: dat is een OAO, geen SAO",
+            f"the weekly pattern gives {hours:g} workplace hours a week: that is an OAO, not an SAO",
+            Severity.WARNING,
+        )
+
+
+@RULES.rule(
+    "oao-voltijds",
+    title="In an OAO, school and workplace hours add up to the contract's weekly hours",
+    severity="error",
+    source=_OAO,
+    target="traject",
+    fix="Make the weekly pattern's school and workplace hours add up to uren_per_week.",
+)
+def oao_voltijds(ctx: Context) -> Iterator[Hit]:
+    """An OAO is full-time: school plus workplace equal the company's normal weekly hours."""
+    assert ctx.traject is not None
+    pattern = ctx.traject.weekpatroon
+    contract = ctx.traject.overeenkomst
+    if pattern is None or contract.uren_per_week is None or contract.soort is not Overeenkomstsoort.OAO:
+        return
+    total = pattern.werkplekuren + pattern.schooluren
+    if abs(total - contract.uren_per_week) > 0.01:
+        yield Hit(
+            "$.weekpatroon",
+            f"school en werkplek samen zijn {total:g} uur per week; de overeenkomst zegt "
+            f"{contract.uren_per_week:g}",
+            f"school and workplace add up to {total:g} hours a week; the contract says "
+            f"{contract.uren_per_week:g}",
+        )
+
+
+# --- roles -----------------------------------------------------------------------------
+
+
+def _reachable(contact: Contact) -> bool:
+    return contact.email is not None or contact.telefoon is not None
+
+
+@RULES.rule(
+    "rollen",
+    title="A traject names a trajectbegeleider and a mentor, each with a way to reach them",
+    severity="error",
+    source=_ROLES,
+    target="traject",
+    fix="Fill in the trajectbegeleider (school) and the mentor, each with an e-mail address "
+    "or phone number.",
+)
+def rollen(ctx: Context) -> Iterator[Hit]:
+    """School and company each name the person who follows the learner, and how to reach them.
+
+    A missing person is an error; a person without e-mail or phone is a warning.
+    """
+    assert ctx.traject is not None
+    begeleider = ctx.traject.school.trajectbegeleider
+    mentor = ctx.traject.mentor
+    people = (
+        ("$.school.trajectbegeleider", begeleider, "trajectbegeleider", "trajectbegeleider"),
+        ("$.mentor", mentor, "mentor", "mentor"),
+    )
+    for path, person, what, what_en in people:
+        if person is None:
+            yield Hit(path, f"de {what} ontbreekt", f"the {what_en} is missing")
+        elif not _reachable(person.contact):
+            yield Hit(
+                f"{path}.contact",
+                f"de {what} heeft geen e-mailadres of telefoonnummer",
+                f"the {what_en} has no e-mail address or phone number",
+                Severity.WARNING,
+            )

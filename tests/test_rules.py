@@ -1,0 +1,418 @@
+"""Each built-in rule: the shipped examples pass it, and a document that breaks it fails it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+
+import duaal_leren
+from duaal_leren import (
+    Competentie,
+    Contact,
+    Erkenning,
+    Handtekening,
+    IndividueelOpleidingsplan,
+    Leerplaats,
+    Overeenkomstsoort,
+    Partij,
+    Persoon,
+    Planstatus,
+    StandaardOpleidingsplan,
+    Toevoeging,
+    Traject,
+    Verplaatsing,
+    Weekdag,
+    Weekpatroon,
+    Werkdag,
+    WerkdagPlaats,
+    Weglating,
+)
+from duaal_leren.validation import RULES, Severity
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+TODAY = pendulum.date(2025, 10, 1)
+D = pendulum.date
+
+
+@pytest.fixture(scope="module")
+def standaard() -> StandaardOpleidingsplan:
+    return duaal_leren.load_standaardplan(EXAMPLES / "standaardplan-elektrotechniek.yaml")
+
+
+@pytest.fixture(scope="module")
+def traject() -> Traject:
+    return duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+
+
+def findings(document: object, code: str, standaard: StandaardOpleidingsplan | None = None,
+             today: pendulum.Date = TODAY) -> list[duaal_leren.Finding]:
+    report = duaal_leren.validate(
+        document, today=today, select=[code], standaardplannen=[standaard] if standaard else ()
+    )
+    return [f for f in report.findings if f.code == code]
+
+
+def with_plan(traject: Traject, **changes: object) -> Traject:
+    return attrs.evolve(traject, opleidingsplan=attrs.evolve(traject.opleidingsplan, **changes))
+
+
+def with_competentie(traject: Traject, target: str, **changes: object) -> Traject:
+    plan = traject.opleidingsplan
+    competenties = tuple(
+        attrs.evolve(c, **changes) if c.code == target else c for c in plan.competenties
+    )
+    return with_plan(traject, competenties=competenties)
+
+
+def with_mentor(traject: Traject, **changes: object) -> Traject:
+    assert traject.mentor is not None
+    return attrs.evolve(traject, mentor=attrs.evolve(traject.mentor, **changes))
+
+
+def test_every_rule_passes_on_the_examples(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    for document in (traject, standaard):
+        report = duaal_leren.validate(document, today=TODAY, standaardplannen=[standaard])
+        assert report.findings == ()
+
+
+def test_every_rule_has_code_title_source_fix_and_doc() -> None:
+    for rule in RULES:
+        assert rule.code == rule.code.lower() and " " not in rule.code
+        assert rule.title and rule.source and rule.fix and rule.doc
+
+
+# --- R-ALLOC -----------------------------------------------------------------------------
+
+
+def test_uncovered_competence_is_an_error_in_a_signed_plan(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-04", leerplaats=Leerplaats.NIET_GEDEKT)
+    [finding] = findings(broken, "alloc-niet-gedekt")
+    assert finding.severity is Severity.ERROR
+    assert finding.path == "$.opleidingsplan.competenties[3].leerplaats"
+    assert "ELT-04" in finding.message and "ELT-04" in finding.message_en
+
+
+def test_uncovered_competence_is_a_warning_in_a_draft(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-04", leerplaats=Leerplaats.NIET_GEDEKT)
+    draft = with_plan(broken, status=Planstatus.ONTWERP, handtekeningen=())
+    [finding] = findings(draft, "alloc-niet-gedekt")
+    assert finding.severity is Severity.WARNING
+
+
+def test_uncovered_competence_is_a_warning_in_a_standard_plan(
+    standaard: StandaardOpleidingsplan,
+) -> None:
+    first = attrs.evolve(standaard.competenties[0], leerplaats=Leerplaats.NIET_GEDEKT)
+    plan = attrs.evolve(standaard, competenties=(first, *standaard.competenties[1:]))
+    [finding] = findings(plan, "alloc-niet-gedekt")
+    assert finding.severity is Severity.WARNING
+    assert finding.path == "$.competenties[0].leerplaats"
+
+
+def test_outside_provider_must_be_named(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-05", externe_aanbieder=None)
+    [finding] = findings(broken, "alloc-extern-aanbieder")
+    assert finding.severity is Severity.ERROR
+    assert finding.path.endswith("competenties[4].externe_aanbieder")
+
+
+def test_provider_on_a_competence_learned_elsewhere_is_a_warning(traject: Traject) -> None:
+    odd = with_competentie(traject, "ELT-04", externe_aanbieder="Centrum X")
+    [finding] = findings(odd, "alloc-extern-aanbieder")
+    assert finding.severity is Severity.WARNING
+
+
+def test_practising_at_a_place_outside_the_leerplaats(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-02", inoefening=Leerplaats.WERKPLEK)
+    [finding] = findings(broken, "alloc-verdeling")
+    assert finding.path.endswith("competenties[1].inoefening")
+    assert finding.severity is Severity.WARNING
+
+
+# --- codes, references, cycles -------------------------------------------------------------
+
+
+def test_duplicate_code_is_reported_at_the_second(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-04", code="ELT-02")
+    [finding] = findings(broken, "code-uniek")
+    assert finding.path == "$.opleidingsplan.competenties[3].code"
+
+
+def test_unknown_references_are_reported_with_their_place(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-02", vereisten=("ELT-01", "ELT-99"))
+    broken = with_plan(
+        broken,
+        startcompetenties=("ELT-01", "NOPE"),
+        verplaatst=(Verplaatsing("GONE", Leerplaats.SCHOOL, Leerplaats.WERKPLEK, "x"),),
+        toegevoegd=(Toevoeging("EXTRA", "x"),),
+    )
+    paths = {f.path for f in findings(broken, "verwijzing-onbekend")}
+    assert paths == {
+        "$.opleidingsplan.competenties[1].vereisten[1]",
+        "$.opleidingsplan.startcompetenties[1]",
+        "$.opleidingsplan.verplaatst[0].code",
+        "$.opleidingsplan.toegevoegd[0].code",
+    }
+
+
+def _plan(*pairs: tuple[str, tuple[str, ...]]) -> StandaardOpleidingsplan:
+    return StandaardOpleidingsplan(
+        "p", "Opleiding", "1",
+        tuple(Competentie(code, code, Leerplaats.SCHOOL, vereisten=req) for code, req in pairs),
+    )
+
+
+def test_a_cycle_is_named_whole_and_once() -> None:
+    plan = _plan(("A", ("C",)), ("B", ("A",)), ("C", ("B",)), ("D", ("A",)))
+    [finding] = findings(plan, "vereisten-cyclus")
+    assert "A -> C -> B -> A" in finding.message
+    assert finding.path == "$.competenties[0].vereisten"
+
+
+def test_a_self_reference_is_a_cycle_and_separate_cycles_are_each_reported() -> None:
+    plan = _plan(("A", ("A",)), ("B", ("C",)), ("C", ("B",)), ("E", ()))
+    messages = sorted(f.message_en for f in findings(plan, "vereisten-cyclus"))
+    assert messages == [
+        "the prerequisites form a cycle: A -> A",
+        "the prerequisites form a cycle: B -> C -> B",
+    ]
+
+
+def test_no_cycle_in_a_long_chain_and_it_stays_fast() -> None:
+    n = 5000
+    pairs = [(f"C{i}", (f"C{i - 1}",) if i else ()) for i in range(n)]
+    plan = _plan(*pairs)
+    assert findings(plan, "vereisten-cyclus") == []
+    closing = _plan(*pairs[1:], ("C0", (f"C{n - 1}",)))
+    [finding] = findings(closing, "vereisten-cyclus")
+    assert finding.message_en.count("->") == n
+
+
+# --- deadlines -----------------------------------------------------------------------------
+
+
+def test_termijn_before_a_prerequisite(traject: Traject) -> None:
+    # ELT-13 requires ELT-03 (termijn 2025-12-19).
+    broken = with_competentie(traject, "ELT-13", termijn=D(2025, 12, 1))
+    [finding] = findings(broken, "termijn-voor-vereiste")
+    assert "ELT-03" in finding.message
+    assert finding.path.endswith(".termijn")
+
+
+def test_termijn_outside_the_contract(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-13", termijn=D(2026, 8, 1))
+    [finding] = findings(broken, "termijn-buiten-overeenkomst")
+    assert finding.severity is Severity.WARNING
+
+
+# --- R-IOP -------------------------------------------------------------------------------
+
+
+def test_standard_competence_missing_without_reason(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    plan = traject.opleidingsplan
+    kept = tuple(c for c in plan.competenties if c.code != "ELT-24")
+    broken = with_plan(traject, competenties=kept)
+    [finding] = findings(broken, "iop-standaard", standaard)
+    assert "ELT-24" in finding.message
+    # Left out with a reason, it is fine.
+    fixed = with_plan(broken, weggelaten=(*plan.weggelaten, Weglating("ELT-24", "reden")))
+    assert findings(fixed, "iop-standaard", standaard) == []
+
+
+def test_iop_needs_the_standard_plan(traject: Traject) -> None:
+    kept = tuple(c for c in traject.opleidingsplan.competenties if c.code != "ELT-24")
+    assert findings(with_plan(traject, competenties=kept), "iop-standaard") == []
+
+
+def test_move_from_the_wrong_place_is_a_warning(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    move = Verplaatsing("ELT-17", Leerplaats.BEIDE, Leerplaats.SCHOOL, "reden")
+    [finding] = findings(with_plan(traject, verplaatst=(move,)), "iop-standaard", standaard)
+    assert finding.severity is Severity.WARNING
+
+
+def test_moved_competence_must_have_its_new_leerplaats(traject: Traject) -> None:
+    broken = with_competentie(traject, "ELT-17", leerplaats=Leerplaats.WERKPLEK)
+    [finding] = findings(broken, "iop-samenhang")
+    assert finding.path == "$.opleidingsplan.verplaatst[0].naar"
+
+
+def test_deviation_without_reason(traject: Traject) -> None:
+    plan = traject.opleidingsplan
+    broken = with_plan(traject, toegevoegd=(Toevoeging("ELT-X1"),))
+    [finding] = findings(broken, "iop-reden")
+    assert finding.path == "$.opleidingsplan.toegevoegd[0].reden"
+    assert plan.toegevoegd[0].reden  # the example has one
+
+
+# --- R-SIGN ------------------------------------------------------------------------------
+
+
+def test_active_plan_without_all_signatures(traject: Traject) -> None:
+    plan = traject.opleidingsplan
+    broken = with_plan(traject, handtekeningen=plan.handtekeningen[:2])
+    [finding] = findings(broken, "sign-ontbreekt")
+    assert "lerende" in finding.message
+    draft = with_plan(broken, status=Planstatus.ONTWERP)
+    assert findings(draft, "sign-ontbreekt") == []
+
+
+def test_signed_after_the_contract_start(traject: Traject) -> None:
+    late = Handtekening(Partij.LERENDE, D(2025, 9, 15))
+    plan = traject.opleidingsplan
+    broken = with_plan(traject, handtekeningen=(*plan.handtekeningen[:2], late))
+    [finding] = findings(broken, "sign-na-start")
+    assert finding.severity is Severity.WARNING
+    assert finding.path == "$.opleidingsplan.handtekeningen[2].datum"
+
+
+# --- R-MENTOR ----------------------------------------------------------------------------
+
+
+def test_mentor_too_young_unless_the_partnership_allows_23(traject: Traject) -> None:
+    young = with_mentor(traject, geboortedatum=D(2001, 9, 1))  # 23 on 2025-08-25
+    [finding] = findings(young, "mentor-leeftijd")
+    assert "23" in finding.message
+    allowed = with_mentor(young, leeftijdsuitzondering=True)
+    assert findings(allowed, "mentor-leeftijd") == []
+    turns_25_after = with_mentor(traject, geboortedatum=D(2000, 8, 26))
+    assert len(findings(turns_25_after, "mentor-leeftijd")) == 1
+    turns_25_on = with_mentor(traject, geboortedatum=D(2000, 8, 25))
+    assert findings(turns_25_on, "mentor-leeftijd") == []
+
+
+def test_mentor_experience(traject: Traject) -> None:
+    assert len(findings(with_mentor(traject, ervaring_jaren=4.5), "mentor-ervaring")) == 1
+    waived = with_mentor(traject, ervaring_jaren=2, vrijstelling_ervaring="EVC-attest")
+    assert findings(waived, "mentor-ervaring") == []
+    [unknown] = findings(with_mentor(traject, ervaring_jaren=None), "mentor-ervaring")
+    assert unknown.severity is Severity.WARNING
+
+
+def test_criminal_record_extract_at_most_a_year_old(traject: Traject) -> None:
+    old = with_mentor(traject, uittreksel_strafregister=D(2024, 8, 24))
+    assert len(findings(old, "mentor-uittreksel")) == 1
+    exactly_a_year = with_mentor(traject, uittreksel_strafregister=D(2024, 8, 25))
+    assert findings(exactly_a_year, "mentor-uittreksel") == []
+    [missing] = findings(with_mentor(traject, uittreksel_strafregister=None), "mentor-uittreksel")
+    assert missing.severity is Severity.WARNING
+
+
+def test_mentor_training_within_a_year(traject: Traject) -> None:
+    late = with_mentor(traject, mentoropleiding=D(2026, 9, 1))
+    assert len(findings(late, "mentor-opleiding")) == 1
+    pending = with_mentor(traject, mentoropleiding=None)
+    [info] = findings(pending, "mentor-opleiding", today=D(2026, 1, 1))
+    assert info.severity is Severity.INFO
+    [overdue] = findings(pending, "mentor-opleiding", today=D(2026, 9, 1))
+    assert overdue.severity is Severity.ERROR
+
+
+# --- R-ERKENNING ---------------------------------------------------------------------------
+
+
+def test_workplace_not_recognised_for_the_course(traject: Traject) -> None:
+    other = Erkenning("Kapper duaal", D(2029, 1, 1))
+    broken = attrs.evolve(traject, werkplek=attrs.evolve(traject.werkplek, erkenningen=(other,)))
+    [finding] = findings(broken, "erkenning")
+    assert finding.severity is Severity.ERROR
+
+
+def test_recognition_expiring_during_the_contract_is_a_warning(traject: Traject) -> None:
+    soon = Erkenning("Elektrotechnisch installateur duaal", D(2026, 3, 31), D(2021, 4, 1))
+    expiring = attrs.evolve(traject, werkplek=attrs.evolve(traject.werkplek, erkenningen=(soon,)))
+    [finding] = findings(expiring, "erkenning")
+    assert finding.severity is Severity.WARNING
+    expired = Erkenning("Elektrotechnisch installateur duaal", D(2025, 6, 30))
+    broken = attrs.evolve(traject, werkplek=attrs.evolve(traject.werkplek, erkenningen=(expired,)))
+    assert findings(broken, "erkenning")[0].severity is Severity.ERROR
+
+
+# --- R-LEARNER ---------------------------------------------------------------------------
+
+
+def _born(traject: Traject, day: pendulum.Date) -> Traject:
+    data = traject.lerende.persoonsgegevens
+    assert data is not None
+    lerende = attrs.evolve(traject.lerende, persoonsgegevens=attrs.evolve(data, geboortedatum=day))
+    return attrs.evolve(traject, lerende=lerende)
+
+
+def test_learner_age_15_to_25(traject: Traject) -> None:
+    assert findings(_born(traject, D(2010, 9, 2)), "lerende-leeftijd")  # 14 on 2025-09-01
+    assert findings(_born(traject, D(2010, 9, 1)), "lerende-leeftijd") == []  # 15
+    assert findings(_born(traject, D(1999, 9, 2)), "lerende-leeftijd") == []  # 25
+    assert findings(_born(traject, D(1999, 9, 1)), "lerende-leeftijd")  # 26
+    # The message names neither the learner nor the birth date.
+    [finding] = findings(_born(traject, D(2010, 9, 2)), "lerende-leeftijd")
+    assert "2010" not in finding.message and "Lotte" not in finding.message
+
+
+def test_late_start_is_a_warning(traject: Traject) -> None:
+    late = attrs.evolve(
+        traject, overeenkomst=attrs.evolve(traject.overeenkomst, start=D(2025, 11, 17))
+    )
+    [finding] = findings(late, "lerende-start-laat")
+    assert finding.severity is Severity.WARNING
+
+
+# --- R-OAO -------------------------------------------------------------------------------
+
+
+def _pattern(werkplek: float, school: float) -> Weekpatroon:
+    return Weekpatroon(
+        (
+            Werkdag(Weekdag.MAANDAG, WerkdagPlaats.WERKPLEK, werkplek),
+            Werkdag(Weekdag.DINSDAG, WerkdagPlaats.SCHOOL, school),
+        )
+    )
+
+
+def test_oao_below_20_hours_and_sao_from_20(traject: Traject) -> None:
+    below = attrs.evolve(traject, weekpatroon=_pattern(19.5, 18.5))
+    [finding] = findings(below, "oao-uren")
+    assert finding.severity is Severity.ERROR
+    assert findings(attrs.evolve(traject, weekpatroon=_pattern(20, 18)), "oao-uren") == []
+    sao = attrs.evolve(
+        traject,
+        weekpatroon=_pattern(20, 18),
+        overeenkomst=attrs.evolve(traject.overeenkomst, soort=Overeenkomstsoort.SAO),
+    )
+    [warning] = findings(sao, "oao-uren")
+    assert warning.severity is Severity.WARNING
+
+
+def test_oao_hours_add_up_to_the_contract(traject: Traject) -> None:
+    short = attrs.evolve(traject, weekpatroon=_pattern(22, 10))
+    [finding] = findings(short, "oao-voltijds")
+    assert "32" in finding.message and "38" in finding.message
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def test_roles_named_and_reachable(traject: Traject) -> None:
+    no_mentor = attrs.evolve(traject, mentor=None)
+    [finding] = findings(no_mentor, "rollen")
+    assert finding.path == "$.mentor" and finding.severity is Severity.ERROR
+    unreachable = attrs.evolve(
+        traject,
+        school=attrs.evolve(traject.school, trajectbegeleider=Persoon("X", contact=Contact())),
+    )
+    [warning] = findings(unreachable, "rollen")
+    assert warning.severity is Severity.WARNING
+    assert warning.path == "$.school.trajectbegeleider.contact"
+
+
+def test_individual_plan_document_on_its_own(traject: Traject) -> None:
+    plan: IndividueelOpleidingsplan = traject.opleidingsplan
+    report = duaal_leren.validate(plan, today=TODAY)
+    assert report.passed

@@ -1,0 +1,214 @@
+"""`duaal-leren validate` and `duaal-leren rules` as CI uses them."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from duaal_leren.cli import main
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+BROKEN = Path(__file__).parent / "data" / "traject-kapot.yaml"
+TODAY = "2025-10-01"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def line_of(path: Path, text: str, occurrence: int = 1) -> int:
+    """The line number of the n-th line of a file that contains ``text``."""
+    found = [i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line]
+    return found[occurrence - 1]
+
+
+def test_examples_pass_with_exit_0() -> None:
+    status, out = run("validate", str(EXAMPLES), "--today", TODAY)
+    assert status == 0
+    assert out.strip().endswith("2 bestanden, 0 fouten, 0 waarschuwingen")
+
+
+def test_errors_exit_1_and_text_points_at_the_lines() -> None:
+    status, out = run("validate", str(BROKEN), "--today", TODAY, "--lang", "en")
+    assert status == 1
+    lines = out.splitlines()
+    expected = {
+        "verwijzing-onbekend": line_of(BROKEN, "- ELT-99"),
+        "alloc-niet-gedekt": line_of(BROKEN, "leerplaats: niet-gedekt"),
+        "mentor-ervaring": line_of(BROKEN, "ervaring_jaren: 3"),
+    }
+    for code, line in expected.items():
+        assert any(f"{BROKEN}:{line}: error [{code}]" in text for text in lines), (code, out)
+    assert lines[-1] == "1 files, 3 errors, 0 warnings"
+
+
+def test_json_output_has_the_stable_shape() -> None:
+    status, out = run("validate", str(BROKEN), str(EXAMPLES), "--format", "json", "--today", TODAY)
+    assert status == 1
+    data = json.loads(out)
+    assert set(data) == {"files", "summary"}
+    assert data["summary"] == {"files": 3, "errors": 3, "warnings": 0}
+    broken = next(f for f in data["files"] if f["path"] == str(BROKEN))
+    assert set(broken) == {"path", "findings"}
+    for finding in broken["findings"]:
+        assert set(finding) == {"code", "severity", "path", "line", "message"}
+        assert isinstance(finding["line"], int)
+    mentor = next(f for f in broken["findings"] if f["code"] == "mentor-ervaring")
+    assert mentor["path"] == "$.mentor.ervaring_jaren"
+    assert mentor["line"] == line_of(BROKEN, "ervaring_jaren: 3")
+
+
+def test_json_documents_get_line_numbers_too(tmp_path: Path) -> None:
+    from duaal_leren import dump, load
+
+    broken_json = tmp_path / "kapot.json"
+    broken_json.write_text(dump(load(BROKEN), format="json"), encoding="utf-8")
+    status, out = run("validate", str(broken_json), "--format", "json", "--today", TODAY)
+    assert status == 1
+    findings = json.loads(out)["files"][0]["findings"]
+    mentor = next(f for f in findings if f["code"] == "mentor-ervaring")
+    assert mentor["line"] == line_of(broken_json, '"ervaring_jaren": 3')
+
+
+def test_github_annotations() -> None:
+    status, out = run("validate", str(BROKEN), "--format", "github", "--today", TODAY, "--lang", "en")
+    assert status == 1
+    line = line_of(BROKEN, "ervaring_jaren: 3")
+    assert (
+        f"::error file={BROKEN},line={line},title=mentor-ervaring::$.mentor.ervaring_jaren: "
+        "the mentor has 3 years of experience" in out
+    )
+
+
+def test_junit_report_parses_and_counts_failures() -> None:
+    status, out = run(
+        "validate", str(BROKEN), str(EXAMPLES), "--format", "junit", "--today", TODAY
+    )
+    assert status == 1
+    root = ElementTree.fromstring(out.split("\n", 1)[1])
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert suite.get("tests") == "3" and suite.get("failures") == "1"
+    failures = [case for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert [case.get("name") for case in failures] == [str(BROKEN)]
+
+
+def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "stuk.yaml"
+    bad.write_text("schema: duaal-leren/traject@1\nid: [\n", encoding="utf-8")
+    status, out = run("validate", str(bad), str(BROKEN), "--format", "json", "--today", TODAY)
+    assert status == 2
+    data = json.loads(out)
+    by_path = {f["path"]: f["findings"] for f in data["files"]}
+    assert by_path[str(bad)][0]["code"] == "document"
+    assert by_path[str(bad)][0]["line"] is not None
+    assert len(by_path[str(BROKEN)]) == 3
+
+
+def test_missing_path_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run("validate", "bestaat-niet.yaml")
+    assert status == 2
+    assert "bestaat-niet.yaml" in capsys.readouterr().err
+
+
+def test_directories_are_searched_for_duaal_leren_documents_only(tmp_path: Path) -> None:
+    (tmp_path / "plannen").mkdir()
+    shutil.copy(BROKEN, tmp_path / "plannen" / "a.yaml")
+    shutil.copy(EXAMPLES / "standaardplan-elektrotechniek.yaml", tmp_path / "plannen" / "b.yml")
+    (tmp_path / "ci.yaml").write_text("jobs: {}\n", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(BROKEN, tmp_path / ".hidden" / "c.yaml")
+    (tmp_path / "notes.txt").write_text("schema: duaal-leren/traject@1\n", encoding="utf-8")
+    status, out = run("validate", str(tmp_path), "--format", "json", "--today", TODAY)
+    paths = sorted(Path(f["path"]).name for f in json.loads(out)["files"])
+    assert paths == ["a.yaml", "b.yml"]
+    assert status == 1
+
+
+def test_select_ignore_severity_and_today_options() -> None:
+    status, out = run("validate", str(BROKEN), "--select", "mentor,alloc", "--ignore", "alloc",
+                      "--format", "json", "--today", TODAY)
+    codes = [f["code"] for f in json.loads(out)["files"][0]["findings"]]
+    assert codes == ["mentor-ervaring"] and status == 1
+    status, out = run("validate", str(BROKEN), "--severity", "mentor=warning", "--severity",
+                      "alloc=info", "--severity", "verwijzing=info", "--today", TODAY)
+    assert status == 0
+    assert "warning [mentor-ervaring]" in out and "info [alloc-niet-gedekt]" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", str(BROKEN), "--select", "geen-regel"],
+        ["validate", str(BROKEN), "--today", "gisteren"],
+        ["validate", str(BROKEN), "--severity", "mentor"],
+        ["validate", str(BROKEN), "--severity", "mentor=luid"],
+        ["validate", str(BROKEN), "--format", "xml"],
+        ["validate"],
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run(*argv)
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_settings_come_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(BROKEN, tmp_path / "traject.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\nignore = ["mentor"]\ntoday = "2025-10-01"\nformat = "json"\n'
+        'lang = "en"\n[tool.duaal-leren.severity]\nalloc = "warning"\n',
+        encoding="utf-8",
+    )
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    monkeypatch.chdir(sub)  # found in a parent folder, as a repository's root
+    status, out = run("validate", str(tmp_path / "traject.yaml"))
+    data = json.loads(out)
+    findings = {f["code"]: f for f in data["files"][0]["findings"]}
+    assert set(findings) == {"alloc-niet-gedekt", "verwijzing-onbekend"}
+    assert findings["alloc-niet-gedekt"]["severity"] == "warning"
+    assert findings["verwijzing-onbekend"]["message"].startswith("prerequisite")
+    assert status == 1
+    # The command line wins over the file.
+    status, out = run("validate", str(tmp_path / "traject.yaml"), "--ignore", "verwijzing,alloc",
+                      "--format", "text")
+    assert "mentor-ervaring" in out and status == 1
+
+
+def test_unknown_pyproject_setting_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.duaal-leren]\nselekt = []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _ = run("validate", str(BROKEN))
+    assert status == 2
+    assert "selekt" in capsys.readouterr().err
+
+
+def test_rules_command_lists_every_rule_in_three_formats() -> None:
+    from duaal_leren.validation import RULES
+
+    status, out = run("rules")
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()] == [r.code for r in RULES]
+    data = json.loads(run("rules", "--format", "json")[1])
+    assert {r["code"] for r in data} == {r.code for r in RULES}
+    assert all(r["source"] and r["title"] for r in data)
+
+
+def test_rule_reference_page_is_up_to_date() -> None:
+    _, generated = run("rules", "--format", "md")
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == generated, "regenerate: duaal-leren rules --format md > docs/rules.md"
