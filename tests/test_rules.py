@@ -26,9 +26,9 @@ from duaal_leren import (
     Verplaatsing,
     Weekdag,
     Weekpatroon,
+    Weglating,
     Werkdag,
     WerkdagPlaats,
-    Weglating,
 )
 from duaal_leren.validation import RULES, Severity
 
@@ -47,8 +47,12 @@ def traject() -> Traject:
     return duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
 
 
-def findings(document: object, code: str, standaard: StandaardOpleidingsplan | None = None,
-             today: pendulum.Date = TODAY) -> list[duaal_leren.Finding]:
+def findings(
+    document: object,
+    code: str,
+    standaard: StandaardOpleidingsplan | None = None,
+    today: pendulum.Date = TODAY,
+) -> list[duaal_leren.Finding]:
     report = duaal_leren.validate(
         document, today=today, select=[code], standaardplannen=[standaard] if standaard else ()
     )
@@ -82,8 +86,12 @@ def test_every_rule_passes_on_the_examples(
 
 def test_every_rule_has_code_title_source_fix_and_doc() -> None:
     for rule in RULES:
-        assert rule.code == rule.code.lower() and " " not in rule.code
-        assert rule.title and rule.source and rule.fix and rule.doc
+        assert rule.code == rule.code.lower()
+        assert " " not in rule.code
+        assert rule.title
+        assert rule.source
+        assert rule.fix
+        assert rule.doc
 
 
 # --- R-ALLOC -----------------------------------------------------------------------------
@@ -94,7 +102,8 @@ def test_uncovered_competence_is_an_error_in_a_signed_plan(traject: Traject) -> 
     [finding] = findings(broken, "alloc-niet-gedekt")
     assert finding.severity is Severity.ERROR
     assert finding.path == "$.opleidingsplan.competenties[3].leerplaats"
-    assert "ELT-04" in finding.message and "ELT-04" in finding.message_en
+    assert "ELT-04" in finding.message
+    assert "ELT-04" in finding.message_en
 
 
 def test_uncovered_competence_is_a_warning_in_a_draft(traject: Traject) -> None:
@@ -162,7 +171,9 @@ def test_unknown_references_are_reported_with_their_place(traject: Traject) -> N
 
 def _plan(*pairs: tuple[str, tuple[str, ...]]) -> StandaardOpleidingsplan:
     return StandaardOpleidingsplan(
-        "p", "Opleiding", "1",
+        "p",
+        "Opleiding",
+        "1",
         tuple(Competentie(code, code, Leerplaats.SCHOOL, vereisten=req) for code, req in pairs),
     )
 
@@ -353,7 +364,8 @@ def test_learner_age_15_to_25(traject: Traject) -> None:
     assert findings(_born(traject, D(1999, 9, 1)), "lerende-leeftijd")  # 26
     # The message names neither the learner nor the birth date.
     [finding] = findings(_born(traject, D(2010, 9, 2)), "lerende-leeftijd")
-    assert "2010" not in finding.message and "Lotte" not in finding.message
+    assert "2010" not in finding.message
+    assert "Lotte" not in finding.message
 
 
 def test_late_start_is_a_warning(traject: Traject) -> None:
@@ -393,7 +405,8 @@ def test_oao_below_20_hours_and_sao_from_20(traject: Traject) -> None:
 def test_oao_hours_add_up_to_the_contract(traject: Traject) -> None:
     short = attrs.evolve(traject, weekpatroon=_pattern(22, 10))
     [finding] = findings(short, "oao-voltijds")
-    assert "32" in finding.message and "38" in finding.message
+    assert "32" in finding.message
+    assert "38" in finding.message
 
 
 # --- roles -------------------------------------------------------------------------------
@@ -402,7 +415,8 @@ def test_oao_hours_add_up_to_the_contract(traject: Traject) -> None:
 def test_roles_named_and_reachable(traject: Traject) -> None:
     no_mentor = attrs.evolve(traject, mentor=None)
     [finding] = findings(no_mentor, "rollen")
-    assert finding.path == "$.mentor" and finding.severity is Severity.ERROR
+    assert finding.path == "$.mentor"
+    assert finding.severity is Severity.ERROR
     unreachable = attrs.evolve(
         traject,
         school=attrs.evolve(traject.school, trajectbegeleider=Persoon("X", contact=Contact())),

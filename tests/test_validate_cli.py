@@ -79,7 +79,9 @@ def test_json_documents_get_line_numbers_too(tmp_path: Path) -> None:
 
 
 def test_github_annotations() -> None:
-    status, out = run("validate", str(BROKEN), "--format", "github", "--today", TODAY, "--lang", "en")
+    status, out = run(
+        "validate", str(BROKEN), "--format", "github", "--today", TODAY, "--lang", "en"
+    )
     assert status == 1
     line = line_of(BROKEN, "ervaring_jaren: 3")
     assert (
@@ -89,14 +91,13 @@ def test_github_annotations() -> None:
 
 
 def test_junit_report_parses_and_counts_failures() -> None:
-    status, out = run(
-        "validate", str(BROKEN), str(EXAMPLES), "--format", "junit", "--today", TODAY
-    )
+    status, out = run("validate", str(BROKEN), str(EXAMPLES), "--format", "junit", "--today", TODAY)
     assert status == 1
     root = ElementTree.fromstring(out.split("\n", 1)[1])
     suite = root.find("testsuite")
     assert suite is not None
-    assert suite.get("tests") == "3" and suite.get("failures") == "1"
+    assert suite.get("tests") == "3"
+    assert suite.get("failures") == "1"
     failures = [case for case in suite.iter("testcase") if case.find("failure") is not None]
     assert [case.get("name") for case in failures] == [str(BROKEN)]
 
@@ -134,14 +135,36 @@ def test_directories_are_searched_for_duaal_leren_documents_only(tmp_path: Path)
 
 
 def test_select_ignore_severity_and_today_options() -> None:
-    status, out = run("validate", str(BROKEN), "--select", "mentor,alloc", "--ignore", "alloc",
-                      "--format", "json", "--today", TODAY)
+    status, out = run(
+        "validate",
+        str(BROKEN),
+        "--select",
+        "mentor,alloc",
+        "--ignore",
+        "alloc",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    )
     codes = [f["code"] for f in json.loads(out)["files"][0]["findings"]]
-    assert codes == ["mentor-ervaring"] and status == 1
-    status, out = run("validate", str(BROKEN), "--severity", "mentor=warning", "--severity",
-                      "alloc=info", "--severity", "verwijzing=info", "--today", TODAY)
+    assert codes == ["mentor-ervaring"]
+    assert status == 1
+    status, out = run(
+        "validate",
+        str(BROKEN),
+        "--severity",
+        "mentor=warning",
+        "--severity",
+        "alloc=info",
+        "--severity",
+        "verwijzing=info",
+        "--today",
+        TODAY,
+    )
     assert status == 0
-    assert "warning [mentor-ervaring]" in out and "info [alloc-niet-gedekt]" in out
+    assert "warning [mentor-ervaring]" in out
+    assert "info [alloc-niet-gedekt]" in out
 
 
 @pytest.mark.parametrize(
@@ -161,7 +184,8 @@ def test_usage_errors_exit_2_with_one_line(
     status, _ = run(*argv)
     assert status == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
 
 
 def test_settings_come_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,9 +206,16 @@ def test_settings_come_from_pyproject(tmp_path: Path, monkeypatch: pytest.Monkey
     assert findings["verwijzing-onbekend"]["message"].startswith("prerequisite")
     assert status == 1
     # The command line wins over the file.
-    status, out = run("validate", str(tmp_path / "traject.yaml"), "--ignore", "verwijzing,alloc",
-                      "--format", "text")
-    assert "mentor-ervaring" in out and status == 1
+    status, out = run(
+        "validate",
+        str(tmp_path / "traject.yaml"),
+        "--ignore",
+        "verwijzing,alloc",
+        "--format",
+        "text",
+    )
+    assert "mentor-ervaring" in out
+    assert status == 1
 
 
 def test_unknown_pyproject_setting_is_a_usage_error(

@@ -46,7 +46,9 @@ def test_findings_are_data_with_both_languages_and_a_source() -> None:
     report = validate(BROKEN, today=TODAY)
     for finding in report.findings:
         assert finding.path.startswith("$.")
-        assert finding.message and finding.message_en and finding.message != finding.message_en
+        assert finding.message
+        assert finding.message_en
+        assert finding.message != finding.message_en
         assert finding.source
         assert finding.text("en") == finding.message_en
     data = json.loads(report.to_json(lang="en"))
@@ -69,13 +71,16 @@ def test_warnings_do_not_fail_a_report(traject: Traject) -> None:
         traject, overeenkomst=attrs.evolve(traject.overeenkomst, start=pendulum.date(2025, 11, 3))
     )
     report = validate(late, today=TODAY, select=["lerende"])
-    assert report.passed and bool(report)
+    assert report.passed
+    assert bool(report)
     assert [f.code for f in report.warnings] == ["lerende-start-laat"]
 
 
 def test_findings_come_worst_first() -> None:
     broken = duaal_leren.load_traject(BROKEN)
-    draft_plan = attrs.evolve(broken.opleidingsplan, handtekeningen=(), status=duaal_leren.Planstatus.ONTWERP)
+    draft_plan = attrs.evolve(
+        broken.opleidingsplan, handtekeningen=(), status=duaal_leren.Planstatus.ONTWERP
+    )
     report = validate(attrs.evolve(broken, opleidingsplan=draft_plan), today=TODAY)
     ranks = [f.severity.rank for f in report.findings]
     assert ranks == sorted(ranks)
@@ -115,7 +120,8 @@ def test_today_makes_time_dependent_rules_reproducible(traject: Traject) -> None
     pending = attrs.evolve(traject, mentor=attrs.evolve(traject.mentor, mentoropleiding=None))
     early = validate(pending, today="2026-01-01", select=["mentor-opleiding"])
     late = validate(pending, today=pendulum.date(2026, 9, 1), select=["mentor-opleiding"])
-    assert early.passed and early.findings[0].severity is Severity.INFO
+    assert early.passed
+    assert early.findings[0].severity is Severity.INFO
     assert not late.passed
 
 
@@ -126,14 +132,16 @@ def test_load_problems_become_findings_with_the_same_shape(tmp_path: Path) -> No
     assert not report.passed
     assert {f.code for f in report.findings} == {"document"}
     unknown = next(f for f in report.findings if f.path == "$.onbekend")
-    assert unknown.line == 3 and unknown.severity is Severity.ERROR
+    assert unknown.line == 3
+    assert unknown.severity is Severity.ERROR
     assert validate(tmp_path / "missing.yaml").findings[0].code == "document"
 
 
 def test_text_documents_are_validated_too() -> None:
     text = (EXAMPLES / "standaardplan-elektrotechniek.yaml").read_text(encoding="utf-8")
     report = validate(text)
-    assert report.passed and report.source is None
+    assert report.passed
+    assert report.source is None
 
 
 def test_a_custom_registry_and_decorator() -> None:
@@ -190,12 +198,17 @@ def test_installed_packages_contribute_rules_through_entry_points(
 ) -> None:
     def register(registry: Registry) -> None:
         @registry.rule(
-            "sector-geen-zaterdag", title="No Saturdays", severity="error",
-            source="Sector CAO", target="traject", fix="-",
+            "sector-geen-zaterdag",
+            title="No Saturdays",
+            severity="error",
+            source="Sector CAO",
+            target="traject",
+            fix="-",
         )
         def geen_zaterdag(ctx: Context) -> Iterator[Hit]:
             """The sector does not work on Saturdays."""
-            assert ctx.traject is not None and ctx.traject.weekpatroon is not None
+            assert ctx.traject is not None
+            assert ctx.traject.weekpatroon is not None
             for i, dag in enumerate(ctx.traject.weekpatroon.dagen):
                 if dag.dag is duaal_leren.Weekdag.ZATERDAG:
                     yield Hit(f"$.weekpatroon.dagen[{i}]", "zaterdag", "Saturday")
@@ -236,7 +249,8 @@ def test_rules_stay_fast_on_a_large_plan() -> None:
     )
     plan = duaal_leren.StandaardOpleidingsplan("groot", "Groot", "1", competenties)
     report = validate(plan)
-    assert report.passed and report.findings == ()
+    assert report.passed
+    assert report.findings == ()
 
 
 def test_report_of_nothing_passes() -> None:

@@ -87,7 +87,9 @@ def find_settings(start: Path) -> tuple[dict[str, Any], Path | None]:
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise RuleError(f"{candidate}: geen geldige TOML / not valid TOML ({exc})") from None
+                raise RuleError(
+                    f"{candidate}: geen geldige TOML / not valid TOML ({exc})"
+                ) from None
             table = data.get("tool", {}).get("duaal-leren")
             if table is None:
                 return {}, candidate
@@ -136,8 +138,15 @@ def _with_lines(report: Report, path: Path) -> Report:
 def _document_report(path: Path, exc: DocumentError) -> Report:
     return Report(
         tuple(
-            Finding("document", Severity.ERROR, p.path, p.message, p.message_en,
-                    "duaal-leren file format", p.line)
+            Finding(
+                "document",
+                Severity.ERROR,
+                p.path,
+                p.message,
+                p.message_en,
+                "duaal-leren file format",
+                p.line,
+            )
             for p in exc.problems
         ),
         str(path),
@@ -222,7 +231,9 @@ def _as_text(results: list[_FileResult], lang: str) -> str:
     if lang == "en":
         lines.append(f"{s['files']} files, {s['errors']} errors, {s['warnings']} warnings")
     else:
-        lines.append(f"{s['files']} bestanden, {s['errors']} fouten, {s['warnings']} waarschuwingen")
+        lines.append(
+            f"{s['files']} bestanden, {s['errors']} fouten, {s['warnings']} waarschuwingen"
+        )
     return "\n".join(lines)
 
 
@@ -255,12 +266,19 @@ def _as_junit(results: list[_FileResult], lang: str) -> str:
     failures = sum(1 for r in results if not r.report.passed and not r.unreadable)
     errors = sum(1 for r in results if r.unreadable)
     suites = ElementTree.Element(
-        "testsuites", name="duaal-leren", tests=str(s["files"]),
-        failures=str(failures), errors=str(errors),
+        "testsuites",
+        name="duaal-leren",
+        tests=str(s["files"]),
+        failures=str(failures),
+        errors=str(errors),
     )
     suite = ElementTree.SubElement(
-        suites, "testsuite", name="duaal-leren validate", tests=str(s["files"]),
-        failures=str(failures), errors=str(errors),
+        suites,
+        "testsuite",
+        name="duaal-leren validate",
+        tests=str(s["files"]),
+        failures=str(failures),
+        errors=str(errors),
     )
     for r in results:
         case = ElementTree.SubElement(suite, "testcase", classname="duaal-leren", name=r.path)
@@ -281,7 +299,9 @@ def _as_junit(results: list[_FileResult], lang: str) -> str:
                 for f in others
             )
     ElementTree.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
+        suites, encoding="unicode"
+    )
 
 
 _FORMATS = {"text": _as_text, "json": _as_json, "github": _as_github, "junit": _as_junit}
@@ -291,22 +311,38 @@ _FORMATS = {"text": _as_text, "json": _as_json, "github": _as_github, "junit": _
 
 
 def _configure_validate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="bestanden of mappen / files or directories")
-    parser.add_argument("--format", choices=sorted(_FORMATS), default=None, help="uitvoer / output (text)")
-    parser.add_argument("--select", default=None, help="regels, met komma's / rule codes, comma-separated")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="bestanden of mappen / files or directories"
+    )
+    parser.add_argument(
+        "--format", choices=sorted(_FORMATS), default=None, help="uitvoer / output (text)"
+    )
+    parser.add_argument(
+        "--select", default=None, help="regels, met komma's / rule codes, comma-separated"
+    )
     parser.add_argument("--ignore", default=None, help="regels om over te slaan / rules to skip")
     parser.add_argument(
-        "--severity", action="append", default=None, metavar="CODE=LEVEL",
+        "--severity",
+        action="append",
+        default=None,
+        metavar="CODE=LEVEL",
         help="ernst van een regel wijzigen / change a rule's severity (error, warning, info)",
     )
-    parser.add_argument("--today", default=None, metavar="YYYY-MM-DD", help="datum voor tijdsafhankelijke regels / the date rules treat as today")
+    parser.add_argument(
+        "--today",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="datum voor tijdsafhankelijke regels / the date rules treat as today",
+    )
 
 
 def _parse_date(value: str) -> pendulum.Date:
     try:
         return pendulum.Date.fromisoformat(value)
     except ValueError:
-        raise RuleError(f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD") from None
+        raise RuleError(
+            f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD"
+        ) from None
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -329,7 +365,9 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     if fmt not in _FORMATS:
         raise RuleError(f"format {fmt!r}: kies/choose {', '.join(sorted(_FORMATS))}")
     missing = [p for p in args.paths if not Path(p).exists()]
-    results = run_validation(args.paths, today=today, select=select, ignore=ignore, severity=severity)
+    results = run_validation(
+        args.paths, today=today, select=select, ignore=ignore, severity=severity
+    )
     text = _FORMATS[fmt](results, lang)
     if text:
         out.write(text + "\n")

@@ -147,9 +147,7 @@ class Context:
     plan: Opleidingsplan | None = None
     plan_path: str = "$"
     traject: Traject | None = None
-    standaardplannen: Mapping[tuple[str, str], StandaardOpleidingsplan] = attrs.field(
-        factory=dict
-    )
+    standaardplannen: Mapping[tuple[str, str], StandaardOpleidingsplan] = attrs.field(factory=dict)
     _index: dict[str, int] | None = attrs.field(default=None, init=False)
 
     @property
@@ -263,9 +261,7 @@ class Registry:
         """
 
         def decorate(check: Check) -> Check:
-            self.add(
-                Rule(code, title, Severity(severity), source, Target(target), check, fix)
-            )
+            self.add(Rule(code, title, Severity(severity), source, Target(target), check, fix))
             return check
 
         return decorate
@@ -322,9 +318,7 @@ class Registry:
         rules = list(self)
         for pattern in [*(select or ()), *(ignore or ())]:
             if not any(_matches(r.code, [pattern]) for r in rules):
-                raise RuleError(
-                    f"geen regel met code {pattern!r} / no rule with code {pattern!r}"
-                )
+                raise RuleError(f"geen regel met code {pattern!r} / no rule with code {pattern!r}")
         chosen = [r for r in rules if select is None or _matches(r.code, select)]
         return [r for r in chosen if not (ignore and _matches(r.code, ignore))]
 
@@ -559,4 +553,3 @@ def _path_key(path: str) -> tuple[tuple[int, str], ...]:
         else:
             parts.append((-1, token))
     return tuple(parts)
-

@@ -24,9 +24,17 @@ from collections.abc import Iterator
 import pendulum
 
 from duaal_leren.competentie import Leerplaats
-from duaal_leren.opleidingsplan import IndividueelOpleidingsplan, Partij, Planstatus
-from duaal_leren.traject import Contact, Overeenkomstsoort
-from duaal_leren.validation._engine import RULES, Context, Hit, Severity
+from duaal_leren.opleidingsplan import (
+    IndividueelOpleidingsplan,
+    Opleidingsplan,
+    Partij,
+    Planstatus,
+    Toevoeging,
+    Verplaatsing,
+    Weglating,
+)
+from duaal_leren.traject import Contact, Overeenkomstsoort, Traject
+from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
 
 __all__: list[str] = []
 
@@ -35,11 +43,26 @@ _IOP = "R-IOP: scanjeschoolvoorduaal.be 01-5; 'Wat bespreek ik omtrent de leervo
 _SIGN = "R-SIGN: maakjebedrijfduaal-bxl.be 'een contract afsluiten'; commercetraining.be"
 _OAO = "R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3; vlaanderen.be 'overeenkomsten'"
 _MENTOR = "R-MENTOR: syntravlaanderen.be; vlaanderen.be 'leerlingen opleiden op de werkplek'"
-_ERKENNING = "R-ERKENNING: mtechplus.be; commercetraining.be (erkenning per opleiding en vestiging, 5 jaar)"
+_ERKENNING = (
+    "R-ERKENNING: mtechplus.be; commercetraining.be (erkenning per opleiding en vestiging, 5 jaar)"
+)
 _LEARNER = "R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be"
 _ORDER = "R-ORDER: library consistency rule; Leidraad opstartgesprek (2023), 'Het opleidingsplan'"
 _REFS = "Library consistency rule: references within one document must resolve"
 _ROLES = "Decreet 10-06-2016 (mentor); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
+
+
+def _traject(ctx: Context) -> Traject:
+    # The engine gives traject rules a context with a traject; say so to the type checker.
+    if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
+        raise RuleError("this rule needs a traject")
+    return ctx.traject
+
+
+def _plan(ctx: Context) -> Opleidingsplan:
+    if ctx.plan is None:  # pragma: no cover - a rule registered with the wrong target
+        raise RuleError("this rule needs a plan")
+    return ctx.plan
 
 
 def _age(born: pendulum.Date, on: pendulum.Date) -> int:
@@ -68,10 +91,10 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
     In a signed or active individual plan this is an error; in a draft or a standard plan
     it is a warning, so that a provider can still be found.
     """
-    assert ctx.plan is not None
-    signed = isinstance(ctx.plan, IndividueelOpleidingsplan) and _signed(ctx.plan)
+    plan = _plan(ctx)
+    signed = isinstance(plan, IndividueelOpleidingsplan) and _signed(plan)
     level = None if signed else Severity.WARNING
-    for i, c in enumerate(ctx.plan.competenties):
+    for i, c in enumerate(plan.competenties):
         if c.leerplaats is Leerplaats.NIET_GEDEKT:
             yield Hit(
                 ctx.competentie_path(i, "leerplaats"),
@@ -91,8 +114,8 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
 )
 def alloc_extern_aanbieder(ctx: Context) -> Iterator[Hit]:
     """A competence with leerplaats ``extern`` must say which provider covers it."""
-    assert ctx.plan is not None
-    for i, c in enumerate(ctx.plan.competenties):
+    plan = _plan(ctx)
+    for i, c in enumerate(plan.competenties):
         if c.leerplaats is Leerplaats.EXTERN and c.externe_aanbieder is None:
             yield Hit(
                 ctx.competentie_path(i, "externe_aanbieder"),
@@ -132,8 +155,8 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
     A competence learned only at school cannot be practised at the workplace according to
     the same plan; when both take part, the leerplaats is ``beide``.
     """
-    assert ctx.plan is not None
-    for i, c in enumerate(ctx.plan.competenties):
+    plan = _plan(ctx)
+    for i, c in enumerate(plan.competenties):
         allowed = _WHO[c.leerplaats]
         for field, who in (("aanbreng", c.aanbreng), ("inoefening", c.inoefening)):
             if who is not None and who not in allowed:
@@ -157,8 +180,8 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
 )
 def code_uniek(ctx: Context) -> Iterator[Hit]:
     """Two competences with the same code make every reference to it ambiguous."""
-    assert ctx.plan is not None
-    for i, c in enumerate(ctx.plan.competenties):
+    plan = _plan(ctx)
+    for i, c in enumerate(plan.competenties):
         first = ctx.index[c.code]
         if first != i:
             yield Hit(
@@ -186,27 +209,44 @@ def _unknown(ctx: Context, code: str, path: str, what: str, what_en: str) -> Hit
 )
 def verwijzing_onbekend(ctx: Context) -> Iterator[Hit]:
     """Prerequisites, startcompetenties, moved and added competences name existing codes."""
-    assert ctx.plan is not None
+    plan = _plan(ctx)
     index = ctx.index
-    for i, c in enumerate(ctx.plan.competenties):
+    for i, c in enumerate(plan.competenties):
         for j, code in enumerate(c.vereisten):
             if code not in index:
                 yield _unknown(
-                    ctx, code, f"{ctx.competentie_path(i, 'vereisten')}[{j}]", "vereiste", "prerequisite"
+                    ctx,
+                    code,
+                    f"{ctx.competentie_path(i, 'vereisten')}[{j}]",
+                    "vereiste",
+                    "prerequisite",
                 )
-    plan = ctx.plan
     if not isinstance(plan, IndividueelOpleidingsplan):
         return
     base = ctx.plan_path
     for j, code in enumerate(plan.startcompetenties):
         if code not in index:
-            yield _unknown(ctx, code, f"{base}.startcompetenties[{j}]", "startcompetentie", "startcompetentie")
+            yield _unknown(
+                ctx, code, f"{base}.startcompetenties[{j}]", "startcompetentie", "startcompetentie"
+            )
     for j, move in enumerate(plan.verplaatst):
         if move.code not in index:
-            yield _unknown(ctx, move.code, f"{base}.verplaatst[{j}].code", "verplaatste competentie", "moved competence")
+            yield _unknown(
+                ctx,
+                move.code,
+                f"{base}.verplaatst[{j}].code",
+                "verplaatste competentie",
+                "moved competence",
+            )
     for j, extra in enumerate(plan.toegevoegd):
         if extra.code not in index:
-            yield _unknown(ctx, extra.code, f"{base}.toegevoegd[{j}].code", "toegevoegde competentie", "added competence")
+            yield _unknown(
+                ctx,
+                extra.code,
+                f"{base}.toegevoegd[{j}].code",
+                "toegevoegde competentie",
+                "added competence",
+            )
 
 
 @RULES.rule(
@@ -222,8 +262,8 @@ def vereisten_cyclus(ctx: Context) -> Iterator[Hit]:
 
     The finding names the whole cycle, as ``A -> B -> C -> A``; each cycle is reported once.
     """
-    assert ctx.plan is not None
-    competenties = ctx.plan.competenties
+    plan = _plan(ctx)
+    competenties = plan.competenties
     index = ctx.index
     graph = [[index[r] for r in c.vereisten if r in index] for c in competenties]
     for component in _cycles(graph):
@@ -325,13 +365,17 @@ def _cycle_in(component: list[int], graph: list[list[int]]) -> list[int]:
 )
 def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
     """What a competence requires must be acquired before it."""
-    assert ctx.plan is not None
-    for i, c in enumerate(ctx.plan.competenties):
+    plan = _plan(ctx)
+    for i, c in enumerate(plan.competenties):
         if c.termijn is None:
             continue
         for code in c.vereisten:
             required = ctx.competentie(code)
-            if required is not None and required.termijn is not None and c.termijn < required.termijn:
+            if (
+                required is not None
+                and required.termijn is not None
+                and c.termijn < required.termijn
+            ):
                 yield Hit(
                     ctx.competentie_path(i, "termijn"),
                     f"termijn {c.termijn} van {c.code} valt voor termijn {required.termijn} "
@@ -351,9 +395,9 @@ def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
 )
 def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
     """A deadline outside the contract cannot be met within this traject."""
-    assert ctx.traject is not None
-    contract = ctx.traject.overeenkomst
-    for i, c in enumerate(ctx.traject.opleidingsplan.competenties):
+    traject = _traject(ctx)
+    contract = traject.overeenkomst
+    for i, c in enumerate(traject.opleidingsplan.competenties):
         if c.termijn is not None and not contract.start <= c.termijn <= contract.einde:
             yield Hit(
                 f"$.opleidingsplan.competenties[{i}].termijn",
@@ -377,8 +421,7 @@ def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
     "under 'weggelaten' with a reason.",
 )
 def iop_standaard(ctx: Context) -> Iterator[Hit]:
-    """Every competence of the standard plan is in the individual plan, is a
-    startcompetentie, or is explicitly left out.
+    """Every standard competence is in the individual plan, a startcompetentie, or left out.
 
     Runs when the standard plan the individual plan refers to is known to the run (for the
     command line: found among the files checked).
@@ -461,7 +504,7 @@ def iop_reden(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
     if not isinstance(plan, IndividueelOpleidingsplan):
         return
-    groups = (
+    groups: tuple[tuple[str, tuple[Verplaatsing | Toevoeging | Weglating, ...], str, str], ...] = (
         ("verplaatst", plan.verplaatst, "verplaatsing", "move"),
         ("toegevoegd", plan.toegevoegd, "toevoeging", "addition"),
         ("weggelaten", plan.weggelaten, "weglating", "omission"),
@@ -512,9 +555,9 @@ def sign_ontbreekt(ctx: Context) -> Iterator[Hit]:
 )
 def sign_na_start(ctx: Context) -> Iterator[Hit]:
     """The plan is signed with the contract; a signature after the start is late."""
-    assert ctx.traject is not None
-    start = ctx.traject.overeenkomst.start
-    for j, h in enumerate(ctx.traject.opleidingsplan.handtekeningen):
+    traject = _traject(ctx)
+    start = traject.overeenkomst.start
+    for j, h in enumerate(traject.opleidingsplan.handtekeningen):
         if h.datum > start:
             yield Hit(
                 f"$.opleidingsplan.handtekeningen[{j}].datum",
@@ -527,11 +570,11 @@ def sign_na_start(ctx: Context) -> Iterator[Hit]:
 
 
 def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
-    assert ctx.traject is not None
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    mentor = traject.mentor
     if mentor is not None and mentor.aanstelling is not None:
         return mentor.aanstelling, "aanstelling", "appointment"
-    return ctx.traject.overeenkomst.start, "start van de overeenkomst", "start of the contract"
+    return traject.overeenkomst.start, "start van de overeenkomst", "start of the contract"
 
 
 @RULES.rule(
@@ -545,8 +588,8 @@ def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
 )
 def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
     """A mentor is at least 25 years old, or 23 if the sectoral partnership allows it."""
-    assert ctx.traject is not None
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    mentor = traject.mentor
     if mentor is None or mentor.geboortedatum is None:
         return
     on, what, what_en = _appointment(ctx)
@@ -571,8 +614,8 @@ def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
 )
 def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
     """Five years of experience in the trade; relevant education or EVC can waive it."""
-    assert ctx.traject is not None
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    mentor = traject.mentor
     if mentor is None or mentor.vrijstelling_ervaring is not None:
         return
     if mentor.ervaring_jaren is None:
@@ -603,8 +646,8 @@ def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
 )
 def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
     """The mentor shows an extract model 596.2 issued at most one year before appointment."""
-    assert ctx.traject is not None
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    mentor = traject.mentor
     if mentor is None:
         return
     on, what, what_en = _appointment(ctx)
@@ -637,8 +680,8 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
 
     A training not yet recorded is an error only once the year has passed (by ``today``).
     """
-    assert ctx.traject is not None
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    mentor = traject.mentor
     if mentor is None:
         return
     on, what, what_en = _appointment(ctx)
@@ -689,12 +732,14 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
     No recognition for the course, or one not valid at the start, is an error; one that
     expires during the contract is a warning.
     """
-    assert ctx.traject is not None
-    traject = ctx.traject
+    traject = _traject(ctx)
+    traject = traject
     course = traject.opleidingsplan.opleiding
     contract = traject.overeenkomst
     matching = [
-        (j, e) for j, e in enumerate(traject.werkplek.erkenningen) if _norm(e.opleiding) == _norm(course)
+        (j, e)
+        for j, e in enumerate(traject.werkplek.erkenningen)
+        if _norm(e.opleiding) == _norm(course)
     ]
     if not matching:
         yield Hit(
@@ -706,7 +751,8 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
     valid_at_start = [
         (j, e)
         for j, e in matching
-        if (e.geldig_vanaf is None or e.geldig_vanaf <= contract.start) and e.geldig_tot >= contract.start
+        if (e.geldig_vanaf is None or e.geldig_vanaf <= contract.start)
+        and e.geldig_tot >= contract.start
     ]
     if not valid_at_start:
         j, e = matching[0]
@@ -744,11 +790,11 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
     Skipped when the learner's date of birth is not in the document (for example in a
     redacted copy).
     """
-    assert ctx.traject is not None
-    data = ctx.traject.lerende.persoonsgegevens
+    traject = _traject(ctx)
+    data = traject.lerende.persoonsgegevens
     if data is None or data.geboortedatum is None:
         return
-    start = ctx.traject.overeenkomst.start
+    start = traject.overeenkomst.start
     age = _age(data.geboortedatum, start)
     if not 15 <= age <= 25:
         # The age is personal data, but the message names neither the learner nor the date.
@@ -775,8 +821,8 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     extension of 20) to find a workplace after starting the course, so a late contract may
     still be right, hence a warning.
     """
-    assert ctx.traject is not None
-    start = ctx.traject.overeenkomst.start
+    traject = _traject(ctx)
+    start = traject.overeenkomst.start
     if start.month in (11, 12, 1, 2, 3, 4, 5, 6):
         yield Hit(
             "$.overeenkomst.start",
@@ -800,14 +846,15 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     "from 20 workplace hours a week, an SAO below.",
 )
 def oao_uren(ctx: Context) -> Iterator[Hit]:
-    """An OAO requires at least 20 hours a week of workplace training; below that, or on a
-    simulated workplace only, the contract is an SAO.
+    """An OAO requires at least 20 workplace hours a week; below that, an SAO.
+
+    Below 20 hours, or on a simulated workplace only, the contract is an SAO.
 
     This version reads the weekly pattern; the decree counts the average over the year.
     """
-    assert ctx.traject is not None
-    pattern = ctx.traject.weekpatroon
-    contract = ctx.traject.overeenkomst
+    traject = _traject(ctx)
+    pattern = traject.weekpatroon
+    contract = traject.overeenkomst
     if pattern is None:
         return
     hours = pattern.werkplekuren
@@ -836,10 +883,14 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 )
 def oao_voltijds(ctx: Context) -> Iterator[Hit]:
     """An OAO is full-time: school plus workplace equal the company's normal weekly hours."""
-    assert ctx.traject is not None
-    pattern = ctx.traject.weekpatroon
-    contract = ctx.traject.overeenkomst
-    if pattern is None or contract.uren_per_week is None or contract.soort is not Overeenkomstsoort.OAO:
+    traject = _traject(ctx)
+    pattern = traject.weekpatroon
+    contract = traject.overeenkomst
+    if (
+        pattern is None
+        or contract.uren_per_week is None
+        or contract.soort is not Overeenkomstsoort.OAO
+    ):
         return
     total = pattern.werkplekuren + pattern.schooluren
     if abs(total - contract.uren_per_week) > 0.01:
@@ -873,9 +924,9 @@ def rollen(ctx: Context) -> Iterator[Hit]:
 
     A missing person is an error; a person without e-mail or phone is a warning.
     """
-    assert ctx.traject is not None
-    begeleider = ctx.traject.school.trajectbegeleider
-    mentor = ctx.traject.mentor
+    traject = _traject(ctx)
+    begeleider = traject.school.trajectbegeleider
+    mentor = traject.mentor
     people = (
         ("$.school.trajectbegeleider", begeleider, "trajectbegeleider", "trajectbegeleider"),
         ("$.mentor", mentor, "mentor", "mentor"),
