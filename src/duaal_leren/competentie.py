@@ -3,7 +3,7 @@
 A competentie is one thing a learner must be able to do by the end of a dual course. Its code
 comes from the beroepskwalificatie (BK) of the course; the plan says where it is learned:
 at school, at the workplace (werkplek), or both. A plan may also record that nobody covers a
-competence yet, or that an outside provider does (DOMAIN.md R-ALLOC).
+competence yet, or that an outside provider does (rule R-ALLOC).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class Leerplaats(enum.Enum):
 
     References:
         R-ALLOC: onderwijs.vlaanderen.be "1 standaardtraject per opleiding";
-        scanjeschoolvoorduaal.be question 01-5.
+            scanjeschoolvoorduaal.be question 01-5.
     """
 
     SCHOOL = "school"

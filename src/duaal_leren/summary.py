@@ -154,7 +154,7 @@ def summarise(document: object, lang: str = "nl") -> str:
         >>> print(summarise(plan, lang="en"))
         Standard plan elektrotechnisch-installateur-duaal 2025.1: Elektrotechnisch installateur duaal
           BK: BK-9001-1
-          28 competences in 5 clusters; by leerplaats: school 6, werkplek 12, beide 9, extern 1
+          28 competences in 5 clusters; by leerplaats: school 5, werkplek 13, beide 9, extern 1
     """
     label = _LABELS["en" if lang == "en" else "nl"]
     if isinstance(document, Traject):
