@@ -1,0 +1,394 @@
+"""Conversation records: strict files, round trips, completeness, late actions, findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import duaal_leren
+from duaal_leren.leidraad import (
+    Actie,
+    Antwoord,
+    Deelnemer,
+    Gespreksverslag,
+    Itemstatus,
+    Leidraad,
+    LeidraadReferentie,
+    OnbekendeLeidraad,
+    Rol,
+    leidraad,
+    load_verslag,
+    verslag_findings,
+    volledigheid,
+)
+from duaal_leren.strategies import datums, teksten
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
+OCTOBER = pendulum.date(2025, 10, 1)
+
+
+@pytest.fixture
+def verslag() -> Gespreksverslag:
+    return load_verslag(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def opstart() -> Leidraad:
+    return leidraad("opstartgesprek")
+
+
+def _verslag(
+    *antwoorden: Antwoord, acties: tuple[Actie, ...] = (), **kwargs: str
+) -> Gespreksverslag:
+    return Gespreksverslag(
+        leidraad=LeidraadReferentie(kwargs.pop("leidraad", "opstartgesprek"), "1"),
+        traject="TRJ-1",
+        datum=pendulum.date(2025, 9, 1),
+        antwoorden=antwoorden,
+        acties=acties,
+    )
+
+
+# --- the example and the file format -----------------------------------------------------
+
+
+def test_the_example_belongs_to_the_example_traject(
+    verslag: Gespreksverslag, traject: duaal_leren.Traject
+) -> None:
+    assert verslag.traject == traject.id
+    assert verslag.lerende == traject.lerende.id
+    assert verslag.leidraad == leidraad("opstartgesprek").referentie
+    assert {d.rol for d in verslag.deelnemers} >= {Rol.MENTOR, Rol.TRAJECTBEGELEIDER, Rol.LERENDE}
+    # The learner is named by id only: no personal data of the traject in the record.
+    names = traject.lerende.persoonsgegevens
+    assert names is not None
+    assert names.naam not in EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_the_example_file_is_what_dump_writes(verslag: Gespreksverslag) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    assert duaal_leren.dump(verslag) == body
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_the_example_round_trips(
+    verslag: Gespreksverslag, fmt: duaal_leren.Format, tmp_path: Path
+) -> None:
+    assert duaal_leren.loads(duaal_leren.dump(verslag, fmt)) == verslag
+    path = duaal_leren.save(verslag, tmp_path / f"verslag.{fmt}")
+    assert load_verslag(path) == verslag
+
+
+def _deelnemers() -> st.SearchStrategy[Deelnemer]:
+    return st.builds(
+        Deelnemer,
+        rol=st.sampled_from(Rol),
+        naam=st.none() | teksten(),
+        functie=st.none() | teksten(),
+    )
+
+
+def _antwoorden() -> st.SearchStrategy[Antwoord]:
+    return st.builds(
+        Antwoord,
+        item=teksten(),
+        tekst=st.none() | teksten(max_size=200),
+        afspraak=st.none() | teksten(),
+        niet_van_toepassing=st.booleans(),
+    )
+
+
+def _acties() -> st.SearchStrategy[Actie]:
+    return st.builds(
+        Actie,
+        omschrijving=teksten(),
+        eigenaar=teksten(),
+        vervaldatum=datums(),
+        item=st.none() | teksten(),
+        afgerond=st.none() | datums(),
+    )
+
+
+_IDS = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,2}", fullmatch=True)
+
+
+def gespreksverslagen() -> st.SearchStrategy[Gespreksverslag]:
+    """Any valid record; its answers need not match a catalogue."""
+    return st.builds(
+        Gespreksverslag,
+        leidraad=st.builds(LeidraadReferentie, id=_IDS, versie=teksten()),
+        traject=teksten(),
+        datum=datums(),
+        lerende=st.none() | teksten(),
+        plaats=st.none() | teksten(),
+        deelnemers=st.lists(_deelnemers(), max_size=4).map(tuple),
+        antwoorden=st.lists(_antwoorden(), max_size=6).map(tuple),
+        acties=st.lists(_acties(), max_size=3).map(tuple),
+        notities=st.none() | teksten(max_size=200),
+    )
+
+
+@given(gespreksverslagen(), st.sampled_from(["yaml", "json"]))
+def test_every_record_round_trips(verslag: Gespreksverslag, fmt: duaal_leren.Format) -> None:
+    text = duaal_leren.dump(verslag, fmt)
+    assert text.startswith(("schema: duaal-leren/gespreksverslag@1", '{\n  "schema"'))
+    assert duaal_leren.loads(text) == verslag
+
+
+def test_a_record_is_read_strictly() -> None:
+    text = (
+        "schema: duaal-leren/gespreksverslag@1\n"
+        "leidraad:\n  id: opstartgesprek\n"
+        "traject: ''\n"
+        "datum: 2025-02-30\n"
+        "deelnemers:\n- rol: directeur\n"
+        "antwoorden:\n- item: klassenraad\n  antwoord: Ja\n"
+        "acties:\n- omschrijving: Bellen\n  eigenaar: Koen\n"
+    )
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        load_verslag(text)
+    assert [(p.path, p.code, p.line) for p in caught.value.problems] == [
+        ("$.leidraad.versie", "ontbrekend-veld", 3),
+        ("$.traject", "ongeldige-waarde", 4),
+        ("$.datum", "ongeldige-datum", 5),
+        ("$.deelnemers[0].rol", "onbekende-keuze", 7),
+        ("$.antwoorden[0].antwoord", "onbekend-veld", 10),
+        ("$.acties[0].vervaldatum", "ontbrekend-veld", 12),
+    ]
+
+
+def test_load_verslag_refuses_other_documents(traject_path: Path) -> None:
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        load_verslag(traject_path)
+    assert caught.value.problems[0].code == "verkeerde-soort"
+
+
+def test_the_json_schema_describes_the_record() -> None:
+    schema = duaal_leren.json_schema("gespreksverslag")
+    assert schema["properties"]["schema"]["enum"] == ["duaal-leren/gespreksverslag@1"]
+    assert schema["required"] == ["schema", "leidraad", "traject", "datum"]
+    assert schema["$defs"]["Deelnemer"]["properties"]["rol"]["enum"][0] == "lerende"
+
+
+# --- completeness -----------------------------------------------------------------------
+
+
+def test_the_example_report(verslag: Gespreksverslag) -> None:
+    rapport = volledigheid(verslag, today=OCTOBER)
+    assert (rapport.totaal, len(rapport.beantwoord), len(rapport.niet_van_toepassing)) == (
+        45,
+        40,
+        2,
+    )
+    assert rapport.open == (
+        "tips-en-oefeningen",
+        "opvolging-vooruitgang",
+        "gebruik-informatie-bedrijf",
+    )
+    assert rapport.niet_van_toepassing == (
+        "andere-contactpersonen-school",
+        "opleidingen-bedrijf-sector",
+    )
+    assert not rapport.volledig
+    assert not rapport.in_orde
+    assert rapport.leidraad == verslag.leidraad
+    assert (rapport.traject, rapport.datum, rapport.peildatum) == (
+        "TRJ-2025-0042",
+        verslag.datum,
+        OCTOBER,
+    )
+
+
+def test_the_report_is_per_theme_and_section(verslag: Gespreksverslag) -> None:
+    rapport = volledigheid(verslag, today=OCTOBER)
+    per_theme = [
+        (t.id, len(t.beantwoord), len(t.niet_van_toepassing), len(t.open), t.totaal)
+        for t in rapport.themas
+    ]
+    assert per_theme == [
+        ("samenwerking", 12, 1, 0, 13),
+        ("lerende", 10, 0, 0, 10),
+        ("feedback-en-evaluatie", 18, 1, 3, 22),
+    ]
+    secties = {s.id: s for t in rapport.themas for s in t.secties}
+    assert secties["opvolgingsgesprekken"].open == (
+        "opvolging-vooruitgang",
+        "gebruik-informatie-bedrijf",
+    )
+    assert secties["contactpersoon"].volledig
+    assert rapport.themas[0].volledig
+    assert not rapport.themas[2].volledig
+
+
+def test_an_empty_record_leaves_everything_open(opstart: Leidraad) -> None:
+    rapport = volledigheid(_verslag(), opstart, today=OCTOBER)
+    assert rapport.open == tuple(item.id for item in opstart.alle_items)
+    assert rapport.beantwoord == rapport.niet_van_toepassing == ()
+
+
+def test_what_counts_as_answered() -> None:
+    verslag = _verslag(
+        Antwoord("vooropleiding"),  # listed, not filled in
+        Antwoord("startcompetenties", afspraak="Samen bepalen in september"),
+        Antwoord("klassenraad", tekst="Op school", niet_van_toepassing=False),
+        Antwoord("beslissing-geslaagd", tekst="Geen klassenraad", niet_van_toepassing=True),
+        Antwoord("match-bedrijf", tekst="Goed"),
+        Antwoord("match-bedrijf", niet_van_toepassing=True),
+    )
+    assert [verslag.status(i) for i in ("vooropleiding", "startcompetenties", "klassenraad")] == [
+        Itemstatus.OPEN,
+        Itemstatus.BEANTWOORD,
+        Itemstatus.BEANTWOORD,
+    ]
+    assert verslag.status("beslissing-geslaagd") is Itemstatus.NIET_VAN_TOEPASSING
+    assert verslag.status("match-bedrijf") is Itemstatus.NIET_VAN_TOEPASSING
+    assert verslag.status("nooit-genoemd") is Itemstatus.OPEN
+    assert verslag.antwoord("match-bedrijf") == Antwoord("match-bedrijf", tekst="Goed")
+    assert verslag.antwoord("nooit-genoemd") is None
+
+
+def test_a_complete_record_is_in_order(opstart: Leidraad) -> None:
+    answers = tuple(Antwoord(item.id, tekst="besproken") for item in opstart.alle_items)
+    rapport = volledigheid(_verslag(*answers), opstart, today=OCTOBER)
+    assert rapport.volledig
+    assert rapport.in_orde
+    assert len(rapport.beantwoord) == 45
+
+
+def test_the_report_follows_the_ids_not_the_order(
+    verslag: Gespreksverslag, opstart: Leidraad
+) -> None:
+    reordered = attrs.evolve(opstart, themas=opstart.themas[::-1])
+    before = volledigheid(verslag, opstart, today=OCTOBER)
+    after = volledigheid(verslag, reordered, today=OCTOBER)
+    assert set(after.open) == set(before.open)
+    assert set(after.beantwoord) == set(before.beantwoord)
+    assert after.themas == before.themas[::-1]
+
+
+def test_answers_to_unknown_items_are_reported(opstart: Leidraad) -> None:
+    verslag = _verslag(Antwoord("klassenraad", tekst="Ja"), Antwoord("bestaat-niet", tekst="?"))
+    rapport = volledigheid(verslag, opstart, today=OCTOBER)
+    assert rapport.onbekende_items == ("bestaat-niet",)
+    assert not rapport.in_orde
+
+
+def test_the_progress_guide_has_a_report_too() -> None:
+    verslag = _verslag(
+        Antwoord("groei-en-niveau", tekst="Goed gegroeid in installeren"),
+        Antwoord("leerplan", niet_van_toepassing=True),
+        leidraad="leervooruitgang",
+    )
+    rapport = volledigheid(verslag, today=OCTOBER)
+    assert [(t.id, [s.id for s in t.secties]) for t in rapport.themas] == [
+        ("thematieken", ["thematieken"]),
+        ("overlegdoelen", ["overlegdoelen"]),
+    ]
+    assert rapport.beantwoord == ("groei-en-niveau",)
+    assert rapport.niet_van_toepassing == ("leerplan",)
+    assert len(rapport.open) == 9
+
+
+def test_a_report_needs_a_known_catalogue() -> None:
+    with pytest.raises(OnbekendeLeidraad):
+        volledigheid(_verslag(leidraad="bouw"))
+
+
+def test_the_report_as_json(verslag: Gespreksverslag) -> None:
+    data = json.loads(json.dumps(volledigheid(verslag, today=OCTOBER).as_dict()))
+    assert data["totaal"] == {"items": 45, "beantwoord": 40, "niet_van_toepassing": 2, "open": 3}
+    assert data["peildatum"] == "2025-10-01"
+    assert data["te_laat"][0]["vervaldatum"] == "2025-09-19"
+    assert data["themas"][2]["secties"][0]["open"] == ["tips-en-oefeningen"]
+
+
+# --- late actions ---------------------------------------------------------------------------
+
+
+def test_late_actions_depend_on_the_day(verslag: Gespreksverslag) -> None:
+    def late(day: pendulum.Date) -> list[str]:
+        return [a.vervaldatum.isoformat() for a in volledigheid(verslag, today=day).te_laat]
+
+    assert late(pendulum.date(2025, 9, 1)) == []
+    # Due on the 19th: late only from the day after.
+    assert late(pendulum.date(2025, 9, 19)) == []
+    assert late(pendulum.date(2025, 9, 20)) == ["2025-09-19"]
+    # Done actions (due on 5 and 12 September) are never late.
+    assert late(pendulum.date(2025, 11, 1)) == ["2025-09-19", "2025-10-31"]
+
+
+def test_an_action_is_late_when_not_done_after_its_due_date() -> None:
+    actie = Actie("Bellen", "Koen", pendulum.date(2025, 9, 10))
+    assert not actie.te_laat(pendulum.date(2025, 9, 10))
+    assert actie.te_laat(pendulum.date(2025, 9, 11))
+    done = attrs.evolve(actie, afgerond=pendulum.date(2025, 9, 30))
+    assert not done.te_laat(pendulum.date(2025, 12, 1))
+    verslag = _verslag(acties=(actie, done))
+    assert verslag.te_late_acties(pendulum.date(2025, 9, 11)) == (actie,)
+
+
+# --- findings -------------------------------------------------------------------------------
+
+
+def test_the_example_has_no_findings(verslag: Gespreksverslag) -> None:
+    assert verslag_findings(verslag) == ()
+
+
+def test_findings_are_plain_data(opstart: Leidraad) -> None:
+    verslag = _verslag(
+        Antwoord("klassenraad", tekst="Ja"),
+        Antwoord("bestaat-niet", tekst="?"),
+        Antwoord("klassenraad", afspraak="Uitnodigen"),
+        acties=(
+            Actie("Bellen", "Koen", pendulum.date(2025, 9, 10), item="ook-niet"),
+            Actie("Mailen", "Ann", pendulum.date(2025, 9, 30), item="klassenraad"),
+        ),
+    )
+    findings = verslag_findings(verslag, opstart, today=OCTOBER)
+    assert json.loads(json.dumps(findings)) == list(findings)
+    assert [(f["code"], f["severity"], f["path"]) for f in findings] == [
+        ("onbekend-item", "error", "$.antwoorden[1].item"),
+        ("dubbel-antwoord", "error", "$.antwoorden[2].item"),
+        ("onbekend-item", "error", "$.acties[0].item"),
+        ("actie-te-laat", "warning", "$.acties[0].vervaldatum"),
+        ("actie-te-laat", "warning", "$.acties[1].vervaldatum"),
+    ]
+    assert set(findings[0]) == {"code", "severity", "path", "message", "message_en"}
+    assert "'bestaat-niet'" in findings[0]["message"]
+    assert findings[0]["message_en"].startswith("the catalogue 'opstartgesprek' (version 1)")
+
+
+def test_findings_without_a_day_do_not_check_due_dates() -> None:
+    verslag = _verslag(acties=(Actie("Bellen", "Koen", pendulum.date(2000, 1, 1)),))
+    assert verslag_findings(verslag) == ()
+
+
+def test_findings_for_another_catalogue_version(
+    verslag: Gespreksverslag, opstart: Leidraad
+) -> None:
+    newer = attrs.evolve(opstart, versie="2")
+    findings = verslag_findings(verslag, newer)
+    assert [(f["code"], f["severity"], f["path"]) for f in findings] == [
+        ("andere-leidraadversie", "warning", "$.leidraad.versie")
+    ]
+
+
+def test_findings_for_an_unknown_or_other_catalogue(verslag: Gespreksverslag) -> None:
+    unknown = verslag_findings(_verslag(Antwoord("x", tekst="y"), leidraad="bouw"))
+    assert [(f["code"], f["path"]) for f in unknown] == [("onbekende-leidraad", "$.leidraad.id")]
+    assert "opstartgesprek" in unknown[0]["message"]
+    other = verslag_findings(verslag, leidraad("leervooruitgang"))
+    assert [(f["code"], f["severity"]) for f in other] == [("onbekende-leidraad", "error")]
+
+
+def test_findings_inside_another_document_carry_its_path() -> None:
+    verslag = _verslag(Antwoord("bestaat-niet", tekst="?"))
+    findings = verslag_findings(verslag, path="$.gesprekken[2]")
+    assert [f["path"] for f in findings] == ["$.gesprekken[2].antwoorden[0].item"]
