@@ -1,0 +1,616 @@
+"""The Flemish school calendar (schoolkalender) of one school year.
+
+A `Schoolkalender` knows, for one school year, the first and last school day, every free
+period (the five school vacations, the weekday days off of the law and the school's own free
+days and study days) and the legal holidays (feestdagen). The dates of the law come from the
+`holidays` package (country ``BE``, the Flemish Community, categories ``school`` and
+``public``, Dutch names); the school year's first and last day follow BVR 31-08-2001 art. 7
+here, because `holidays` does not hold them. A school adds its own days in a small
+`SchooleigenKalender` document (kind ``schoolkalender``).
+
+A calendar is built once per school year and set of school days and then cached:
+`schoolkalender` returns the same object for the same arguments, and the holiday tables of
+`holidays` are computed on first use, never when the package is imported.
+
+Example:
+    >>> from duaal_leren.kalender import schoolkalender
+    >>> kalender = schoolkalender("2025-2026")
+    >>> kalender.eerste_schooldag, kalender.laatste_schooldag
+    (Date(2025, 9, 1), Date(2026, 6, 30))
+    >>> kalender.vrije_periodes[0]
+    Vrijeperiode(naam='Herfstvakantie', start=Date(2025, 10, 27), einde=Date(2025, 11, 2), ...)
+
+References:
+    BVR 31-08-2001 betreffende de organisatie van het schooljaar in het secundair onderwijs,
+        art. 7 (school year, vacations and days off).
+    vlaanderen.be "Schoolvakanties" (the published calendars).
+    duaalleren.vlaanderen (19-8-2019): pedagogical study days are no school vacation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pendulum
+
+from duaal_leren._validators import FieldError, Validator, non_empty, optional
+from duaal_leren.documents import Kind, register_kind
+from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+
+__all__ = [
+    "Dagdeel",
+    "Feestdag",
+    "KalenderError",
+    "SchooleigenDag",
+    "SchooleigenKalender",
+    "Schooleigensoort",
+    "Schooljaar",
+    "Schoolkalender",
+    "Vrijeperiode",
+    "Vrijesoort",
+    "schoolkalender",
+]
+
+
+class KalenderError(DuaalLerenError, ValueError):
+    """A school year or calendar that cannot be made.
+
+    Attributes:
+        message: What is wrong, in Dutch.
+        message_en: The same in English.
+    """
+
+    def __init__(self, message: str, message_en: str) -> None:
+        self.message = message
+        self.message_en = message_en
+        super().__init__(message)
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``)."""
+        return self.message_en if lang == "en" else self.message
+
+
+def _date(value: dt.date) -> pendulum.Date:
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _weekend(value: dt.date) -> bool:
+    return value.isoweekday() >= 6
+
+
+def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
+    day = _date(start)
+    while day <= end:
+        yield day
+        day = day.add(days=1)
+
+
+_SCHOOLJAAR = re.compile(r"(\d{4})-(\d{4})")
+
+
+@attrs.frozen(order=True)
+class Schooljaar:
+    """A Flemish school year: 1 September to 31 August, named like ``2025-2026``.
+
+    Lessons run from 1 September to 30 June; the zomervakantie that follows belongs to the
+    school year it ends.
+
+    Attributes:
+        startjaar: The calendar year in which the school year starts (2025 for 2025-2026).
+
+    Example:
+        >>> sj = Schooljaar.parse("2025-2026")
+        >>> sj.begin, sj.einde, str(sj)
+        (Date(2025, 9, 1), Date(2026, 8, 31), '2025-2026')
+        >>> Schooljaar.van(pendulum.date(2026, 3, 2)) == sj
+        True
+    """
+
+    startjaar: int
+
+    @classmethod
+    def parse(cls, text: str) -> Schooljaar:
+        """Read a school year written as ``2025-2026``.
+
+        Raises:
+            KalenderError: The text is not two consecutive years joined by a dash.
+        """
+        match = _SCHOOLJAAR.fullmatch(text.strip())
+        if match is None or int(match.group(2)) != int(match.group(1)) + 1:
+            raise KalenderError(
+                f"{text!r} is geen schooljaar; schrijf het als 2025-2026",
+                f"{text!r} is not a school year; write it as 2025-2026",
+            )
+        return cls(int(match.group(1)))
+
+    @classmethod
+    def van(cls, datum: dt.date) -> Schooljaar:
+        """The school year a date belongs to (1 September to 31 August)."""
+        return cls(datum.year if datum.month >= 9 else datum.year - 1)
+
+    @property
+    def begin(self) -> pendulum.Date:
+        """1 September, the school year's first day."""
+        return pendulum.Date(self.startjaar, 9, 1)
+
+    @property
+    def einde(self) -> pendulum.Date:
+        """31 August, the school year's last day (the end of the zomervakantie)."""
+        return pendulum.Date(self.startjaar + 1, 8, 31)
+
+    def __contains__(self, datum: object) -> bool:
+        return isinstance(datum, dt.date) and self.begin <= datum <= self.einde
+
+    def __str__(self) -> str:
+        return f"{self.startjaar}-{self.startjaar + 1}"
+
+
+class Vrijesoort(enum.Enum):
+    """What kind of free period a day belongs to; it decides who is off."""
+
+    VAKANTIE = "vakantie"
+    """A school vacation: herfst-, kerst-, krokus-, paas- or zomervakantie. Dual learners are
+    off too: their contract is suspended (R-HOLIDAY)."""
+    FEESTDAG = "feestdag"
+    """A legal holiday on a school day (11 November, 1 May, ...): off at school and at work."""
+    VRIJE_DAG = "vrije-dag"
+    """Another day off of the law (the Friday after Ascension): no school, but no vacation:
+    a workplace day stays a workplace day."""
+    SCHOOLEIGEN = "schooleigen"
+    """A free day or study day of the school itself: no lessons; no vacation either."""
+
+
+@attrs.frozen
+class Vrijeperiode:
+    """Consecutive days off with the same name, such as the Herfstvakantie.
+
+    Attributes:
+        naam: Its Dutch name (``Herfstvakantie``, ``Wapenstilstand``, ...).
+        start: The first day off.
+        einde: The last day off, included.
+        soort: Vacation, legal holiday, other day off, or the school's own.
+    """
+
+    naam: str
+    start: pendulum.Date
+    einde: pendulum.Date
+    soort: Vrijesoort
+
+    def __contains__(self, datum: object) -> bool:
+        return isinstance(datum, dt.date) and self.start <= datum <= self.einde
+
+    @property
+    def dagen(self) -> int:
+        """How many days the period holds, weekends included."""
+        return (self.einde - self.start).days + 1
+
+
+@attrs.frozen
+class Feestdag:
+    """A legal holiday in Belgium (category ``public`` of `holidays`).
+
+    Attributes:
+        datum: The day.
+        naam: Its Dutch name.
+    """
+
+    datum: pendulum.Date
+    naam: str
+
+
+class Schooleigensoort(enum.Enum):
+    """The kinds of days a school sets itself."""
+
+    FACULTATIEVE_VRIJE_DAG = "facultatieve-vrije-dag"
+    """One full or two half free days the school chooses."""
+    PEDAGOGISCHE_STUDIEDAG = "pedagogische-studiedag"
+    """A study day for the teachers: no lessons."""
+    ANDERE = "andere"
+    """Any other day without lessons."""
+
+    @property
+    def label(self) -> str:
+        """The Dutch name used when a day has no name of its own."""
+        return {
+            "facultatieve-vrije-dag": "Facultatieve vrije dag",
+            "pedagogische-studiedag": "Pedagogische studiedag",
+            "andere": "Vrije dag",
+        }[self.value]
+
+
+class Dagdeel(enum.Enum):
+    """Which part of a day is free."""
+
+    DAG = "dag"
+    VOORMIDDAG = "voormiddag"
+    NAMIDDAG = "namiddag"
+
+
+def _schooljaar_tekst(name: str, value: Any) -> None:
+    if not isinstance(value, str):
+        return
+    try:
+        Schooljaar.parse(value)
+    except KalenderError:
+        raise FieldError(
+            name,
+            f"{value!r} is geen schooljaar (zoals '2025-2026')",
+            f"{value!r} is not a school year (such as '2025-2026')",
+        ) from None
+
+
+_schooljaar_validator = Validator(_schooljaar_tekst, {"pattern": r"^\d{4}-\d{4}$"})
+
+
+@attrs.frozen
+class SchooleigenDag:
+    """A free day or study day the school sets itself, or a run of them.
+
+    Attributes:
+        datum: The (first) day.
+        soort: Facultative free day, pedagogical study day, or another day without lessons.
+        naam: Its name in the calendar; by default the kind's name.
+        einde: The last day, for a run of days; by default the same day.
+        dagdeel: ``dag`` for a whole day; ``voormiddag`` or ``namiddag`` for a half day,
+            which stays a school day.
+    """
+
+    datum: pendulum.Date
+    soort: Schooleigensoort = Schooleigensoort.FACULTATIEVE_VRIJE_DAG
+    naam: str | None = attrs.field(default=None, validator=optional(non_empty))
+    einde: pendulum.Date | None = None
+    dagdeel: Dagdeel = Dagdeel.DAG
+
+    @property
+    def titel(self) -> str:
+        """The name shown in the calendar."""
+        return self.naam or self.soort.label
+
+    @property
+    def laatste(self) -> pendulum.Date:
+        """The last day, included."""
+        return self.einde or self.datum
+
+
+@attrs.frozen
+class SchooleigenKalender:
+    """A school's own days for one school year: free days, study days and klassenraden.
+
+    The document kind ``schoolkalender`` (``schema: duaal-leren/schoolkalender@1``). The
+    vacations and days off of the law are not listed: they follow from the school year.
+
+    Attributes:
+        school: The school's name.
+        schooljaar: The school year, such as ``2025-2026``.
+        vrije_dagen: The school's own free days and study days.
+        klassenraden: The days of the klassenraden; follow-up conversations can be planned
+            before each.
+
+    Example:
+        >>> import duaal_leren
+        >>> eigen = duaal_leren.load("examples/schoolkalender-de-vonk-2025-2026.yaml")
+        >>> eigen.school, len(eigen.vrije_dagen)
+        ('Technisch Instituut De Vonk (fictief)', 5)
+    """
+
+    school: str = attrs.field(validator=non_empty)
+    schooljaar: str = attrs.field(validator=_schooljaar_validator)
+    vrije_dagen: tuple[SchooleigenDag, ...] = ()
+    klassenraden: tuple[pendulum.Date, ...] = ()
+
+
+register_kind(
+    Kind(
+        "schoolkalender",
+        SchooleigenKalender,
+        1,
+        "a school's own free days, study days and klassenraden for one school year",
+    )
+)
+
+
+def _flemish_subdivision(subdivisions: tuple[str, ...]) -> str:
+    # `holidays` names the Flemish Community "Flemish"; accept the ISO-like code as well,
+    # so that a release that renames it keeps working.
+    for code in ("Flemish", "VLG"):
+        if code in subdivisions:
+            return code
+    raise KalenderError(  # pragma: no cover - depends on the installed holidays
+        "deze versie van 'holidays' kent de Vlaamse Gemeenschap niet",
+        "this version of 'holidays' does not know the Flemish Community",
+    )
+
+
+@functools.cache
+def _wettelijke_dagen(startjaar: int) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
+    """The days off of the law for one school year: school days off, legal holidays.
+
+    Built once per school year, on first use: importing `holidays` and computing its tables
+    costs tens of milliseconds.
+    """
+    import holidays
+    from holidays.countries.belgium import Belgium
+
+    years = (startjaar, startjaar + 1)
+    subdiv = _flemish_subdivision(tuple(Belgium.subdivisions))
+    school = holidays.country_holidays(
+        "BE", subdiv=subdiv, categories=("school",), language="nl", years=years
+    )
+    public = holidays.country_holidays("BE", categories=("public",), language="nl", years=years)
+    jaar = Schooljaar(startjaar)
+
+    def table(source: Any) -> dict[dt.date, str]:
+        result: dict[dt.date, str] = {}
+        for day in sorted(source):
+            if day in jaar:
+                names: list[str] = source.get_list(day)
+                # A vacation names the period a day belongs to: prefer it when a day has
+                # more than one name.
+                vacation = [n for n in names if n.endswith("vakantie")]
+                result[day] = (vacation or names)[0]
+        return result
+
+    return table(school), table(public)
+
+
+def _eerste_schooldag(jaar: Schooljaar) -> pendulum.Date:
+    # BVR 31-08-2001 art. 7: 1 September, or the Monday after when it is a weekend day.
+    day = jaar.begin
+    while _weekend(day):
+        day = day.add(days=1)
+    return day
+
+
+def _laatste_schooldag(jaar: Schooljaar) -> pendulum.Date:
+    # BVR 31-08-2001 art. 7: 30 June, or the Friday before when it is a weekend day.
+    day = pendulum.Date(jaar.startjaar + 1, 6, 30)
+    while _weekend(day):
+        day = day.subtract(days=1)
+    return day
+
+
+def _eigen_problemen(eigen: SchooleigenKalender, jaar: Schooljaar) -> list[Problem]:
+    problems = []
+    for i, dag in enumerate(eigen.vrije_dagen):
+        path = f"$.vrije_dagen[{i}]"
+        for field, value in (("datum", dag.datum), ("einde", dag.einde)):
+            if value is not None and value not in jaar:
+                problems.append(
+                    Problem(
+                        f"{path}.{field}",
+                        f"{value.isoformat()} valt niet in schooljaar {jaar}",
+                        f"{value.isoformat()} is not in school year {jaar}",
+                        "buiten-schooljaar",
+                    )
+                )
+        if dag.einde is not None and dag.einde < dag.datum:
+            problems.append(
+                Problem(
+                    f"{path}.einde",
+                    f"het einde {dag.einde.isoformat()} ligt voor de start {dag.datum.isoformat()}",
+                    f"the end {dag.einde.isoformat()} is before the start {dag.datum.isoformat()}",
+                    "einde-voor-start",
+                )
+            )
+        if dag.einde is not None and dag.dagdeel is not Dagdeel.DAG:
+            problems.append(
+                Problem(
+                    f"{path}.dagdeel",
+                    "een halve vrije dag is één dag; laat 'einde' weg",
+                    "a half free day is one day; leave out 'einde'",
+                    "ongeldige-waarde",
+                )
+            )
+    for i, day in enumerate(eigen.klassenraden):
+        if day not in jaar:
+            problems.append(
+                Problem(
+                    f"$.klassenraden[{i}]",
+                    f"{day.isoformat()} valt niet in schooljaar {jaar}",
+                    f"{day.isoformat()} is not in school year {jaar}",
+                    "buiten-schooljaar",
+                )
+            )
+    return problems
+
+
+@attrs.frozen
+class Schoolkalender:
+    """The calendar of one Flemish school year, with the school's own days.
+
+    Make one with `schoolkalender`, which caches it.
+
+    Attributes:
+        schooljaar: The school year.
+        eerste_schooldag: 1 September, or the Monday after when that is a weekend day.
+        laatste_schooldag: 30 June, or the Friday before when that is a weekend day.
+        vrije_periodes: Every free period from 1 September to 31 August, in date order,
+            ending with the zomervakantie. A period that holds no weekday (11 November on a
+            Saturday) is left out: the law grants no replacement day.
+        feestdagen: Every legal holiday from 1 September to 31 August, weekends included.
+        halve_vrije_dagen: The school's half free days; they stay school days.
+        klassenraden: The school's klassenraden.
+        school: The school's name, when the calendar holds its own days.
+    """
+
+    schooljaar: Schooljaar
+    eerste_schooldag: pendulum.Date
+    laatste_schooldag: pendulum.Date
+    vrije_periodes: tuple[Vrijeperiode, ...]
+    feestdagen: tuple[Feestdag, ...]
+    halve_vrije_dagen: tuple[SchooleigenDag, ...] = ()
+    klassenraden: tuple[pendulum.Date, ...] = ()
+    school: str | None = None
+    _vrij: dict[dt.date, Vrijeperiode] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _feest: dict[dt.date, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        vrij = {
+            day: period
+            for period in self.vrije_periodes
+            for day in _days(period.start, period.einde)
+        }
+        object.__setattr__(self, "_vrij", vrij)
+        object.__setattr__(self, "_feest", {f.datum: f.naam for f in self.feestdagen})
+
+    def __contains__(self, datum: object) -> bool:
+        return datum in self.schooljaar
+
+    def vrije_periode(self, datum: dt.date) -> Vrijeperiode | None:
+        """The free period a day lies in, or None."""
+        return self._vrij.get(datum)
+
+    def is_schooldag(self, datum: dt.date) -> bool:
+        """Whether the school gives lessons on a day.
+
+        A school day is a weekday from the first to the last school day that lies in no free
+        period. A half free day is a school day.
+
+        Example:
+            >>> from duaal_leren.kalender import schoolkalender
+            >>> kalender = schoolkalender("2025-2026")
+            >>> kalender.is_schooldag(pendulum.date(2025, 11, 11))  # Wapenstilstand
+            False
+            >>> kalender.is_schooldag(pendulum.date(2025, 11, 12))
+            True
+        """
+        return (
+            self.eerste_schooldag <= datum <= self.laatste_schooldag
+            and not _weekend(datum)
+            and datum not in self._vrij
+        )
+
+    def is_vakantie(self, datum: dt.date) -> bool:
+        """Whether a day lies in a school vacation (herfst-, kerst-, krokus-, paas-, zomer-)."""
+        period = self._vrij.get(datum)
+        return period is not None and period.soort is Vrijesoort.VAKANTIE
+
+    def is_feestdag(self, datum: dt.date) -> bool:
+        """Whether a day is a legal holiday, on a weekday or not."""
+        return datum in self._feest
+
+    def schooldagen(
+        self, van: dt.date | None = None, tot: dt.date | None = None
+    ) -> tuple[pendulum.Date, ...]:
+        """The school days of the year, or of the part of it from ``van`` to ``tot``.
+
+        Args:
+            van: The first day to consider (included); by default the first school day.
+            tot: The last day to consider (included); by default the last school day.
+        """
+        start = max(self.eerste_schooldag, van) if van is not None else self.eerste_schooldag
+        end = min(self.laatste_schooldag, tot) if tot is not None else self.laatste_schooldag
+        return tuple(day for day in _days(start, end) if self.is_schooldag(day))
+
+    @property
+    def vakanties(self) -> tuple[Vrijeperiode, ...]:
+        """The school vacations of the year, zomervakantie last."""
+        return tuple(p for p in self.vrije_periodes if p.soort is Vrijesoort.VAKANTIE)
+
+
+def _periods(days: list[tuple[pendulum.Date, str, Vrijesoort]]) -> tuple[Vrijeperiode, ...]:
+    periods: list[Vrijeperiode] = []
+    for day, name, soort in days:
+        last = periods[-1] if periods else None
+        if (
+            last is not None
+            and last.naam == name
+            and last.soort is soort
+            and last.einde.add(days=1) == day
+        ):
+            periods[-1] = attrs.evolve(last, einde=day)
+        else:
+            periods.append(Vrijeperiode(name, day, day, soort))
+    return tuple(p for p in periods if any(not _weekend(d) for d in _days(p.start, p.einde)))
+
+
+@functools.lru_cache(maxsize=64)
+def _build(jaar: Schooljaar, eigen: SchooleigenKalender | None) -> Schoolkalender:
+    if eigen is not None:
+        problems = _eigen_problemen(eigen, jaar)
+        if problems:
+            raise DocumentError(f"schoolkalender {eigen.school} {eigen.schooljaar}", problems)
+    school, public = _wettelijke_dagen(jaar.startjaar)
+    own: dict[dt.date, SchooleigenDag] = {}
+    halve: list[SchooleigenDag] = []
+    for dag in eigen.vrije_dagen if eigen is not None else ():
+        if dag.dagdeel is Dagdeel.DAG:
+            for day in _days(dag.datum, dag.laatste):
+                own.setdefault(day, dag)
+        else:
+            halve.append(dag)
+    days: list[tuple[pendulum.Date, str, Vrijesoort]] = []
+    for day in _days(jaar.begin, jaar.einde):
+        if day in school:
+            name = school[day]
+            if name.endswith("vakantie"):
+                soort = Vrijesoort.VAKANTIE
+            elif day in public:
+                soort = Vrijesoort.FEESTDAG
+            else:
+                soort = Vrijesoort.VRIJE_DAG
+            days.append((day, name, soort))
+        elif day in public:
+            days.append((day, public[day], Vrijesoort.FEESTDAG))
+        elif day in own:
+            days.append((day, own[day].titel, Vrijesoort.SCHOOLEIGEN))
+    return Schoolkalender(
+        schooljaar=jaar,
+        eerste_schooldag=_eerste_schooldag(jaar),
+        laatste_schooldag=_laatste_schooldag(jaar),
+        vrije_periodes=_periods(days),
+        feestdagen=tuple(Feestdag(_date(day), name) for day, name in sorted(public.items())),
+        halve_vrije_dagen=tuple(sorted(halve, key=lambda d: d.datum)),
+        klassenraden=tuple(sorted(set(eigen.klassenraden))) if eigen is not None else (),
+        school=eigen.school if eigen is not None else None,
+    )
+
+
+def schoolkalender(
+    schooljaar: Schooljaar | str | None = None, eigen: SchooleigenKalender | None = None
+) -> Schoolkalender:
+    """The calendar of a Flemish school year, built once and cached.
+
+    Args:
+        schooljaar: The school year, as a `Schooljaar` or as text like ``2025-2026``; by
+            default the school year of ``eigen``.
+        eigen: The school's own free days, study days and klassenraden.
+
+    Returns:
+        The calendar; the same object for the same arguments.
+
+    Raises:
+        KalenderError: No school year is given, or it does not match that of ``eigen``.
+        DocumentError: A day of ``eigen`` lies outside its school year, or ends before it
+            starts.
+
+    Example:
+        >>> import duaal_leren
+        >>> from duaal_leren.kalender import schoolkalender
+        >>> eigen = duaal_leren.load("examples/schoolkalender-de-vonk-2025-2026.yaml")
+        >>> kalender = schoolkalender(eigen=eigen)
+        >>> kalender.vrije_periode(pendulum.date(2025, 10, 15)).naam
+        'Pedagogische studiedag'
+        >>> kalender is schoolkalender("2025-2026", eigen)
+        True
+    """
+    if schooljaar is None:
+        if eigen is None:
+            raise KalenderError(
+                "geef een schooljaar of een schoolkalender",
+                "give a school year or a school calendar",
+            )
+        schooljaar = eigen.schooljaar
+    jaar = Schooljaar.parse(schooljaar) if isinstance(schooljaar, str) else schooljaar
+    if eigen is not None and Schooljaar.parse(eigen.schooljaar) != jaar:
+        raise KalenderError(
+            f"de schoolkalender van {eigen.school} is voor {eigen.schooljaar}, niet voor {jaar}",
+            f"the school calendar of {eigen.school} is for {eigen.schooljaar}, not for {jaar}",
+        )
+    return _build(jaar, eigen)

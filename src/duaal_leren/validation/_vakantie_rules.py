@@ -1,0 +1,141 @@
+"""Rules for school holidays (R-HOLIDAY), checked on the Flemish school calendar.
+
+Since 1 September 2019 learners in dual learning are off in every school holiday. An
+individual exception needs a real learning opportunity, the agreement of all parties and an
+annex to the contract; the days are recovered on planned workplace days in the same school
+year, and the learner always keeps four consecutive weeks off in July and August.
+
+References:
+    R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be "Wijziging van vakantieregeling in
+        het stelsel alternerend leren" (18-9-2019); sociare.be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from duaal_leren.traject import Traject
+from duaal_leren.validation._engine import RULES, Context, Hit, RuleError
+
+__all__: list[str] = []
+
+_HOLIDAY = (
+    "R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be 'Wijziging van vakantieregeling "
+    "in het stelsel alternerend leren' (18-9-2019); sociare.be"
+)
+
+
+def _traject(ctx: Context) -> Traject:
+    if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
+        raise RuleError("this rule needs a traject")
+    return ctx.traject
+
+
+@RULES.rule(
+    "vakantie-uitzondering",
+    title="Work in a school holiday rests on a recorded exception: learning opportunity, "
+    "agreement of all parties, annex",
+    severity="error",
+    source=_HOLIDAY,
+    target="traject",
+    fix="Record the learning opportunity, the agreement of school, company and learner, and "
+    "the annex to the contract; or give the learner the holiday off.",
+)
+def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
+    """An individual exception to the holiday rule needs a real learning opportunity, the
+    agreement of all parties and an annex to the contract.
+    """
+    traject = _traject(ctx)
+    for j, uitzondering in enumerate(traject.vakantie_uitzonderingen):
+        path = f"$.vakantie_uitzonderingen[{j}]"
+        missing = [p.value for p in uitzondering.ontbrekend_akkoord]
+        if missing:
+            who = ", ".join(missing)
+            yield Hit(
+                f"{path}.akkoord",
+                f"het akkoord ontbreekt van: {who}",
+                f"the agreement is missing of: {who}",
+            )
+        if uitzondering.bijlage is None:
+            yield Hit(
+                f"{path}.bijlage",
+                "de bijlage bij de overeenkomst ontbreekt",
+                "the annex to the contract is missing",
+            )
+        if uitzondering.leerkans is None:
+            yield Hit(
+                f"{path}.leerkans",
+                "de leerkans die de uitzondering rechtvaardigt ontbreekt",
+                "the learning opportunity that justifies the exception is missing",
+            )
+
+
+@RULES.rule(
+    "vakantie-recuperatie",
+    title="Holiday days worked are recovered on planned workplace days of the same school year",
+    severity="error",
+    source=_HOLIDAY,
+    target="traject",
+    fix="Plan as many recovery days as holiday days worked, on the learner's workplace days "
+    "of the same school year.",
+)
+def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
+    """Every holiday day worked is recovered on a planned workplace day of the same school
+    year; recovery days elsewhere do not count.
+    """
+    from duaal_leren.kalender import schoolkalender
+    from duaal_leren.planning import PlanningError, schooljaren, vakantiebalans
+
+    traject = _traject(ctx)
+    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
+        return
+    for jaar in schooljaren(traject):
+        try:
+            balans = vakantiebalans(traject, schoolkalender(jaar))
+        except PlanningError:
+            continue
+        if balans.ongeldige_recuperatie:
+            days = ", ".join(d.isoformat() for d in balans.ongeldige_recuperatie)
+            yield Hit(
+                "$.vakantie_uitzonderingen",
+                f"recuperatiedagen die geen geplande werkplekdag van schooljaar {jaar} zijn: {days}",
+                f"recovery days that are no planned workplace day of school year {jaar}: {days}",
+            )
+        if balans.tekort:
+            yield Hit(
+                "$.vakantie_uitzonderingen",
+                f"in schooljaar {jaar} zijn {balans.tekort} gewerkte vakantiedag(en) niet "
+                "gerecupereerd",
+                f"in school year {jaar}, {balans.tekort} holiday day(s) worked are not recovered",
+            )
+
+
+@RULES.rule(
+    "vakantie-zomerrust",
+    title="The learner keeps four consecutive weeks off in July and August",
+    severity="error",
+    source=_HOLIDAY,
+    target="traject",
+    fix="Move holiday work so that four weeks in a row in July and August stay free.",
+)
+def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
+    """Even with an exception, the learner always has four consecutive weeks off in summer."""
+    from duaal_leren.kalender import schoolkalender
+    from duaal_leren.planning import ZOMERRUST_DAGEN, PlanningError, schooljaren, vakantiebalans
+
+    traject = _traject(ctx)
+    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
+        return
+    for jaar in schooljaren(traject):
+        try:
+            balans = vakantiebalans(traject, schoolkalender(jaar))
+        except PlanningError:
+            continue
+        if balans.zomerrust < ZOMERRUST_DAGEN:
+            yield Hit(
+                "$.vakantie_uitzonderingen",
+                f"in de zomer van schooljaar {jaar} is de langste vrije periode "
+                f"{balans.zomerrust} dagen; minstens {ZOMERRUST_DAGEN} aaneengesloten",
+                f"in the summer of school year {jaar} the longest time off is "
+                f"{balans.zomerrust} days; at least {ZOMERRUST_DAGEN} in a row",
+            )

@@ -1,0 +1,186 @@
+"""iCalendar export, read back with the icalendar package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import attrs
+import icalendar
+import pendulum
+import pytest
+
+import duaal_leren
+from duaal_leren.cli import main
+from duaal_leren.ical import save_ical, to_ical
+from duaal_leren.planning import ElkeNWeken, PerSchooljaar, plan_caseload, plan_opvolging
+
+ROOT = Path(__file__).resolve().parent.parent
+LOTTE_PATH = ROOT / "examples" / "traject-lotte.yaml"
+LOTTE = attrs.evolve(duaal_leren.load_traject(LOTTE_PATH), opvolgingsgesprekken=())
+STAMP = dt.datetime(2025, 8, 30, 12, 0, tzinfo=dt.UTC)
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def events(data: bytes) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return list(calendar.walk("VEVENT"))
+
+
+def test_events_parse_back_with_dates_zone_and_uids() -> None:
+    schema = plan_opvolging(LOTTE, ElkeNWeken(6))
+    data = to_ical(schema, stempel=STAMP)
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Brussels"
+    found = events(data)
+    assert len(found) == len(schema.gesprekken)
+    for event, gesprek in zip(found, schema.gesprekken, strict=True):
+        start = event.decoded("DTSTART")
+        assert start == gesprek.start
+        assert start.utcoffset() == gesprek.start.utcoffset()
+        assert event["DTSTART"].params["TZID"] == "Europe/Brussels"
+        assert (start.hour, start.minute) == (10, 0)
+        assert event.decoded("DTEND") - start == dt.timedelta(hours=1)
+        assert str(event["UID"]) == gesprek.uid
+        assert event.decoded("DTSTAMP") == STAMP
+        assert str(event["STATUS"]) == "TENTATIVE"
+    # Summer and winter time: the wall clock stays at 10:00, the offset follows.
+    offsets = {e.decoded("DTSTART").utcoffset() for e in found}
+    assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
+
+
+def test_uids_are_stable_across_exports_and_moves() -> None:
+    first = plan_opvolging(LOTTE, ElkeNWeken(6))
+    again = plan_opvolging(LOTTE, ElkeNWeken(6))
+    assert to_ical(first, stempel=STAMP) == to_ical(again, stempel=STAMP)
+    # The second conversation was held three days later: re-exported, it keeps its UID,
+    # so a calendar client moves the event instead of adding one.
+    moved = plan_opvolging(LOTTE, ElkeNWeken(6), bestaande=[dt.datetime(2025, 11, 27, 9, 0)])
+    before = {str(e["UID"]): e.decoded("DTSTART") for e in events(to_ical(first))}
+    after = {str(e["UID"]): e.decoded("DTSTART") for e in events(to_ical(moved))}
+    uid = first.gesprekken[1].uid
+    assert before[uid].date() == dt.date(2025, 11, 24)
+    assert after[uid] == dt.datetime(2025, 11, 27, 9, 0, tzinfo=BRUSSELS)
+    assert (
+        str(next(e for e in events(to_ical(moved)) if str(e["UID"]) == uid)["STATUS"])
+        == "CONFIRMED"
+    )
+    # Different trajecten never share a UID.
+    other = attrs.evolve(LOTTE, id="TRJ-ANDER")
+    assert not set(before) & {g.uid for g in plan_opvolging(other, ElkeNWeken(6)).gesprekken}
+
+
+def test_summary_description_and_attendees() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    event = events(to_ical(schema))[0]
+    assert str(event["SUMMARY"]) == (
+        "Opvolgingsgesprek LRN-2025-0042 – Elektro Vermeulen bv, Vestiging Fictiefdorp"
+    )
+    description = str(event["DESCRIPTION"])
+    assert "Lerende: LRN-2025-0042" in description
+    assert "Trajectbegeleider: Ann De Smet\nMentor: Koen Vermeulen" in description
+    assert "Werkplek: Elektro Vermeulen bv, Vestiging Fictiefdorp (Industrieweg 7" in description
+    assert "- Leerfocus voor de volgende begeleidingsperiode" in description
+    assert str(event["LOCATION"]).endswith("Industrieweg 7, 9999 Fictiefdorp")
+    attendees = event["ATTENDEE"]
+    roles = [(str(a), a.params["ROLE"], a.params["CN"]) for a in attendees]
+    assert roles == [
+        ("mailto:ann.desmet@example.org", "CHAIR", "Ann De Smet"),
+        ("mailto:koen@example.org", "REQ-PARTICIPANT", "Koen Vermeulen"),
+        ("urn:duaal-leren:lerende:LRN-2025-0042", "REQ-PARTICIPANT", "LRN-2025-0042"),
+    ]
+    assert str(event["ORGANIZER"]) == "mailto:ann.desmet@example.org"
+
+
+def test_the_learner_appears_only_by_pseudonymous_id() -> None:
+    text = to_ical(plan_opvolging(LOTTE, PerSchooljaar(3))).decode()
+    personal = LOTTE.lerende.persoonsgegevens
+    assert personal is not None
+    unfolded = text.replace("\r\n ", "")
+    for secret in (
+        personal.naam,
+        "Lotte",
+        "Peeters",
+        personal.contact.email,
+        personal.contact.telefoon,
+        personal.adres,
+        "dyslexie",
+    ):
+        assert secret
+        assert secret not in unfolded
+
+
+def test_one_calendar_for_a_caseload() -> None:
+    trajecten = [attrs.evolve(LOTTE, id=f"TRJ-{i}") for i in range(3)]
+    caseload = plan_caseload(trajecten, PerSchooljaar(2), max_per_dag=1)
+    found = events(to_ical(caseload, naam="Caseload Ann"))
+    assert len(found) == 6
+    assert len({str(e["UID"]) for e in found}) == 6
+    assert len({e.decoded("DTSTART").date() for e in found}) == 6
+    calendar = icalendar.Calendar.from_ical(to_ical(caseload, naam="Caseload Ann"))
+    assert str(calendar["X-WR-CALNAME"]) == "Caseload Ann"
+    assert to_ical(caseload.schemas, stempel=STAMP) == to_ical(caseload, stempel=STAMP)
+
+
+def test_save_writes_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    target = tmp_path / "lotte.ics"
+    assert save_ical(schema, target, stempel=STAMP) == target
+    assert target.read_bytes() == to_ical(schema, stempel=STAMP)
+    target.write_bytes(b"oud")
+
+    def broken(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        save_ical(schema, target)
+    assert target.read_bytes() == b"oud"
+    assert [p.name for p in tmp_path.iterdir()] == ["lotte.ics"]
+
+
+def test_naive_stamp_is_utc_and_empty_schedules_still_make_a_calendar() -> None:
+    schema = plan_opvolging(LOTTE, ElkeNWeken(6))
+    empty = attrs.evolve(schema, gesprekken=())
+    calendar = icalendar.Calendar.from_ical(to_ical(empty, stempel=dt.datetime(2025, 1, 1)))
+    assert calendar.walk("VEVENT") == []
+    assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
+    event = events(to_ical(schema, stempel=dt.datetime(2025, 1, 1, 12)))[0]
+    assert event.decoded("DTSTAMP") == dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
+    assert pendulum.instance(event.decoded("DTSTART")).timezone_name == "Europe/Brussels"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_planning_command_writes_ics_files(tmp_path: Path) -> None:
+    other = tmp_path / "ander.yaml"
+    other.write_text(
+        LOTTE_PATH.read_text("utf-8").replace("id: TRJ-2025-0042", "id: TRJ/ANDER"), "utf-8"
+    )
+    one = tmp_path / "caseload.ics"
+    status, _ = run(
+        "planning",
+        str(LOTTE_PATH),
+        str(other),
+        "--cadence",
+        "3/jaar",
+        "--ics",
+        str(one),
+        "--ics-dir",
+        str(tmp_path / "per-traject"),
+    )
+    assert status == 0
+    assert len(events(one.read_bytes())) == 6
+    files = sorted(p.name for p in (tmp_path / "per-traject").iterdir())
+    assert files == ["TRJ-2025-0042.ics", "TRJ_ANDER.ics"]
+    lotte = events((tmp_path / "per-traject" / "TRJ-2025-0042.ics").read_bytes())
+    assert {str(e["UID"]) for e in lotte} < {str(e["UID"]) for e in events(one.read_bytes())}

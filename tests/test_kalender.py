@@ -1,0 +1,427 @@
+"""The Flemish school calendar against the published calendars and the law (BVR 31-08-2001 art. 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pendulum
+import pytest
+from dateutil.easter import easter
+
+import duaal_leren
+from duaal_leren.cli import main
+from duaal_leren.exceptions import DocumentError
+from duaal_leren.kalender import (
+    Dagdeel,
+    KalenderError,
+    SchooleigenDag,
+    SchooleigenKalender,
+    Schooleigensoort,
+    Schooljaar,
+    Schoolkalender,
+    Vrijesoort,
+    _wettelijke_dagen,
+    schoolkalender,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DE_VONK = ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml"
+
+D = dt.date
+
+# The published Flemish calendars (vlaanderen.be "Schoolvakanties"), one per school year:
+# first and last school day, and every free period with a weekday in it. A day off of the law
+# that falls in a weekend (11 November 2023, 1 May 2027) gives no day off and is not listed.
+PUBLISHED: dict[str, tuple[dt.date, dt.date, list[tuple[str, dt.date, dt.date]]]] = {
+    # Easter on 31 March 2024: the Paasvakantie starts on Easter Monday. 1 September is a
+    # Friday; 30 June a Sunday, so the last school day is Friday 28 June.
+    "2023-2024": (
+        D(2023, 9, 1),
+        D(2024, 6, 28),
+        [
+            ("Herfstvakantie", D(2023, 10, 30), D(2023, 11, 5)),
+            ("Kerstvakantie", D(2023, 12, 25), D(2024, 1, 7)),
+            ("Krokusvakantie", D(2024, 2, 12), D(2024, 2, 18)),
+            ("Paasvakantie", D(2024, 4, 1), D(2024, 4, 14)),
+            ("Dag van de Arbeid", D(2024, 5, 1), D(2024, 5, 1)),
+            ("O. L. H. Hemelvaart", D(2024, 5, 9), D(2024, 5, 9)),
+            ("Vrijdag na O. L. H. Hemelvaart", D(2024, 5, 10), D(2024, 5, 10)),
+            ("Pinkstermaandag", D(2024, 5, 20), D(2024, 5, 20)),
+            ("Zomervakantie", D(2024, 7, 1), D(2024, 8, 31)),
+        ],
+    ),
+    # Easter on 20 April 2025, after 15 April: the Paasvakantie starts on the second Monday
+    # before Easter and Easter Monday follows it as an extra day off. 1 September is a
+    # Sunday, so school starts on Monday 2 September.
+    "2024-2025": (
+        D(2024, 9, 2),
+        D(2025, 6, 30),
+        [
+            ("Herfstvakantie", D(2024, 10, 28), D(2024, 11, 3)),
+            ("Wapenstilstand", D(2024, 11, 11), D(2024, 11, 11)),
+            ("Kerstvakantie", D(2024, 12, 23), D(2025, 1, 5)),
+            ("Krokusvakantie", D(2025, 3, 3), D(2025, 3, 9)),
+            ("Paasvakantie", D(2025, 4, 7), D(2025, 4, 21)),
+            ("Dag van de Arbeid", D(2025, 5, 1), D(2025, 5, 1)),
+            ("O. L. H. Hemelvaart", D(2025, 5, 29), D(2025, 5, 29)),
+            ("Vrijdag na O. L. H. Hemelvaart", D(2025, 5, 30), D(2025, 5, 30)),
+            ("Pinkstermaandag", D(2025, 6, 9), D(2025, 6, 9)),
+            ("Zomervakantie", D(2025, 7, 1), D(2025, 8, 31)),
+        ],
+    ),
+    # Easter on 5 April 2026: the Paasvakantie starts on the first Monday of April.
+    "2025-2026": (
+        D(2025, 9, 1),
+        D(2026, 6, 30),
+        [
+            ("Herfstvakantie", D(2025, 10, 27), D(2025, 11, 2)),
+            ("Wapenstilstand", D(2025, 11, 11), D(2025, 11, 11)),
+            ("Kerstvakantie", D(2025, 12, 22), D(2026, 1, 4)),
+            ("Krokusvakantie", D(2026, 2, 16), D(2026, 2, 22)),
+            ("Paasvakantie", D(2026, 4, 6), D(2026, 4, 19)),
+            ("Dag van de Arbeid", D(2026, 5, 1), D(2026, 5, 1)),
+            ("O. L. H. Hemelvaart", D(2026, 5, 14), D(2026, 5, 14)),
+            ("Vrijdag na O. L. H. Hemelvaart", D(2026, 5, 15), D(2026, 5, 15)),
+            ("Pinkstermaandag", D(2026, 5, 25), D(2026, 5, 25)),
+            ("Zomervakantie", D(2026, 7, 1), D(2026, 8, 31)),
+        ],
+    ),
+    # 1 November 2026 is a Sunday: the Herfstvakantie is the week after. 25 December is a
+    # Friday. Easter on 28 March 2027: the Paasvakantie starts on Easter Monday.
+    "2026-2027": (
+        D(2026, 9, 1),
+        D(2027, 6, 30),
+        [
+            ("Herfstvakantie", D(2026, 11, 2), D(2026, 11, 8)),
+            ("Wapenstilstand", D(2026, 11, 11), D(2026, 11, 11)),
+            ("Kerstvakantie", D(2026, 12, 21), D(2027, 1, 3)),
+            ("Krokusvakantie", D(2027, 2, 8), D(2027, 2, 14)),
+            ("Paasvakantie", D(2027, 3, 29), D(2027, 4, 11)),
+            ("O. L. H. Hemelvaart", D(2027, 5, 6), D(2027, 5, 6)),
+            ("Vrijdag na O. L. H. Hemelvaart", D(2027, 5, 7), D(2027, 5, 7)),
+            ("Pinkstermaandag", D(2027, 5, 17), D(2027, 5, 17)),
+            ("Zomervakantie", D(2027, 7, 1), D(2027, 8, 31)),
+        ],
+    ),
+}
+
+
+def weekdays(start: dt.date, end: dt.date) -> list[dt.date]:
+    days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    return [d for d in days if d.isoweekday() <= 5]
+
+
+@pytest.mark.parametrize("jaar", sorted(PUBLISHED))
+def test_matches_the_published_calendar(jaar: str) -> None:
+    first, last, periods = PUBLISHED[jaar]
+    kalender = schoolkalender(jaar)
+    assert kalender.eerste_schooldag == first
+    assert kalender.laatste_schooldag == last
+    assert [(p.naam, p.start, p.einde) for p in kalender.vrije_periodes] == periods
+
+
+@pytest.mark.parametrize("jaar", sorted(PUBLISHED))
+def test_school_days_are_the_weekdays_that_are_not_free(jaar: str) -> None:
+    first, last, periods = PUBLISHED[jaar]
+    free = {d for _, start, end in periods for d in weekdays(start, end)}
+    expected = [d for d in weekdays(first, last) if d not in free]
+    kalender = schoolkalender(jaar)
+    assert list(kalender.schooldagen()) == expected
+    assert all(kalender.is_schooldag(d) for d in expected)
+
+
+def test_easter_after_15_april_adds_easter_monday_to_the_paasvakantie() -> None:
+    kalender = schoolkalender("2024-2025")
+    assert easter(2025) == D(2025, 4, 20)
+    assert kalender.vrije_periode(D(2025, 4, 21)).naam == "Paasvakantie"
+    assert kalender.is_feestdag(D(2025, 4, 21))  # Paasmaandag
+    assert kalender.is_schooldag(D(2025, 4, 22))
+
+
+def test_easter_in_march_starts_the_paasvakantie_on_easter_monday() -> None:
+    kalender = schoolkalender("2023-2024")
+    assert easter(2024) == D(2024, 3, 31)
+    assert kalender.is_schooldag(D(2024, 3, 29))  # Good Friday is a school day
+    assert kalender.vrije_periode(D(2024, 4, 1)).naam == "Paasvakantie"
+    assert kalender.is_schooldag(D(2024, 4, 15))
+
+
+def law_days_off(startjaar: int) -> set[dt.date]:
+    """The weekdays off of a school year, written out from BVR 31-08-2001 art. 7."""
+    y0, y1 = startjaar, startjaar + 1
+
+    def monday_of(day: dt.date) -> dt.date:
+        return day - dt.timedelta(days=day.weekday())
+
+    def week(start: dt.date, n: int = 1) -> set[dt.date]:
+        return {start + dt.timedelta(days=i) for i in range(7 * n)}
+
+    off: set[dt.date] = set()
+    nov1 = D(y0, 11, 1)
+    off |= week(monday_of(nov1) if nov1.isoweekday() != 7 else nov1 + dt.timedelta(days=1))
+    xmas = D(y0, 12, 25)
+    start = monday_of(xmas) if xmas.isoweekday() <= 5 else monday_of(xmas) + dt.timedelta(days=7)
+    off |= week(start, 2)
+    pasen = easter(y1)
+    off |= week(pasen - dt.timedelta(days=48))  # the 7th Monday before Easter
+    if pasen.month == 3:
+        off |= week(pasen + dt.timedelta(days=1), 2)
+    elif pasen > D(y1, 4, 15):
+        off |= week(pasen - dt.timedelta(days=13), 2)
+    else:
+        first_monday = D(y1, 4, 1) + dt.timedelta(days=(7 - D(y1, 4, 1).weekday()) % 7)
+        off |= week(first_monday, 2)
+    off |= {
+        D(y0, 11, 11),
+        pasen + dt.timedelta(days=1),  # Easter Monday
+        D(y1, 5, 1),
+        pasen + dt.timedelta(days=39),  # Ascension Day
+        pasen + dt.timedelta(days=40),  # the Friday after
+        pasen + dt.timedelta(days=50),  # Whit Monday
+    }
+    return {d for d in off if d.isoweekday() <= 5}
+
+
+@pytest.mark.parametrize("startjaar", range(2010, 2041))
+def test_every_school_year_follows_the_law(startjaar: int) -> None:
+    kalender = schoolkalender(Schooljaar(startjaar))
+    first, last = kalender.eerste_schooldag, kalender.laatste_schooldag
+    off = {
+        d for p in kalender.vrije_periodes for d in weekdays(p.start, p.einde) if first <= d <= last
+    }
+    assert off == {d for d in law_days_off(startjaar) if first <= d <= last}
+    assert first.isoweekday() <= 5
+    assert first <= D(startjaar, 9, 3)
+    assert last.isoweekday() <= 5
+    assert last >= D(startjaar + 1, 6, 28)
+    zomer = kalender.vakanties[-1]
+    assert (zomer.naam, zomer.start, zomer.einde) == (
+        "Zomervakantie",
+        D(startjaar + 1, 7, 1),
+        D(startjaar + 1, 8, 31),
+    )
+
+
+def test_kinds_of_free_days() -> None:
+    kalender = schoolkalender("2025-2026")
+    assert kalender.vrije_periode(D(2025, 10, 29)).soort is Vrijesoort.VAKANTIE
+    assert kalender.vrije_periode(D(2025, 11, 11)).soort is Vrijesoort.FEESTDAG
+    assert kalender.vrije_periode(D(2026, 5, 15)).soort is Vrijesoort.VRIJE_DAG
+    assert kalender.is_vakantie(D(2026, 7, 21))
+    assert not kalender.is_vakantie(D(2026, 5, 15))
+    assert [p.naam for p in kalender.vakanties] == [
+        "Herfstvakantie",
+        "Kerstvakantie",
+        "Krokusvakantie",
+        "Paasvakantie",
+        "Zomervakantie",
+    ]
+    # Legal holidays on a weekend or in a vacation are known too.
+    assert kalender.is_feestdag(D(2026, 7, 21))
+    assert kalender.is_feestdag(D(2026, 4, 5))  # Pasen, a Sunday
+    assert not kalender.is_feestdag(D(2026, 5, 15))
+
+
+def test_school_days_of_a_range_and_weekends() -> None:
+    kalender = schoolkalender("2025-2026")
+    assert kalender.schooldagen(D(2025, 11, 7), D(2025, 11, 12)) == (
+        pendulum.date(2025, 11, 7),
+        pendulum.date(2025, 11, 10),
+        pendulum.date(2025, 11, 12),
+    )
+    assert not kalender.is_schooldag(D(2025, 9, 6))  # Saturday
+    assert not kalender.is_schooldag(D(2025, 8, 29))  # before the first school day
+    assert not kalender.is_schooldag(D(2026, 7, 1))
+    assert kalender.schooldagen(D(2026, 7, 1), D(2026, 8, 31)) == ()
+
+
+def test_schooljaar() -> None:
+    sj = Schooljaar.parse(" 2025-2026 ")
+    assert (sj.begin, sj.einde, str(sj)) == (D(2025, 9, 1), D(2026, 8, 31), "2025-2026")
+    assert Schooljaar.van(D(2025, 8, 31)) == Schooljaar(2024)
+    assert Schooljaar.van(D(2025, 9, 1)) == sj
+    assert D(2026, 8, 31) in sj
+    assert D(2026, 9, 1) not in sj
+    for bad in ("2025-2027", "2025", "25-26", "2025/2026"):
+        with pytest.raises(KalenderError) as info:
+            Schooljaar.parse(bad)
+        assert "2025-2026" in info.value.text("en")
+
+
+def test_built_once_per_school_year_and_set_of_days() -> None:
+    eigen = duaal_leren.load(DE_VONK)
+    assert schoolkalender("2025-2026") is schoolkalender(Schooljaar(2025))
+    assert schoolkalender(eigen=eigen) is schoolkalender("2025-2026", eigen)
+    assert schoolkalender(eigen=eigen) is not schoolkalender("2025-2026")
+    # The tables of `holidays` are computed once per school year, whatever the school.
+    before = _wettelijke_dagen.cache_info()
+    other = SchooleigenKalender(
+        "Andere school", "2025-2026", (SchooleigenDag(pendulum.date(2025, 9, 5)),)
+    )
+    schoolkalender(eigen=other)
+    after = _wettelijke_dagen.cache_info()
+    assert after.misses == before.misses
+    assert after.hits == before.hits + 1
+
+
+def test_import_does_not_load_holidays_or_icalendar() -> None:
+    code = (
+        "import sys, duaal_leren, duaal_leren.kalender, duaal_leren.planning, duaal_leren.ical;"
+        "print('holidays' in sys.modules, 'icalendar' in sys.modules)"
+    )
+    result = subprocess.run(  # noqa: S603 - runs this interpreter on fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+# --- the school's own days -------------------------------------------------------------
+
+
+def test_the_schools_own_days() -> None:
+    eigen = duaal_leren.load(DE_VONK)
+    assert isinstance(eigen, SchooleigenKalender)
+    kalender = schoolkalender(eigen=eigen)
+    assert kalender.school == "Technisch Instituut De Vonk (fictief)"
+    studiedag = kalender.vrije_periode(D(2025, 10, 15))
+    assert (studiedag.naam, studiedag.soort) == ("Pedagogische studiedag", Vrijesoort.SCHOOLEIGEN)
+    assert kalender.vrije_periode(D(2025, 11, 10)).naam == "Brugdag Wapenstilstand"
+    assert not kalender.is_schooldag(D(2025, 11, 10))
+    # A half free day stays a school day.
+    assert kalender.is_schooldag(D(2026, 6, 30))
+    assert [h.datum for h in kalender.halve_vrije_dagen] == [D(2026, 6, 30)]
+    assert kalender.klassenraden == (D(2025, 12, 17), D(2026, 3, 25), D(2026, 6, 24))
+    assert len(kalender.schooldagen()) == len(schoolkalender("2025-2026").schooldagen()) - 4
+
+
+def test_own_days_run_over_several_days_and_never_hide_the_law() -> None:
+    eigen = SchooleigenKalender(
+        "School",
+        "2025-2026",
+        (
+            SchooleigenDag(
+                pendulum.date(2026, 3, 2), einde=pendulum.date(2026, 3, 3), naam="Sportdagen"
+            ),
+            SchooleigenDag(pendulum.date(2025, 11, 11), Schooleigensoort.ANDERE),
+        ),
+    )
+    kalender = schoolkalender(eigen=eigen)
+    sport = kalender.vrije_periode(D(2026, 3, 3))
+    assert (sport.start, sport.einde, sport.dagen) == (D(2026, 3, 2), D(2026, 3, 3), 2)
+    assert kalender.vrije_periode(D(2025, 11, 11)).naam == "Wapenstilstand"
+
+
+def test_own_days_outside_the_school_year_are_refused() -> None:
+    eigen = SchooleigenKalender(
+        "School",
+        "2025-2026",
+        (
+            SchooleigenDag(pendulum.date(2026, 9, 2)),
+            SchooleigenDag(pendulum.date(2026, 3, 3), einde=pendulum.date(2026, 3, 2)),
+            SchooleigenDag(
+                pendulum.date(2026, 3, 9),
+                einde=pendulum.date(2026, 3, 10),
+                dagdeel=Dagdeel.VOORMIDDAG,
+            ),
+        ),
+        klassenraden=(pendulum.date(2025, 6, 20),),
+    )
+    with pytest.raises(DocumentError) as info:
+        schoolkalender(eigen=eigen)
+    assert [(p.path, p.code) for p in info.value.problems] == [
+        ("$.vrije_dagen[0].datum", "buiten-schooljaar"),
+        ("$.vrije_dagen[1].einde", "einde-voor-start"),
+        ("$.vrije_dagen[2].dagdeel", "ongeldige-waarde"),
+        ("$.klassenraden[0]", "buiten-schooljaar"),
+    ]
+
+
+def test_school_year_must_match_the_schools_calendar() -> None:
+    eigen = duaal_leren.load(DE_VONK)
+    with pytest.raises(KalenderError):
+        schoolkalender("2026-2027", eigen)
+    with pytest.raises(KalenderError):
+        schoolkalender()
+
+
+def test_schoolkalender_document_round_trip_and_checks() -> None:
+    eigen = duaal_leren.load(DE_VONK)
+    assert duaal_leren.loads(duaal_leren.dump(eigen, format="json")) == eigen
+    text = DE_VONK.read_text("utf-8").replace("schooljaar: 2025-2026", "schooljaar: 2025-2027")
+    text = text.replace("soort: andere", "soort: vakantie")
+    with pytest.raises(DocumentError) as info:
+        duaal_leren.loads(text)
+    paths = {p.path for p in info.value.problems}
+    assert paths == {"$.schooljaar", "$.vrije_dagen[4].soort"}
+
+
+def test_schoolkalender_json_schema_accepts_the_example() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = duaal_leren.json_schema("schoolkalender")
+    assert schema["properties"]["schema"]["enum"] == ["duaal-leren/schoolkalender@1"]
+    data = json.loads(duaal_leren.dump(duaal_leren.load(DE_VONK), format="json"))
+    jsonschema.validate(data, schema)
+
+
+# --- the command -------------------------------------------------------------------------
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_kalender_json_has_the_fixed_shape() -> None:
+    status, out = run("kalender", "2025-2026", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert list(data) == [
+        "schooljaar",
+        "eerste_schooldag",
+        "laatste_schooldag",
+        "vrije_periodes",
+        "schooldagen",
+    ]
+    assert data["schooljaar"] == "2025-2026"
+    assert data["eerste_schooldag"] == "2025-09-01"
+    assert data["laatste_schooldag"] == "2026-06-30"
+    assert data["vrije_periodes"][0] == {
+        "naam": "Herfstvakantie",
+        "start": "2025-10-27",
+        "einde": "2025-11-02",
+    }
+    assert all(list(p) == ["naam", "start", "einde"] for p in data["vrije_periodes"])
+    first, last, periods = PUBLISHED["2025-2026"]
+    free = {d for _, start, end in periods for d in weekdays(start, end)}
+    assert data["schooldagen"] == len([d for d in weekdays(first, last) if d not in free])
+
+
+def test_kalender_with_the_schools_days_as_text() -> None:
+    status, out = run("kalender", "--school", str(DE_VONK))
+    assert status == 0
+    assert out.splitlines()[0] == "Schoolkalender 2025-2026, Technisch Instituut De Vonk (fictief)"
+    assert "  wo 2025-10-15                    Pedagogische studiedag" in out
+    assert "  ma 2025-10-27 – zo 2025-11-02    Herfstvakantie" in out
+    assert out.rstrip().endswith("Schooldagen: 178")
+    status, out = run("--lang", "en", "kalender", "2024-2025")
+    assert "First school day: Mon 2024-09-02" in out
+
+
+def test_kalender_bad_year_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run("--lang", "en", "kalender", "2025-2027")
+    assert status == 2
+    assert "is not a school year" in capsys.readouterr().err
+
+
+def test_schoolkalender_is_a_value() -> None:
+    kalender = schoolkalender("2025-2026")
+    assert isinstance(kalender, Schoolkalender)
+    assert D(2026, 1, 1) in kalender
+    assert D(2026, 9, 1) not in kalender
+    assert "_vrij=" not in repr(kalender)
+    assert "_feest=" not in repr(kalender)

@@ -1,0 +1,601 @@
+"""Workplace days and hours, the holiday rule's data, and follow-up schedules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import json
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import duaal_leren
+from duaal_leren.cli import main
+from duaal_leren.kalender import Schooljaar, schoolkalender
+from duaal_leren.opleidingsplan import Partij
+from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
+from duaal_leren.planning import (
+    STANDAARDAGENDA,
+    ElkeNWeken,
+    PerSchooljaar,
+    PlanningError,
+    VoorAnkers,
+    Voorkeur,
+    bezoekdagen,
+    cadans,
+    plan_caseload,
+    plan_opvolging,
+    schooldagen,
+    schooljaren,
+    vakantiebalans,
+    werkplekdagen,
+    werkplekdagen_in_vakantie,
+    werkplekuren_gemiddeld,
+    werkplekuren_per_week,
+    zomerrust,
+)
+from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
+from duaal_leren.vakantie import Vakantieuitzondering
+
+ROOT = Path(__file__).resolve().parent.parent
+LOTTE_MET_GESPREKKEN = duaal_leren.load_traject(ROOT / "examples" / "traject-lotte.yaml")
+# Most tests plan a fresh year: without the conversations the example already records.
+LOTTE = attrs.evolve(LOTTE_MET_GESPREKKEN, opvolgingsgesprekken=())
+DE_VONK = schoolkalender(
+    eigen=duaal_leren.load(ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml")
+)
+
+D = pendulum.date
+W, S = WerkdagPlaats.WERKPLEK, WerkdagPlaats.SCHOOL
+DAGEN = list(Weekdag)
+
+
+def with_pattern(traject: Traject, *blocks: tuple[Weekdag, WerkdagPlaats, float]) -> Traject:
+    return attrs.evolve(traject, weekpatroon=Weekpatroon(tuple(Werkdag(*b) for b in blocks)))
+
+
+def with_contract(traject: Traject, start: dt.date, einde: dt.date) -> Traject:
+    contract = attrs.evolve(traject.overeenkomst, start=start, einde=einde)
+    return attrs.evolve(traject, overeenkomst=contract)
+
+
+# --- workplace days and school days -------------------------------------------------------
+
+
+def test_workplace_days_follow_pattern_and_calendar() -> None:
+    days = werkplekdagen(LOTTE)
+    assert days[:4] == (D(2025, 9, 1), D(2025, 9, 2), D(2025, 9, 4), D(2025, 9, 8))
+    assert all(d.isoweekday() in (1, 2, 4) for d in days)
+    k = schoolkalender("2025-2026")
+    assert not any(k.is_vakantie(d) or k.is_feestdag(d) for d in days)
+    assert D(2025, 11, 11) not in days  # Wapenstilstand, a Tuesday
+    assert D(2025, 10, 27) not in days  # Herfstvakantie
+    assert days[-1] == D(2026, 6, 30)
+
+
+def test_days_off_that_are_no_vacation_stay_workplace_days() -> None:
+    friday = with_pattern(LOTTE, (Weekdag.VRIJDAG, W, 7.6), (Weekdag.MAANDAG, S, 7.6))
+    days = werkplekdagen(friday, kalender=DE_VONK)
+    assert D(2026, 5, 15) in days  # the Friday after Ascension: no school, but work
+    assert D(2026, 5, 1) not in days  # Dag van de Arbeid is a legal holiday
+    # ... but nobody from school visits on it.
+    assert D(2026, 5, 15) not in bezoekdagen(friday, kalender=DE_VONK)
+
+
+def test_school_days_of_the_learner() -> None:
+    days = schooldagen(LOTTE, kalender=DE_VONK)
+    assert days[:3] == (D(2025, 9, 3), D(2025, 9, 5), D(2025, 9, 10))
+    assert D(2025, 10, 15) not in days  # pedagogical study day
+    assert D(2025, 10, 17) in days
+    assert all(DE_VONK.is_schooldag(d) and d.isoweekday() in (3, 5) for d in days)
+
+
+def test_visit_days_prefer_whole_workplace_days() -> None:
+    split = with_pattern(
+        LOTTE,
+        (Weekdag.MAANDAG, W, 7.6),
+        (Weekdag.DINSDAG, W, 4),
+        (Weekdag.DINSDAG, S, 3.6),
+        (Weekdag.WOENSDAG, S, 7.6),
+    )
+    assert {d.isoweekday() for d in bezoekdagen(split)} == {1}
+    only_split = with_pattern(LOTTE, (Weekdag.DINSDAG, W, 4), (Weekdag.DINSDAG, S, 3.6))
+    assert {d.isoweekday() for d in bezoekdagen(only_split)} == {2}
+
+
+def test_no_weekly_pattern_is_an_error() -> None:
+    with pytest.raises(PlanningError) as info:
+        werkplekdagen(attrs.evolve(LOTTE, weekpatroon=None))
+    assert "weekly pattern" in info.value.text("en")
+
+
+def test_school_years_of_a_contract() -> None:
+    long = with_contract(LOTTE, D(2025, 9, 1), D(2027, 6, 30))
+    assert schooljaren(long) == (Schooljaar(2025), Schooljaar(2026))
+
+
+# --- hours (R-OAO) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "oao"),
+    [((5.0, 5.0, 5.0, 4.5), False), ((5.0, 5.0, 5.0, 5.0), True), ((5.0, 5.0, 5.0, 5.5), True)],
+)
+def test_yearly_average_on_both_sides_of_20_hours(hours: tuple[float, ...], oao: bool) -> None:
+    blocks = [(day, W, h) for day, h in zip(DAGEN, hours, strict=False)]
+    traject = with_pattern(LOTTE, *blocks, (Weekdag.VRIJDAG, S, 8.0))
+    average = werkplekuren_gemiddeld(traject)
+    assert average == pytest.approx(sum(hours))
+    assert (average >= 20) is oao
+
+
+def test_legal_holidays_and_vacations_do_not_lower_the_average() -> None:
+    # Lotte works 3 x 7.6 hours; Wapenstilstand and Pinkstermaandag fall on her workplace
+    # days, and the vacations take 12 weeks: the decree counts none of it.
+    assert werkplekuren_gemiddeld(LOTTE) == pytest.approx(22.8)
+    weeks = {w.maandag: w for w in werkplekuren_per_week(LOTTE)}
+    assert weeks[D(2025, 11, 10)].uren == pytest.approx(15.2)
+    assert weeks[D(2025, 11, 10)].gepland == pytest.approx(22.8)
+    assert weeks[D(2025, 11, 10)].telt
+    assert not weeks[D(2025, 10, 27)].telt  # Herfstvakantie
+    assert weeks[D(2025, 10, 27)].uren == 0
+    training = [w for w in weeks.values() if w.telt]
+    assert len(training) == 38
+
+
+def test_average_uses_the_calendar_for_a_contract_in_summer() -> None:
+    summer = with_contract(LOTTE, D(2026, 7, 1), D(2026, 8, 31))
+    assert werkplekuren_gemiddeld(summer, schoolkalender("2025-2026")) == 0.0
+
+
+def test_average_of_a_contract_shorter_than_a_week() -> None:
+    short = with_contract(LOTTE, D(2025, 9, 3), D(2025, 9, 5))  # Wednesday to Friday
+    # One workplace day (Thursday, 7.6 hours) in three days of a week.
+    assert werkplekuren_gemiddeld(short) == pytest.approx(7.6 / (3 / 7))
+
+
+def test_average_outside_the_contract_is_an_error() -> None:
+    with pytest.raises(PlanningError):
+        werkplekuren_gemiddeld(LOTTE, schoolkalender("2027-2028"))
+
+
+# --- the holiday rule (R-HOLIDAY) -----------------------------------------------------------
+
+EXCEPTION = Vakantieuitzondering(
+    dagen=(D(2026, 2, 16), D(2026, 2, 17)),  # Krokusvakantie, Monday and Tuesday
+    recuperatie=(D(2026, 3, 2), D(2026, 3, 4), D(2026, 9, 7)),  # Mon; Wed (school); next year
+    akkoord=(Partij.SCHOOL, Partij.ONDERNEMING),
+    bijlage="Bijlage 2 bij de overeenkomst",
+    leerkans="Plaatsing van een laadpaal bij een klant",
+)
+
+
+def test_exception_days_are_workplace_days_and_recovery_days_are_not() -> None:
+    days = werkplekdagen(LOTTE, uitzonderingen=[EXCEPTION])
+    assert D(2026, 2, 16) in days
+    assert D(2026, 2, 17) in days
+    assert D(2026, 3, 2) not in days
+    assert werkplekdagen_in_vakantie(LOTTE, uitzonderingen=[EXCEPTION]) == (
+        D(2026, 2, 16),
+        D(2026, 2, 17),
+    )
+    assert werkplekdagen_in_vakantie(LOTTE) == ()
+    assert EXCEPTION.ontbrekend_akkoord == (Partij.LERENDE,)
+
+
+def test_vakantiebalans() -> None:
+    balans = vakantiebalans(LOTTE, uitzonderingen=[EXCEPTION])
+    assert balans.schooljaar == Schooljaar(2025)
+    assert balans.gewerkt == (D(2026, 2, 16), D(2026, 2, 17))
+    assert balans.gerecupereerd == (D(2026, 3, 2),)
+    assert balans.ongeldige_recuperatie == (D(2026, 3, 4), D(2026, 9, 7))
+    assert balans.tekort == 1
+    assert balans.houdt_zomerrust  # the contract ends on 30 June
+
+
+def test_four_weeks_off_in_july_and_august() -> None:
+    summer = with_contract(LOTTE, D(2025, 9, 1), D(2026, 8, 31))
+    k = schoolkalender("2025-2026")
+    assert zomerrust(summer, k) == 62
+    july = tuple(d for d in (D(2026, 7, n) for n in range(1, 32)) if d.isoweekday() in (1, 2, 4))
+    worked = Vakantieuitzondering(dagen=july)
+    # Worked through July (last day Thursday 30 July): off from 31 July to 31 August.
+    assert zomerrust(summer, k, [worked]) == 32
+    assert vakantiebalans(summer, k, [worked]).houdt_zomerrust
+    longer = Vakantieuitzondering(dagen=(*july, D(2026, 8, 6)))
+    assert zomerrust(summer, k, [longer]) == 25
+    assert not vakantiebalans(summer, k, [longer]).houdt_zomerrust
+
+
+# --- cadence ------------------------------------------------------------------------------
+
+
+def test_cadans_from_text() -> None:
+    assert cadans("6w") == ElkeNWeken(6)
+    assert cadans("elke-4-weken") == ElkeNWeken(4)
+    assert cadans("4/jaar") == PerSchooljaar(4)
+    assert cadans("3x") == PerSchooljaar(3)
+    assert cadans("klassenraad") == VoorAnkers()
+    assert cadans("voor:2025-12-17,2026-03-25").datums == (D(2025, 12, 17), D(2026, 3, 25))
+    for bad in ("", "0w", "w", "elke-x-weken", "voor:morgen", "3 per jaar"):
+        with pytest.raises(PlanningError):
+            cadans(bad)
+
+
+# --- follow-up schedules ------------------------------------------------------------------
+
+
+def test_every_six_weeks() -> None:
+    schema = plan_opvolging(LOTTE, ElkeNWeken(6), kalender=DE_VONK)
+    dates = [g.datum for g in schema.gesprekken]
+    assert dates == [
+        D(2025, 10, 13),
+        D(2025, 11, 24),
+        D(2026, 1, 5),
+        D(2026, 2, 12),
+        D(2026, 3, 26),
+        D(2026, 5, 7),
+        D(2026, 6, 18),
+    ]
+    assert all(d in bezoekdagen(LOTTE, kalender=DE_VONK) for d in dates)
+    assert [g.sleutel for g in schema.gesprekken][:2] == ["opvolging-01", "opvolging-02"]
+    assert schema.onplanbaar == ()
+    assert schema.gesprekken[0].agenda == STANDAARDAGENDA
+
+
+def test_n_per_school_year_spreads_the_workplace_days_evenly() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(4), kalender=DE_VONK)
+    assert len(schema.gesprekken) == 4
+    counts = [p.werkplekdagen for p in schema.begeleidingsperiodes()]
+    assert len(counts) == 5
+    assert max(counts) - min(counts) <= 3
+
+
+def test_a_contract_for_part_of_the_year_gets_its_share() -> None:
+    half = with_contract(LOTTE, D(2026, 2, 2), D(2026, 6, 30))
+    assert len(plan_opvolging(half, PerSchooljaar(6)).gesprekken) == 3
+
+
+def test_before_each_klassenraad() -> None:
+    schema = plan_opvolging(LOTTE, VoorAnkers(), kalender=DE_VONK)
+    assert [(g.datum, g.sleutel) for g in schema.gesprekken] == [
+        (D(2025, 12, 16), "voor-klassenraad-2025-12-17"),
+        (D(2026, 3, 24), "voor-klassenraad-2026-03-25"),
+        (D(2026, 6, 23), "voor-klassenraad-2026-06-24"),
+    ]
+    with pytest.raises(PlanningError) as info:
+        plan_opvolging(LOTTE, VoorAnkers())  # the law's calendar has no klassenraden
+    assert "klassenraad" in info.value.text("en")
+
+
+def test_anchor_on_a_monday_after_a_vacation_goes_back_before_it() -> None:
+    schema = plan_opvolging(LOTTE, VoorAnkers((D(2026, 4, 20),), naam="evaluatie"))
+    assert [g.datum for g in schema.gesprekken] == [D(2026, 4, 2)]
+
+
+def test_preferred_weekdays_and_times() -> None:
+    voorkeur = Voorkeur(weekdagen=(Weekdag.DONDERDAG,), tijdstippen=(pendulum.time(14, 15),))
+    schema = plan_opvolging(LOTTE, PerSchooljaar(5), voorkeur=voorkeur)
+    assert {g.datum.isoweekday() for g in schema.gesprekken} == {4}
+    assert {(g.start.hour, g.start.minute) for g in schema.gesprekken} == {(14, 15)}
+
+
+def test_times_are_brussels_time_across_summer_time() -> None:
+    schema = plan_opvolging(LOTTE, ElkeNWeken(1), van=D(2026, 3, 16), tot=D(2026, 4, 3))
+    winter, summer = schema.gesprekken
+    assert (winter.datum, summer.datum) == (D(2026, 3, 23), D(2026, 3, 30))
+    assert winter.start.isoformat() == "2026-03-23T10:00:00+01:00"
+    assert summer.start.isoformat() == "2026-03-30T10:00:00+02:00"
+    assert summer.start.timezone_name == "Europe/Brussels"
+    assert summer.einde - summer.start == pendulum.duration(hours=1)
+
+
+def test_conversations_already_planned_or_held_are_kept() -> None:
+    first = plan_opvolging(LOTTE, ElkeNWeken(6))
+    assert first.gesprekken[1].datum == D(2025, 11, 24)
+    # The first was held as proposed; the second three days later than proposed, at 8:30
+    # (a naive time is Brussels time; an aware one is converted).
+    held = [first.gesprekken[0].start.in_timezone("UTC"), dt.datetime(2025, 11, 27, 8, 30)]
+    second = plan_opvolging(LOTTE, ElkeNWeken(6), bestaande=held)
+    kept = [g for g in second.gesprekken if g.bestaand]
+    assert [g.start.isoformat() for g in kept] == [
+        "2025-10-13T10:00:00+02:00",
+        "2025-11-27T08:30:00+01:00",
+    ]
+    # The moved conversation keeps its identity, and so its calendar uid.
+    assert [g.uid for g in second.gesprekken[:2]] == [g.uid for g in first.gesprekken[:2]]
+    # The cadence goes on from the day it was held.
+    assert second.gesprekken[2].datum == D(2026, 1, 8)
+
+
+def test_the_conversations_the_traject_records_are_kept_by_default() -> None:
+    recorded = [g.datum for g in LOTTE_MET_GESPREKKEN.opvolgingsgesprekken]
+    assert recorded == [D(2025, 11, 20), D(2026, 2, 5), D(2026, 4, 23)]
+    schema = plan_opvolging(LOTTE_MET_GESPREKKEN, PerSchooljaar(4))
+    assert [g.datum for g in schema.gesprekken if g.bestaand] == recorded
+    assert len(schema.gesprekken) == 4
+    fresh = plan_opvolging(LOTTE_MET_GESPREKKEN, PerSchooljaar(4), bestaande=())
+    assert fresh == plan_opvolging(LOTTE, PerSchooljaar(4))
+    cancelled = attrs.evolve(
+        LOTTE_MET_GESPREKKEN.opvolgingsgesprekken[0], status=Gespreksstatus.GEANNULEERD
+    )
+    traject = attrs.evolve(
+        LOTTE_MET_GESPREKKEN,
+        opvolgingsgesprekken=(cancelled, *LOTTE_MET_GESPREKKEN.opvolgingsgesprekken[1:]),
+    )
+    kept = [g.datum for g in plan_opvolging(traject, PerSchooljaar(4)).gesprekken if g.bestaand]
+    assert kept == recorded[1:]
+
+
+def test_the_agreed_cadence_is_the_default() -> None:
+    assert LOTTE.afspraken.opvolging_weken == 12
+    assert plan_opvolging(LOTTE).cadans == ElkeNWeken(12)
+    none = attrs.evolve(LOTTE, afspraken=attrs.evolve(LOTTE.afspraken, opvolging_weken=None))
+    with pytest.raises(PlanningError) as info:
+        plan_opvolging(none)
+    assert "no cadence given or agreed" in info.value.text("en")
+    assert plan_caseload([LOTTE, attrs.evolve(none, id="TRJ-2")], ElkeNWeken(4)).schemas
+
+
+def test_a_kept_conversation_outside_the_cadence_is_kept_as_extra() -> None:
+    schema = plan_opvolging(LOTTE, VoorAnkers(), kalender=DE_VONK, bestaande=[D(2025, 9, 8)])
+    extra = [g for g in schema.gesprekken if g.sleutel.startswith("extra-")]
+    assert [(g.datum, g.bestaand) for g in extra] == [(D(2025, 9, 8), True)]
+    assert len(schema.gesprekken) == 4
+
+
+def test_begeleidingsperiodes_cover_the_plan() -> None:
+    schema = plan_opvolging(LOTTE, ElkeNWeken(6), kalender=DE_VONK)
+    periods = schema.begeleidingsperiodes()
+    assert periods[0].start == schema.van
+    assert periods[-1].einde == schema.tot
+    for before, after in itertools.pairwise(periods):
+        assert after.start == before.einde.add(days=1)
+    assert [p.start for p in periods[1:]] == [g.datum for g in schema.gesprekken]
+    assert sum(p.werkplekdagen for p in periods) == len(werkplekdagen(LOTTE, kalender=DE_VONK))
+
+
+def test_no_visit_day_is_an_error() -> None:
+    school_only = with_pattern(LOTTE, (Weekdag.MAANDAG, S, 7.6), (Weekdag.ZATERDAG, W, 8))
+    with pytest.raises(PlanningError) as info:
+        plan_opvolging(school_only, ElkeNWeken(4))
+    assert "no day for a visit" in info.value.text("en")
+    with pytest.raises(PlanningError):
+        plan_opvolging(LOTTE, ElkeNWeken(4), van=D(2026, 7, 1))
+
+
+def test_schedule_shows_as_html_without_the_learners_name() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    html = schema._repr_html_()
+    assert html.startswith("<table><caption>Opvolgingsgesprekken LRN-2025-0042")
+    assert html.count("<tr>") == 4
+    assert "<td>2025-11-10</td><td>ma</td><td>10:00</td>" in html
+    assert "Lotte" not in html
+    assert "Peeters" not in html
+    weird = attrs.evolve(LOTTE, lerende=attrs.evolve(LOTTE.lerende, id="<b>&"))
+    assert "&lt;b&gt;&amp;" in plan_opvolging(weird, PerSchooljaar(1))._repr_html_()
+
+
+def test_participants_with_roles_and_no_personal_data() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(1))
+    assert [(g.rol, g.naam, g.email) for g in schema.genodigden] == [
+        (Gespreksrol.TRAJECTBEGELEIDER, "Ann De Smet", "ann.desmet@example.org"),
+        (Gespreksrol.MENTOR, "Koen Vermeulen", "koen@example.org"),
+        (Gespreksrol.LERENDE, "LRN-2025-0042", None),
+    ]
+
+
+# --- caseload ------------------------------------------------------------------------------
+
+
+def caseload_trajecten(n: int) -> list[Traject]:
+    return [
+        attrs.evolve(
+            LOTTE, id=f"TRJ-{i:02d}", lerende=attrs.evolve(LOTTE.lerende, id=f"LRN-{i:02d}")
+        )
+        for i in range(n)
+    ]
+
+
+def test_caseload_at_most_k_visits_a_day() -> None:
+    trajecten = caseload_trajecten(6)
+    caseload = plan_caseload(trajecten, PerSchooljaar(4), max_per_dag=2)
+    assert len(caseload.gesprekken) == 24
+    per_day = caseload.per_dag()
+    assert max(len(found) for found in per_day.values()) == 2
+    for found in per_day.values():
+        assert len({g.start for g in found}) == len(found)  # different times
+    assert all(len(s.gesprekken) == 4 for s in caseload.schemas)
+    assert caseload == plan_caseload(list(reversed(trajecten)), PerSchooljaar(4), max_per_dag=2)
+    html = caseload._repr_html_()
+    assert html.count("<tr>") == 25
+
+
+def test_caseload_counts_kept_conversations() -> None:
+    trajecten = caseload_trajecten(2)
+    bestaande = {"TRJ-00": [D(2025, 11, 10)], "TRJ-01": [dt.datetime(2025, 11, 10, 10, 0)]}
+    caseload = plan_caseload(trajecten, PerSchooljaar(3), max_per_dag=2, bestaande=bestaande)
+    day = caseload.per_dag()[D(2025, 11, 10)]
+    assert [(g.traject, g.start.format("HH:mm")) for g in day] == [
+        ("TRJ-01", "10:00"),
+        ("TRJ-00", "13:30"),
+    ]
+    with pytest.raises(PlanningError):
+        plan_caseload(trajecten, PerSchooljaar(3), max_per_dag=0)
+    with pytest.raises(PlanningError):
+        plan_caseload([LOTTE, LOTTE], PerSchooljaar(3))
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+@st.composite
+def plannen(draw: st.DrawFn) -> tuple[Traject, object, Voorkeur, list[dt.date]]:
+    startjaar = draw(st.integers(2019, 2030))
+    blocks: list[tuple[Weekdag, WerkdagPlaats, float]] = []
+    for day in DAGEN[:6]:
+        places = draw(st.sampled_from(["", "w", "s", "ws", "ws"]))
+        for place in places:
+            blocks.append(
+                (day, W if place == "w" else S, draw(st.sampled_from([3.0, 4.0, 7.6, 8.0])))
+            )
+    if not any(b[1] is W and b[0] in DAGEN[:5] for b in blocks):
+        blocks.append((draw(st.sampled_from(DAGEN[:5])), W, 7.6))
+    start = D(startjaar, 9, 1).add(days=draw(st.integers(0, 120)))
+    einde = D(startjaar + 1, 6, 30).subtract(days=draw(st.integers(0, 90)))
+    traject = with_contract(with_pattern(LOTTE, *blocks), start, einde)
+    span = (einde - start).days
+    anchors = tuple(
+        sorted(
+            {
+                start.add(days=d)
+                for d in draw(st.lists(st.integers(1, span), min_size=1, max_size=4))
+            }
+        )
+    )
+    cad = draw(
+        st.one_of(
+            st.builds(ElkeNWeken, st.integers(1, 10)),
+            st.builds(PerSchooljaar, st.integers(1, 8)),
+            st.just(VoorAnkers(anchors, naam="anker", marge=draw(st.integers(3, 30)))),
+        )
+    )
+    voorkeur = Voorkeur(
+        weekdagen=tuple(draw(st.lists(st.sampled_from(DAGEN), max_size=3, unique=True)))
+    )
+    bestaande = [
+        start.add(days=d) for d in draw(st.lists(st.integers(0, span), max_size=3, unique=True))
+    ]
+    return traject, cad, voorkeur, bestaande
+
+
+@settings(deadline=None)
+@given(plannen())
+def test_schedules_never_land_on_a_day_off_or_a_school_day(
+    plan: tuple[Traject, ElkeNWeken | PerSchooljaar | VoorAnkers, Voorkeur, list[dt.date]],
+) -> None:
+    traject, cad, voorkeur, bestaande = plan
+    schema = plan_opvolging(traject, cad, voorkeur=voorkeur, bestaande=bestaande)
+    assert schema == plan_opvolging(traject, cad, voorkeur=voorkeur, bestaande=bestaande)
+    pattern = traject.weekpatroon
+    assert pattern is not None
+    work = {b.dag.isoweekday for b in pattern.dagen if b.plaats is W}
+    school = {b.dag.isoweekday for b in pattern.dagen if b.plaats is S}
+    whole = {d for d in work - school if d <= 5}
+    kalender = schoolkalender(Schooljaar.van(traject.overeenkomst.start))
+    for g in schema.gesprekken:
+        if g.bestaand:
+            continue
+        day = g.datum
+        assert traject.overeenkomst.start <= day <= traject.overeenkomst.einde
+        assert kalender.vrije_periode(day) is None
+        assert not kalender.is_feestdag(day)
+        assert kalender.is_schooldag(day)
+        assert day.isoweekday() in work
+        if whole:
+            assert day.isoweekday() not in school  # never a school day of the learner
+    kept = sorted(g.datum for g in schema.gesprekken if g.bestaand)
+    assert kept == sorted(bestaande)
+    assert len({g.datum for g in schema.gesprekken}) == len(schema.gesprekken)
+    assert len({g.uid for g in schema.gesprekken}) == len(schema.gesprekken)
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+@pytest.fixture
+def lotte_zonder_gesprekken(tmp_path: Path) -> Path:
+    """Lotte's traject without recorded conversations, as a file."""
+    return duaal_leren.save(LOTTE, tmp_path / "lotte.yaml")
+
+
+def test_planning_command_text() -> None:
+    status, out = run(
+        "planning",
+        str(ROOT / "examples" / "traject-lotte.yaml"),
+        "--school",
+        str(ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml"),
+        "--cadence",
+        "klassenraad",
+    )
+    assert status == 0
+    assert out.splitlines() == [
+        "Traject TRJ-2025-0042: lerende LRN-2025-0042, Elektro Vermeulen bv, Vestiging Fictiefdorp",
+        "  cadans: voor elke klassenraad, van 2025-09-01 tot 2026-06-30",
+        "   1  do 2025-11-20 10:00-11:00  gepland of gehouden",
+        "   2  di 2025-12-16 10:00-11:00  voorstel",
+        "   3  do 2026-02-05 10:00-11:00  gepland of gehouden",
+        "   4  di 2026-03-24 10:00-11:00  voorstel",
+        "   5  do 2026-04-23 10:00-11:00  gepland of gehouden",
+        "   6  di 2026-06-23 10:00-11:00  voorstel",
+        "  begeleidingsperiodes: 7 (werkplekdagen: 31, 11, 16, 17, 7, 24, 4)",
+    ]
+
+
+def test_planning_command_json_with_kept_conversation(lotte_zonder_gesprekken: Path) -> None:
+    status, out = run(
+        "planning",
+        str(lotte_zonder_gesprekken),
+        "--cadence",
+        "3/jaar",
+        "--gesprek",
+        "TRJ-2025-0042=2025-11-20T09:30",
+        "--dagen",
+        "ma,do",
+        "--uren",
+        "9:00",
+        "--duur",
+        "45",
+        "--format",
+        "json",
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert list(data) == ["trajecten", "max_per_dag"]
+    (traject,) = data["trajecten"]
+    assert traject["cadans"] == "3 per schooljaar"
+    first = traject["gesprekken"][0]
+    assert first["start"] == "2025-11-20T09:30:00+01:00"
+    assert first["einde"] == "2025-11-20T10:15:00+01:00"
+    assert first["bestaand"] is True
+    assert [g["start"][11:16] for g in traject["gesprekken"][1:]] == ["09:00", "09:00"]
+    assert len(traject["begeleidingsperiodes"]) == 4
+
+
+def test_planning_command_reads_a_folder(tmp_path: Path, lotte_zonder_gesprekken: Path) -> None:
+    folder = tmp_path / "caseload"
+    folder.mkdir()
+    for i in range(3):
+        text = lotte_zonder_gesprekken.read_text("utf-8")
+        (folder / f"t{i}.yaml").write_text(
+            text.replace("id: TRJ-2025-0042", f"id: TRJ-{i}"), "utf-8"
+        )
+    (folder / "ci.yaml").write_text("jobs: {}\n", "utf-8")
+    status, out = run(
+        "planning", str(folder), "--cadence", "2/jaar", "--max-per-dag", "1", "--format", "json"
+    )
+    assert status == 0
+    data = json.loads(out)
+    days = [g["start"][:10] for t in data["trajecten"] for g in t["gesprekken"]]
+    assert len(days) == 6
+    assert len(set(days)) == 6
+
+
+def test_planning_command_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    lotte = str(ROOT / "examples" / "traject-lotte.yaml")
+    assert run("planning", lotte, "--cadence", "vaak")[0] == 2
+    assert "onbekende cadans" in capsys.readouterr().err
+    assert run("--lang", "en", "planning", lotte, "--gesprek", "TRJ-X=2025-10-01")[0] == 2
+    assert "unknown traject" in capsys.readouterr().err
+    assert run("planning", lotte, "--dagen", "maandag,feestdag")[0] == 2
+    assert "onbekende weekdag" in capsys.readouterr().err
