@@ -1,0 +1,128 @@
+"""Writing tables: CSV text, self-contained HTML pages, and files written whole or not at all.
+
+Shared by the progress of one traject (`duaal_leren.voortgang`) and the overview of a
+cohort (`duaal_leren.cohort`), so that both write the same kind of files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from html import escape
+from pathlib import Path
+
+__all__ = ["csv_text", "html_page", "level_colour", "require", "write_atomic"]
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
+    """CSV text with a header line; ``None`` becomes an empty cell.
+
+    Lines end in CRLF, as RFC 4180 and spreadsheet programs expect.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write a file whole or not at all: a temporary file beside it replaces it in one step.
+
+    Text is written as UTF-8, exactly as given (no newline translation).
+    """
+    target = Path(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem;
+       color: #1f2328; }
+h1 { font-size: 1.3rem; }
+p.meta { color: #57606a; }
+table { border-collapse: collapse; font-size: 0.85rem; }
+th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.45rem; text-align: left; }
+th { background: #f6f8fa; position: sticky; top: 0; }
+td.cel { text-align: center; min-width: 1.6rem; }
+.beheerst { background: #8fd19e; }
+.bezig { background: #ffe08a; }
+.niet-gestart { background: #f6f8fa; color: #8c959f; }
+.buiten-plan { background: #ffffff; color: #d0d7de; }
+.achterstallig { outline: 2px solid #cf222e; outline-offset: -2px; }
+.risico { color: #cf222e; font-weight: bold; }
+ul.legende { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
+ul.legende span { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #d0d7de;
+                  vertical-align: middle; margin-right: 0.3rem; }
+"""
+
+
+def html_page(title: str, body: str, lang: str = "nl") -> str:
+    """A self-contained HTML page: the style is inline, nothing is loaded from elsewhere.
+
+    Args:
+        title: The page title, as plain text (escaped here).
+        body: The page body, as HTML whose text the caller escaped.
+        lang: The page's language.
+    """
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+# Levels are coloured from the lowest (light red) over amber to the highest (green), the same
+# in the HTML matrix and in the heat map.
+_STOPS = ((0.0, (0xF5, 0xB7, 0xB1)), (0.5, (0xFF, 0xE0, 0x8A)), (1.0, (0x58, 0xB3, 0x68)))
+
+START_COLOUR = "#8fd19e"
+"""The colour of a startcompetentie without a rating (as ``.beheerst`` in the HTML)."""
+NOT_RATED_COLOUR = "#eaeef2"
+"""The colour of a competence not rated yet."""
+NOT_IN_PLAN_COLOUR = "#ffffff"
+"""The colour of a competence not in the learner's plan."""
+
+
+def level_colour(fractie: float) -> str:
+    """The colour of a level at ``fractie`` of its scale (0.0 lowest, 1.0 highest), as ``#rrggbb``."""
+    fractie = min(1.0, max(0.0, fractie))
+    for (low, a), (high, b) in itertools.pairwise(_STOPS):
+        if fractie <= high:
+            t = (fractie - low) / (high - low)
+            r, g, bl = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+            return f"#{r:02x}{g:02x}{bl:02x}"
+    raise AssertionError(fractie)  # pragma: no cover - the stops end at 1.0
+
+
+def require(module: str, extra: str) -> None:
+    """Fail with a clear message when an optional dependency is not installed.
+
+    Raises:
+        ModuleNotFoundError: ``module`` cannot be imported; the message names the extra
+            that installs it.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise ModuleNotFoundError(
+            f"{module} is niet geïnstalleerd / is not installed: "
+            f"pip install 'duaal-leren[{extra}]'",
+            name=module,
+        )

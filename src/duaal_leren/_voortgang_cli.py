@@ -1,0 +1,188 @@
+"""The ``voortgang`` command: the progress of one traject, or the matrix of a cohort.
+
+``duaal-leren voortgang TRAJECT.yaml`` shows one traject's progress: counts, overdue
+competences, the risk flag with its reason, the suggested learning focus, and every
+competence. Given a directory, several files, or a filter, it shows the learner x competence
+matrix of the cohort instead. ``--format`` chooses text, JSON, CSV or HTML; ``--output``
+writes to a file (whole or not at all) instead of standard output; ``--grafiek`` also saves
+the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import pendulum
+
+from duaal_leren._export import write_atomic
+from duaal_leren.cli import EXIT_OK, Command
+from duaal_leren.exceptions import DuaalLerenError
+from duaal_leren.voortgang import RISICODREMPEL
+
+__all__ = ["VOORTGANG_COMMAND"]
+
+_FORMATS = ("text", "json", "csv", "html")
+_FILTERS = ("school", "mentor", "trajectbegeleider", "opleiding")
+
+
+class _UsageError(DuaalLerenError, ValueError):
+    """A bad option value; the command line prints it and exits with status 2."""
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="een traject, of mappen en bestanden van een cohorte / a traject, or the "
+        "directories and files of a cohort",
+    )
+    parser.add_argument("--format", choices=_FORMATS, default="text", help="uitvoer / output")
+    parser.add_argument(
+        "--today",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="de dag van de voortgang / the day to compute the progress for",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help="schrijf naar een bestand / write to a file",
+    )
+    parser.add_argument(
+        "--grafiek",
+        default=None,
+        metavar="FILE.png|FILE.svg",
+        help="bewaar ook de voortgangsgrafiek of heatmap / also save the chart or heat map",
+    )
+    parser.add_argument(
+        "--risicodrempel",
+        type=float,
+        default=RISICODREMPEL,
+        metavar="PUNTEN",
+        help=f"risicodrempel in procentpunten / risk threshold in percentage points "
+        f"({RISICODREMPEL:g})",
+    )
+    for name in _FILTERS:
+        parser.add_argument(
+            f"--{name}", default=None, help=f"alleen deze {name} / only this {name}"
+        )
+
+
+def _parse_day(value: str | None) -> pendulum.Date:
+    if value is None:
+        return pendulum.today("Europe/Brussels").date()
+    try:
+        return pendulum.Date.fromisoformat(value)
+    except ValueError:
+        raise _UsageError(
+            f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD"
+        ) from None
+
+
+def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
+    if args.output:
+        write_atomic(args.output, text if text.endswith("\n") else text + "\n")
+    else:
+        out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    lang = str(getattr(args, "lang", None) or os.environ.get("DUAAL_LEREN_LANG") or "nl")
+    day = _parse_day(args.today)
+    if args.grafiek:
+        _image(args.grafiek)  # a bad name fails before any work is done
+    filters = {name: getattr(args, name) for name in _FILTERS}
+    single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+    if single and not any(filters.values()):
+        return _run_traject(args, out, day, lang)
+    return _run_cohort(args, out, day, lang, filters)
+
+
+def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang: str) -> int:
+    from duaal_leren.documents import load_traject
+    from duaal_leren.voortgang import voortgang
+
+    traject = load_traject(args.paths[0])
+    result = voortgang(traject, today=day, risicodrempel=args.risicodrempel)
+    if args.format == "json":
+        text = json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2)
+    elif args.format == "csv":
+        text = result.csv()
+    elif args.format == "html":
+        text = result.html(lang)
+    else:
+        text = result.format(lang)
+    _emit(text, args, out)
+    if args.grafiek:
+        from duaal_leren.plot import voortgangsgrafiek
+
+        with _extra():
+            voortgangsgrafiek(
+                traject,
+                _image(args.grafiek),
+                today=day,
+                risicodrempel=args.risicodrempel,
+                lang=lang,
+            )
+    return EXIT_OK
+
+
+def _run_cohort(
+    args: argparse.Namespace,
+    out: TextIO,
+    day: pendulum.Date,
+    lang: str,
+    filters: dict[str, str | None],
+) -> int:
+    from duaal_leren.cohort import Cohort
+
+    cohort = Cohort.load(*args.paths).filter(**filters)
+    matrix = cohort.matrix(today=day, risicodrempel=args.risicodrempel)
+    if args.format == "json":
+        text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2)
+    elif args.format == "csv":
+        text = matrix.csv()
+    elif args.format == "html":
+        text = matrix.html(lang)
+    else:
+        text = matrix.format(lang)
+    _emit(text, args, out)
+    if args.grafiek:
+        from duaal_leren.plot import heatmap
+
+        with _extra():
+            heatmap(matrix, _image(args.grafiek), lang=lang)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _extra() -> Iterator[None]:
+    # Without matplotlib the command says which extra to install, without a traceback.
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        raise _UsageError(str(exc)) from None
+
+
+def _image(name: str) -> Path:
+    path = Path(name)
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise _UsageError(f"--grafiek: kies .png of .svg / choose .png or .svg ({name})")
+    return path
+
+
+VOORTGANG_COMMAND = Command(
+    "voortgang",
+    "toon de leervooruitgang van een traject of cohorte / show the learning progress",
+    _configure,
+    _run,
+)

@@ -1,0 +1,335 @@
+"""Pictures of progress: one traject over time, and a heat map of a cohort's matrix.
+
+`voortgangsfiguur` draws the share of competences mastered over the contract period
+against the share of time passed, with the risk line and the follow-up conversations;
+`heatmapfiguur` draws the learner x competence matrix of a cohort, coloured by level.
+`voortgangsgrafiek` and `heatmap` save them as PNG or SVG, whole or not at all.
+
+Needs matplotlib (the ``plot`` extra: ``pip install 'duaal-leren[plot]'``). The figures are
+made without pyplot, so they work on any backend, also headless, and leave no global state.
+
+Example:
+    >>> import duaal_leren
+    >>> from duaal_leren.plot import voortgangsfiguur
+    >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+    >>> figuur = voortgangsfiguur(traject, today="2026-06-30")
+    >>> [line.get_label() for line in figuur.axes[0].get_lines()][:2]
+    ['beheerst', 'verstreken contracttijd']
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import pendulum
+
+from duaal_leren._export import (
+    NOT_IN_PLAN_COLOUR,
+    NOT_RATED_COLOUR,
+    START_COLOUR,
+    level_colour,
+    require,
+    write_atomic,
+)
+from duaal_leren.traject import Traject
+from duaal_leren.voortgang import RISICODREMPEL, Rollup, _day, tijdlijn
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from duaal_leren.cohort import Matrix
+
+__all__ = ["heatmap", "heatmapfiguur", "voortgangsfiguur", "voortgangsgrafiek"]
+
+Beeldformaat = Literal["png", "svg"]
+
+_LABELS = {
+    "nl": {
+        "beheerst": "beheerst",
+        "tijd": "verstreken contracttijd",
+        "risico": "risicogrens",
+        "gesprek": "opvolgingsgesprek",
+        "vandaag": "vandaag",
+        "as": "% van de competenties / van de contracttijd",
+        "titel": "Voortgang van traject",
+        "lerende": "lerende",
+        "matrix": "Competenties per lerende op",
+        "start": "startcompetentie",
+        "niet": "niet beoordeeld",
+        "buiten": "niet in het plan",
+    },
+    "en": {
+        "beheerst": "mastered",
+        "tijd": "contract time passed",
+        "risico": "risk line",
+        "gesprek": "follow-up conversation",
+        "vandaag": "today",
+        "as": "% of the competences / of the contract time",
+        "titel": "Progress of traject",
+        "lerende": "learner",
+        "matrix": "Competences per learner on",
+        "start": "startcompetentie",
+        "niet": "not rated",
+        "buiten": "not in the plan",
+    },
+}
+
+
+_MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def _month_starts(start: pendulum.Date, einde: pendulum.Date) -> list[pendulum.Date]:
+    """The first days of the months from ``start`` to ``einde``, thinned to at most 12."""
+    months = []
+    month = pendulum.Date(start.year, start.month, 1)
+    if month < start:
+        month = month.add(months=1)
+    while month <= einde:
+        months.append(month)
+        month = month.add(months=1)
+    step = -(-len(months) // 12)  # ceiling division
+    return months[::step]
+
+
+def _month_label(month: pendulum.Date, lang: str, *, first: bool) -> str:
+    name = _MONTHS["en" if lang == "en" else "nl"][month.month - 1]
+    return f"{name}\n{month.year}" if first or month.month == 1 else name
+
+
+def voortgangsfiguur(
+    traject: Traject,
+    *,
+    today: pendulum.Date | str | None = None,
+    rollup: Rollup | None = None,
+    risicodrempel: float = RISICODREMPEL,
+    lang: str = "nl",
+) -> Figure:
+    """The progress of one traject over time, as a matplotlib figure.
+
+    The step line is the share of competences mastered (startcompetenties left out); the
+    straight line the share of the contract period passed; below it, dashed, the risk line
+    ``risicodrempel`` points lower: progress under that line raises the risk flag. Held
+    follow-up conversations are marked with dotted vertical lines.
+
+    Args:
+        traject: The traject.
+        today: The last day drawn (default: the current date in Europe/Brussels).
+        rollup: The roll-up rule (default: `Rollup()`).
+        risicodrempel: The risk threshold, in percentage points.
+        lang: ``"nl"`` or ``"en"`` for the labels.
+
+    Raises:
+        ModuleNotFoundError: matplotlib is not installed.
+    """
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure
+
+    label = _LABELS["en" if lang == "en" else "nl"]
+    day = _day(today)
+    points = tijdlijn(traject, today=day, rollup=rollup)
+    contract = traject.overeenkomst
+
+    def x(datum: pendulum.Date) -> float:
+        # Days since the contract's start: the axis gets month labels of its own below.
+        return float((datum - contract.start).days)
+
+    figure = Figure(figsize=(8, 4.5), layout="constrained")
+    axes = figure.add_subplot()
+    axes.plot(
+        [x(p.datum) for p in points],
+        [p.aandeel_beheerst * 100 for p in points],
+        drawstyle="steps-post",
+        color="#1a7f37",
+        linewidth=2,
+        marker="o",
+        markersize=4,
+        label=label["beheerst"],
+    )
+    start, einde = x(contract.start), x(contract.einde)
+    axes.plot([start, einde], [0, 100], color="#57606a", linewidth=1, label=label["tijd"])
+    # The risk line starts where the time passed reaches the threshold.
+    axes.plot(
+        [start + (einde - start) * risicodrempel / 100, einde],
+        [0, 100 - risicodrempel],
+        color="#cf222e",
+        linestyle="--",
+        linewidth=1,
+        label=label["risico"],
+    )
+    held = sorted(g.datum for g in traject.opvolgingsgesprekken if g.gehouden and g.datum <= day)
+    for i, datum in enumerate(held):
+        axes.axvline(
+            x(datum),
+            color="#8c959f",
+            linestyle=":",
+            linewidth=1,
+            label=label["gesprek"] if i == 0 else "_nolegend_",
+        )
+    axes.set_xlim(start, max(einde, start + 1))
+    axes.set_ylim(0, 100)
+    months = _month_starts(contract.start, contract.einde)
+    names = [_month_label(m, lang, first=i == 0) for i, m in enumerate(months)]
+    axes.set_xticks([x(m) for m in months], names, fontsize="small")
+    axes.set_ylabel(label["as"])
+    axes.set_title(f"{label['titel']} {traject.id} ({label['lerende']} {traject.lerende.id})")
+    axes.grid(visible=True, axis="y", color="#eaeef2")
+    axes.legend(loc="upper left", fontsize="small")
+    return figure
+
+
+def heatmapfiguur(matrix: Matrix, *, lang: str = "nl") -> Figure:
+    """The learner x competence matrix as a heat map, as a matplotlib figure.
+
+    Each cell is coloured by where its level lies on the learner's scale (light red for the
+    lowest, green for the highest) and shows the level, or ``S`` for a startcompetentie; grey
+    cells are not rated yet, white ones are not in the learner's plan. Learners at risk are
+    marked with ``!``.
+
+    Args:
+        matrix: The matrix of a cohort (`duaal_leren.cohort.Cohort.matrix`).
+        lang: ``"nl"`` or ``"en"`` for the labels.
+
+    Raises:
+        ModuleNotFoundError: matplotlib is not installed.
+    """
+    require("matplotlib", "plot")
+    from matplotlib.colors import to_rgb
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    label = _LABELS["en" if lang == "en" else "nl"]
+    rows, columns = len(matrix.lerenden), len(matrix.competenties)
+    image = []
+    for row in matrix.cellen:
+        colours = []
+        for cel in row:
+            if cel.status is None:
+                colour = NOT_IN_PLAN_COLOUR
+            elif cel.fractie is not None:
+                colour = level_colour(cel.fractie)
+            elif cel.startcompetentie:
+                colour = START_COLOUR
+            else:
+                colour = NOT_RATED_COLOUR
+            colours.append(to_rgb(colour))
+        image.append(colours)
+    width = min(4 + 0.32 * columns, 40)
+    height = min(2.2 + 0.3 * rows, 40)
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.add_subplot()
+    if rows and columns:
+        axes.imshow(image, aspect="auto", interpolation="nearest")
+    axes.set_xticks(range(columns), list(matrix.competenties), rotation=90, fontsize="small")
+    names = [
+        f"{lerende} !" if risico.vlag else lerende
+        for lerende, risico in zip(matrix.lerenden, matrix.risico, strict=True)
+    ]
+    axes.set_yticks(range(rows), names, fontsize="small")
+    # Cell text only while it stays readable.
+    if rows * columns <= 2500:
+        for y, row in enumerate(matrix.cellen):
+            for x, cel in enumerate(row):
+                if cel.text not in ("", "-"):
+                    axes.text(x, y, cel.text, ha="center", va="center", fontsize="x-small")
+    axes.set_xticks([c - 0.5 for c in range(1, columns)], minor=True)
+    axes.set_yticks([r - 0.5 for r in range(1, rows)], minor=True)
+    axes.grid(which="minor", color="#d0d7de", linewidth=0.5)
+    axes.tick_params(which="minor", length=0)
+    axes.set_title(f"{label['matrix']} {matrix.datum}")
+    handles = []
+    if matrix.schaal is not None:
+        handles = [
+            Patch(
+                facecolor=level_colour(matrix.schaal.fractie(n.waarde)),
+                edgecolor="#d0d7de",
+                label=f"{n.waarde} {n.label}",
+            )
+            for n in matrix.schaal.niveaus
+        ]
+    handles += [
+        Patch(facecolor=START_COLOUR, edgecolor="#d0d7de", label=f"S {label['start']}"),
+        Patch(facecolor=NOT_RATED_COLOUR, edgecolor="#d0d7de", label=label["niet"]),
+        Patch(facecolor=NOT_IN_PLAN_COLOUR, edgecolor="#d0d7de", label=label["buiten"]),
+    ]
+    figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize="small")
+    return figure
+
+
+def _save(figure: Figure, path: str | os.PathLike[str], format: Beeldformaat | None) -> Path:
+    target = Path(path)
+    fmt = format or target.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{target.name}: kies .png of .svg / choose .png or .svg (format {fmt!r})")
+    import matplotlib
+
+    buffer = io.BytesIO()
+    # Without dates and with fixed ids, the same figure gives the same file every time.
+    metadata: dict[str, str | None] = {"Date": None} if fmt == "svg" else {"Software": None}
+    with matplotlib.rc_context({"svg.hashsalt": "duaal-leren", "svg.fonttype": "none"}):
+        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=100)
+    return write_atomic(target, buffer.getvalue())
+
+
+def voortgangsgrafiek(
+    traject: Traject,
+    path: str | os.PathLike[str],
+    *,
+    today: pendulum.Date | str | None = None,
+    rollup: Rollup | None = None,
+    risicodrempel: float = RISICODREMPEL,
+    lang: str = "nl",
+    format: Beeldformaat | None = None,
+) -> Path:
+    """Save the progress chart of one traject (see `voortgangsfiguur`) as PNG or SVG.
+
+    Args:
+        traject: The traject.
+        path: The file to write; its extension (``.png``, ``.svg``) gives the format.
+        today: The last day drawn (default: the current date in Europe/Brussels).
+        rollup: The roll-up rule (default: `Rollup()`).
+        risicodrempel: The risk threshold, in percentage points.
+        lang: ``"nl"`` or ``"en"`` for the labels.
+        format: ``"png"`` or ``"svg"``, when the extension does not say.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ModuleNotFoundError: matplotlib is not installed.
+        ValueError: The format is neither PNG nor SVG.
+    """
+    figure = voortgangsfiguur(
+        traject, today=today, rollup=rollup, risicodrempel=risicodrempel, lang=lang
+    )
+    return _save(figure, path, format)
+
+
+def heatmap(
+    matrix: Matrix,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "nl",
+    format: Beeldformaat | None = None,
+) -> Path:
+    """Save the heat map of a cohort's matrix (see `heatmapfiguur`) as PNG or SVG.
+
+    Args:
+        matrix: The matrix of a cohort.
+        path: The file to write; its extension (``.png``, ``.svg``) gives the format.
+        lang: ``"nl"`` or ``"en"`` for the labels.
+        format: ``"png"`` or ``"svg"``, when the extension does not say.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ModuleNotFoundError: matplotlib is not installed.
+        ValueError: The format is neither PNG nor SVG.
+    """
+    return _save(heatmapfiguur(matrix, lang=lang), path, format)

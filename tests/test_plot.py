@@ -1,0 +1,130 @@
+"""Pictures: the progress chart of a traject and the heat map of a cohort, as PNG and SVG."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+import duaal_leren
+from duaal_leren import Traject
+from duaal_leren.cohort import Cohort, Matrix
+from opvolging_strategies import genereer_cohort
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")  # headless, as in CI
+
+from matplotlib.image import imread  # noqa: E402 - after the backend is chosen
+
+from duaal_leren.plot import (  # noqa: E402
+    heatmap,
+    heatmapfiguur,
+    voortgangsfiguur,
+    voortgangsgrafiek,
+)
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def matrix() -> Matrix:
+    bases = [
+        duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml"),
+        duaal_leren.load_traject(EXAMPLES / "traject-milan.yaml"),
+    ]
+    return Cohort(tuple(genereer_cohort(bases, 30))).matrix(today="2026-06-30")
+
+
+def svg_texts(path: Path) -> list[str]:
+    root = ElementTree.parse(path).getroot()
+    assert root.tag == f"{SVG}svg"
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_progress_chart_as_png(traject: Traject, tmp_path: Path) -> None:
+    path = voortgangsgrafiek(traject, tmp_path / "lotte.png", today="2026-06-30")
+    assert path == tmp_path / "lotte.png"
+    assert path.read_bytes().startswith(PNG_SIGNATURE)
+    height, width, _ = imread(path).shape
+    assert (width, height) == (800, 450)
+    assert [p.name for p in tmp_path.iterdir()] == ["lotte.png"]
+
+
+def test_progress_chart_as_svg_names_the_traject_and_its_lines(
+    traject: Traject, tmp_path: Path
+) -> None:
+    path = voortgangsgrafiek(traject, tmp_path / "lotte.svg", today="2026-06-30", lang="en")
+    texts = svg_texts(path)
+    assert "Progress of traject TRJ-2025-0042 (learner LRN-2025-0042)" in texts
+    for label in ("mastered", "contract time passed", "risk line", "follow-up conversation"):
+        assert label in texts
+    assert any(t.startswith("Sep") for t in texts)
+    assert "Lotte" not in path.read_text(encoding="utf-8")
+
+
+def test_the_chart_draws_the_progress_computed(traject: Traject) -> None:
+    figure = voortgangsfiguur(traject, today="2026-03-01")
+    axes = figure.axes[0]
+    mastered, time, risk = axes.get_lines()[:3]
+    assert [round(y, 1) for y in mastered.get_ydata()] == [0.0, 7.7, 15.4, 19.2, 30.8, 30.8]
+    assert list(time.get_ydata()) == [0, 100]
+    assert list(risk.get_ydata()) == [0, 90]
+    # One dotted line per held conversation up to the day.
+    assert len(axes.get_lines()) == 3 + 2
+    assert axes.get_ylim() == (0, 100)
+
+
+def test_the_same_chart_gives_the_same_svg(traject: Traject, tmp_path: Path) -> None:
+    a = voortgangsgrafiek(traject, tmp_path / "a.svg", today="2026-06-30")
+    b = voortgangsgrafiek(traject, tmp_path / "b.svg", today="2026-06-30")
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_heat_map_of_thirty_learners_as_png_and_svg(matrix: Matrix, tmp_path: Path) -> None:
+    png = heatmap(matrix, tmp_path / "cohort.png")
+    assert png.read_bytes().startswith(PNG_SIGNATURE)
+    height, width, _ = imread(png).shape
+    assert width > height  # 29 competences across, 30 learners down at a smaller pitch
+    assert height >= 30 * 25
+    texts = svg_texts(heatmap(matrix, tmp_path / "cohort.svg"))
+    assert set(matrix.lerenden) <= {t.rstrip(" !") for t in texts}
+    assert set(matrix.competenties) <= set(texts)
+    assert "3 beheerst voldoende" in texts
+
+
+def test_heat_map_marks_learners_at_risk(matrix: Matrix) -> None:
+    figure = heatmapfiguur(matrix)
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    flagged = [lerende for lerende, r in zip(matrix.lerenden, matrix.risico, strict=True) if r.vlag]
+    assert flagged
+    assert [label[:-2] for label in labels if label.endswith(" !")] == flagged
+
+
+def test_an_empty_matrix_still_draws(tmp_path: Path) -> None:
+    path = heatmap(Cohort().matrix(today="2026-01-01"), tmp_path / "leeg.png")
+    assert path.read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_other_formats_are_refused(traject: Traject, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"\.png"):
+        voortgangsgrafiek(traject, tmp_path / "lotte.pdf", today="2026-06-30")
+    assert list(tmp_path.iterdir()) == []
+    path = voortgangsgrafiek(traject, tmp_path / "lotte", today="2026-06-30", format="svg")
+    assert svg_texts(path)
+
+
+def test_without_matplotlib_the_error_names_the_extra(
+    traject: Traject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "matplotlib" else real(name, *a),
+    )
+    with pytest.raises(ModuleNotFoundError, match=r"duaal-leren\[plot\]"):
+        voortgangsfiguur(traject, today="2026-06-30")
