@@ -430,3 +430,126 @@ def test_individual_plan_document_on_its_own(traject: Traject) -> None:
     plan: IndividueelOpleidingsplan = traject.opleidingsplan
     report = duaal_leren.validate(plan, today=TODAY)
     assert report.passed
+
+
+# --- conversation records ------------------------------------------------------------------
+
+
+def _with_record(traject: Traject) -> Traject:
+    verslag = duaal_leren.load(EXAMPLES / "gespreksverslag-opstart-lotte.yaml")
+    return attrs.evolve(traject, gespreksverslagen=(verslag,))
+
+
+def test_a_record_inside_a_traject_is_checked(traject: Traject) -> None:
+    with_record = _with_record(traject)
+    assert duaal_leren.validate(with_record, today=TODAY, select=["verslag"]).findings == ()
+    verslag = with_record.gespreksverslagen[0]
+    wrong = attrs.evolve(verslag.antwoorden[0], item="bestaat-niet")
+    broken = attrs.evolve(
+        with_record,
+        gespreksverslagen=(
+            attrs.evolve(verslag, antwoorden=(wrong, *verslag.antwoorden[1:]), traject="ANDER"),
+        ),
+    )
+    report = duaal_leren.validate(broken, today=TODAY, select=["verslag"])
+    by_code = {f.code: f for f in report.findings}
+    assert set(by_code) == {"verslag-item", "verslag-traject"}
+    assert by_code["verslag-item"].path == "$.gespreksverslagen[0].antwoorden[0].item"
+    assert by_code["verslag-traject"].path == "$.gespreksverslagen[0].traject"
+
+
+def test_a_record_of_an_unknown_leidraad(traject: Traject) -> None:
+    verslag = _with_record(traject).gespreksverslagen[0]
+    unknown = attrs.evolve(verslag, leidraad=attrs.evolve(verslag.leidraad, id="geen-leidraad"))
+    [finding] = findings(unknown, "verslag-leidraad")
+    assert finding.severity is Severity.ERROR
+    assert finding.path == "$.leidraad.id"
+
+
+# --- R-HOLIDAY ---------------------------------------------------------------------------
+
+
+def _exception(**changes: object) -> duaal_leren.Vakantieuitzondering:
+    base = duaal_leren.Vakantieuitzondering(
+        dagen=(D(2025, 12, 23),),  # a Tuesday in the kerstvakantie
+        recuperatie=(D(2026, 1, 13),),  # a Tuesday: a planned workplace day
+        akkoord=(Partij.SCHOOL, Partij.ONDERNEMING, Partij.LERENDE),
+        bijlage="Bijlage 2 bij de OAO",
+        leerkans="Oplevering van een grote installatie",
+    )
+    return attrs.evolve(base, **changes)
+
+
+def test_a_complete_holiday_exception_passes(traject: Traject) -> None:
+    ok = attrs.evolve(traject, vakantie_uitzonderingen=(_exception(),))
+    assert duaal_leren.validate(ok, today=TODAY, select=["vakantie"]).findings == ()
+
+
+def test_a_holiday_exception_needs_agreement_annex_and_opportunity(traject: Traject) -> None:
+    bare = _exception(akkoord=(Partij.SCHOOL,), bijlage=None, leerkans=None)
+    broken = attrs.evolve(traject, vakantie_uitzonderingen=(bare,))
+    paths = sorted(f.path for f in findings(broken, "vakantie-uitzondering"))
+    assert paths == [
+        "$.vakantie_uitzonderingen[0].akkoord",
+        "$.vakantie_uitzonderingen[0].bijlage",
+        "$.vakantie_uitzonderingen[0].leerkans",
+    ]
+    [akkoord] = [f for f in findings(broken, "vakantie-uitzondering") if "akkoord" in f.path]
+    assert "onderneming" in akkoord.message and "lerende" in akkoord.message
+
+
+def test_holiday_days_must_be_recovered_on_workplace_days(traject: Traject) -> None:
+    short = attrs.evolve(traject, vakantie_uitzonderingen=(_exception(recuperatie=()),))
+    [finding] = findings(short, "vakantie-recuperatie")
+    assert "1" in finding.message
+    # A Wednesday is a school day for this learner: it does not count as recovery.
+    wrong = attrs.evolve(
+        traject, vakantie_uitzonderingen=(_exception(recuperatie=(D(2026, 1, 14),)),)
+    )
+    messages = [f.message_en for f in findings(wrong, "vakantie-recuperatie")]
+    assert any("2026-01-14" in m for m in messages)
+    assert any("not recovered" in m for m in messages)
+
+
+def test_four_weeks_off_in_summer(traject: Traject) -> None:
+    summer = tuple(
+        day
+        for day in (D(2026, 7, 1).add(days=n) for n in range(62))
+        if day.isoweekday() in (1, 2, 4)
+    )
+    busy = attrs.evolve(
+        traject,
+        overeenkomst=attrs.evolve(traject.overeenkomst, einde=D(2026, 8, 31)),
+        vakantie_uitzonderingen=(_exception(dagen=summer, recuperatie=()),),
+    )
+    [finding] = findings(busy, "vakantie-zomerrust")
+    assert "28" in finding.message
+    # Working only in July leaves August free.
+    july = tuple(d for d in summer if d.month == 7)
+    fine = attrs.evolve(busy, vakantie_uitzonderingen=(_exception(dagen=july, recuperatie=()),))
+    assert findings(fine, "vakantie-zomerrust") == []
+
+
+def test_oao_average_is_counted_per_school_year(traject: Traject) -> None:
+    two_years = attrs.evolve(
+        traject,
+        weekpatroon=_pattern(19, 19),
+        overeenkomst=attrs.evolve(traject.overeenkomst, einde=D(2027, 6, 30), uren_per_week=38),
+    )
+    messages = [f.message_en for f in findings(two_years, "oao-uren")]
+    assert len(messages) == 2
+    assert "2025-2026" in messages[0] and "2026-2027" in messages[1]
+
+
+def test_late_start_uses_the_last_school_day_of_october(traject: Traject) -> None:
+    # In 2025 the herfstvakantie runs from 27 October: the last school day of October is
+    # Friday 24 October, so a contract starting on Monday 27 October is late.
+    in_holiday = attrs.evolve(
+        traject, overeenkomst=attrs.evolve(traject.overeenkomst, start=D(2025, 10, 27))
+    )
+    [finding] = findings(in_holiday, "lerende-start-laat")
+    assert "2025-10-24" in finding.message
+    on_time = attrs.evolve(
+        traject, overeenkomst=attrs.evolve(traject.overeenkomst, start=D(2025, 10, 24))
+    )
+    assert findings(on_time, "lerende-start-laat") == []

@@ -109,7 +109,12 @@ def _structure_float(value: Any, _: Any) -> float:
             raise _wrong_type(value, float)
         return value
     if type(value) is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ValueProblem(
+                "het getal is te groot", "the number is too large", "ongeldige-waarde"
+            ) from None
     raise _wrong_type(value, float)
 
 
@@ -119,7 +124,7 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
@@ -183,9 +188,10 @@ def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
                 try:
                     result.append(item_hook(item, item_type))
                 except Exception as exc:  # noqa: BLE001 - every failure is reported with its index
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(
-                        f"index {index}", index, item_type
-                    )]
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"index {index}", index, item_type),
+                    ]
                     errors.append(exc)
             if errors:
                 raise IterableValidationError("invalid items", errors, tp)
@@ -276,7 +282,9 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_enum, _structure_enum)
     conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
-    conv.register_unstructure_hook_factory(_is_tuple, lambda _: lambda t: [conv.unstructure(i) for i in t])
+    conv.register_unstructure_hook_factory(
+        _is_tuple, lambda _: lambda t: [conv.unstructure(i) for i in t]
+    )
     conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory(conv))
     conv.register_unstructure_hook_factory(_is_attrs, _unstructure_attrs_factory(conv))
     return conv

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -48,78 +49,202 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
 
-class _YamlBuilder:
-    """Builds plain Python data from a composed YAML node tree, gathering problems."""
+_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
-    def __init__(self, with_lines: bool) -> None:
+
+def _line(event: yaml.Event) -> int | None:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else None
+
+
+class _Sequence:
+    """A YAML sequence being built."""
+
+    __slots__ = ("items", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[Any] = []
+
+    def child(self) -> str:
+        return child_path(self.path, len(self.items))
+
+    def add(self, value: Any) -> None:
+        self.items.append(value)
+
+
+class _Mapping:
+    """A YAML mapping being built; ``key`` waits for its value, ``None`` for the next key."""
+
+    __slots__ = ("items", "key", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: dict[str, Any] = {}
+        self.key: str | None = None
+
+    def child(self) -> str:
+        assert self.key is not None  # noqa: S101 - a value always follows its key
+        return child_path(self.path, self.key)
+
+    def add(self, value: Any) -> None:
+        assert self.key is not None  # noqa: S101 - a value always follows its key
+        self.items[self.key] = value
+        self.key = None
+
+
+# No plan or traject comes near this depth. Stopping here keeps a hostile document from
+# costing time: libyaml's work on deep flow collections grows with the square of the depth.
+_MAX_DEPTH = 100
+
+
+class _YamlBuilder:
+    """Builds plain Python data from the parser's events of one document, gathering problems.
+
+    It works from events with an explicit stack rather than from a composed node tree:
+    libyaml composes nodes recursively in C and crashes the interpreter on a deeply
+    nested document, while a stack has no depth limit. Aliases are refused as events, so
+    an anchor alone (``&a``) is harmless.
+    """
+
+    def __init__(self, loader: _Loader, source: str, with_lines: bool) -> None:
+        self.loader = loader
+        self.source = source
+        # PyYAML's stubs leave ``resolve`` untyped.
+        self.resolve: Callable[[type[yaml.Node], str | None, Any], str] = loader.resolve
         self.problems: list[Problem] = []
         self.lines: dict[str, int] | None = {} if with_lines else None
-        self.seen: set[int] = set()
 
-    def problem(self, node: yaml.Node, path: str, code: str, nl: str, en: str) -> None:
-        self.problems.append(Problem(path, nl, en, code, node.start_mark.line + 1))
+    def next(self) -> yaml.Event:
+        event = self.loader.get_event()
+        if event is None:  # pragma: no cover - the parser ends every stream with its end
+            raise yaml.YAMLError("unexpected end of the stream")
+        return event
 
-    def build(self, node: yaml.Node, path: str) -> Any:
-        if self.lines is not None:
-            self.lines[path] = node.start_mark.line + 1
-        if id(node) in self.seen:
-            self.problem(
-                node,
-                path,
-                "yaml-alias",
-                "ankers en aliassen (&, *) zijn niet toegestaan; schrijf de waarde uit",
-                "anchors and aliases (&, *) are not allowed; write the value out",
-            )
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                return self.bad_tag(node, path)
-            return [self.build(item, child_path(path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+    def problem(self, event: yaml.Event, path: str, code: str, nl: str, en: str) -> None:
+        self.problems.append(Problem(path, nl, en, code, _line(event)))
 
-    def mapping(self, node: yaml.MappingNode, path: str) -> Any:
-        if node.tag != _TAG + "map":
-            return self.bad_tag(node, path)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+    def tag(self, event: Any, kind: type[yaml.Node]) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value if kind is yaml.ScalarNode else None
+            tag = self.resolve(kind, value, event.implicit)
+        return str(tag)
+
+    def skip(self, depth: int = 0) -> None:
+        """Consume the events of one node (``depth`` 0) or the rest of a collection (1)."""
+        while True:
+            event = self.next()
+            if isinstance(event, _START):
+                depth += 1
+            elif isinstance(event, _END):
+                depth -= 1
+            if depth <= 0:
+                return
+
+    def key(self, event: yaml.Event, mapping: _Mapping) -> None:
+        """Take the key a mapping's next entry starts with; skip entries that cannot be read."""
+        if isinstance(event, yaml.ScalarEvent):
+            if self.tag(event, yaml.ScalarNode) == _TAG + "merge":
                 self.problem(
-                    key_node,
-                    path,
+                    event,
+                    mapping.path,
                     "yaml-merge",
                     "samenvoegsleutels (<<) zijn niet toegestaan",
                     "merge keys (<<) are not allowed",
                 )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
+                self.skip()
+                return
+            key = str(event.value)
+            if key in mapping.items:
                 self.problem(
-                    key_node,
-                    path,
-                    "yaml-sleutel",
-                    "een sleutel moet een eenvoudige tekst zijn",
-                    "a key must be plain text",
-                )
-                continue
-            key = str(key_node.value)
-            here = child_path(path, key)
-            if key in result:
-                self.problem(
-                    key_node,
-                    here,
+                    event,
+                    child_path(mapping.path, key),
                     "dubbele-sleutel",
                     f"de sleutel {key!r} komt twee keer voor; de eerste waarde zou verloren gaan",
                     f"the key {key!r} occurs twice; the first value would be lost",
                 )
-                continue
-            result[key] = self.build(value_node, here)
-        return result
+                self.skip()
+                return
+            mapping.key = key
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self.alias(event, mapping.path)
+        else:
+            self.problem(
+                event,
+                mapping.path,
+                "yaml-sleutel",
+                "een sleutel moet een eenvoudige tekst zijn",
+                "a key must be plain text",
+            )
+            self.skip(1)
+        self.skip()
 
-    def scalar(self, node: yaml.Node, path: str) -> Any:
-        value = str(node.value)
-        tag = node.tag
+    def too_deep(self, event: yaml.Event, path: str) -> DocumentError:
+        return DocumentError(
+            self.source,
+            [
+                Problem(
+                    path,
+                    f"het document is te diep genest (meer dan {_MAX_DEPTH} niveaus)",
+                    f"the document is nested too deeply (more than {_MAX_DEPTH} levels)",
+                    "te-diep",
+                    _line(event),
+                )
+            ],
+        )
+
+    def alias(self, event: yaml.Event, path: str) -> None:
+        self.problem(
+            event,
+            path,
+            "yaml-alias",
+            "ankers en aliassen (&, *) zijn niet toegestaan; schrijf de waarde uit",
+            "anchors and aliases (&, *) are not allowed; write the value out",
+        )
+
+    def build(self) -> Any:
+        """The data of the next node of the event stream, with everything below it."""
+        stack: list[_Sequence | _Mapping] = []
+        while True:
+            event = self.next()
+            if isinstance(event, _END):
+                value: Any = stack.pop().items
+            else:
+                top = stack[-1] if stack else None
+                if isinstance(top, _Mapping) and top.key is None:
+                    self.key(event, top)
+                    continue
+                path = top.child() if top is not None else "$"
+                line = _line(event)
+                if self.lines is not None and line is not None:
+                    self.lines[path] = line
+                if isinstance(event, yaml.ScalarEvent):
+                    value = self.scalar(event, path)
+                elif isinstance(event, yaml.AliasEvent):
+                    self.alias(event, path)
+                    value = None
+                else:
+                    is_map = isinstance(event, yaml.MappingStartEvent)
+                    kind: type[yaml.Node] = yaml.MappingNode if is_map else yaml.SequenceNode
+                    tag = self.tag(event, kind)
+                    if tag == _TAG + ("map" if is_map else "seq"):
+                        if len(stack) >= _MAX_DEPTH:
+                            raise self.too_deep(event, path)
+                        stack.append(_Mapping(path) if is_map else _Sequence(path))
+                        continue
+                    self.bad_tag(event, tag, path)
+                    self.skip(1)
+                    value = None
+            if not stack:
+                return value
+            stack[-1].add(value)
+
+    def scalar(self, event: yaml.ScalarEvent, path: str) -> Any:
+        value = str(event.value)
+        tag = self.tag(event, yaml.ScalarNode)
         if tag == _TAG + "str" or tag == _TAG + "timestamp":
             return value
         if tag == _TAG + "null":
@@ -127,19 +252,45 @@ class _YamlBuilder:
         if tag == _TAG + "bool":
             return _BOOL.get(value, value)
         if tag == _TAG + "int":
-            return int(value) if _INT.fullmatch(value) else value
+            if not _INT.fullmatch(value):
+                return value
+            try:
+                return int(value)
+            except ValueError:
+                # Python refuses to convert very long digit strings (a guard against
+                # denial of service); no plan needs such a number.
+                self.problem(
+                    event,
+                    path,
+                    "ongeldige-waarde",
+                    "het getal heeft te veel cijfers",
+                    "the number has too many digits",
+                )
+                return None
         if tag == _TAG + "float":
             return float(value) if _FLOAT.fullmatch(value) else value
-        return self.bad_tag(node, path)
+        self.bad_tag(event, tag, path)
+        return None
 
-    def bad_tag(self, node: yaml.Node, path: str) -> None:
+    def bad_tag(self, event: yaml.Event, tag: str, path: str) -> None:
         self.problem(
-            node,
+            event,
             path,
             "yaml-tag",
-            f"de tag {node.tag!r} is niet toegestaan",
-            f"the tag {node.tag!r} is not allowed",
+            f"de tag {tag!r} is niet toegestaan",
+            f"the tag {tag!r} is not allowed",
         )
+
+
+def _syntax_error(source: str, what: str, line: int | None) -> DocumentError:
+    return DocumentError(
+        source,
+        [
+            Problem(
+                "$", f"geen geldige YAML: {what}", f"not valid YAML: {what}", "yaml-syntax", line
+            )
+        ],
+    )
 
 
 def parse_yaml(text: str, source: str, *, with_lines: bool = False) -> tuple[Any, dict[str, int]]:
@@ -157,40 +308,42 @@ def parse_yaml(text: str, source: str, *, with_lines: bool = False) -> tuple[Any
         DocumentError: The text is not one well-formed, plain YAML document.
     """
     loader = _Loader(text)
+    builder = _YamlBuilder(loader, source, with_lines)
     try:
-        node = loader.get_single_node()
+        builder.next()  # the start of the stream
+        if loader.check_event(yaml.StreamEndEvent):
+            raise DocumentError(source, [_empty()])
+        builder.next()  # the start of the document
+        data = builder.build()
+        builder.next()  # the end of the document
+        if not loader.check_event(yaml.StreamEndEvent):
+            extra = builder.next()
+            raise DocumentError(
+                source,
+                [
+                    Problem(
+                        "$",
+                        "de tekst bevat meer dan één YAML-document (---); zet elk in een "
+                        "eigen bestand",
+                        "the text holds more than one YAML document (---); put each in a "
+                        "file of its own",
+                        "meerdere-documenten",
+                        _line(extra),
+                    )
+                ],
+            )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "onleesbaar"
-        raise DocumentError(
-            source,
-            [
-                Problem(
-                    "$",
-                    f"geen geldige YAML: {what}",
-                    f"not valid YAML: {what}",
-                    "yaml-syntax",
-                    line,
-                )
-            ],
-        ) from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise DocumentError(
-            source, [Problem("$", f"geen geldige YAML: {exc}", f"not valid YAML: {exc}", "yaml-syntax")]
-        ) from None
+        raise _syntax_error(source, what, mark.line + 1 if mark is not None else None) from None
+    except yaml.reader.ReaderError as exc:
+        # The position counts characters; the line is where the bad character is.
+        line = text[: exc.position].count("\n") + 1
+        raise _syntax_error(source, exc.reason, line) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_error(source, str(exc), None) from None
     finally:
         loader.dispose()
-    if node is None:
-        raise DocumentError(source, [_empty()])
-    builder = _YamlBuilder(with_lines)
-    try:
-        data = builder.build(node, "$")
-    except RecursionError:
-        raise DocumentError(
-            source,
-            [Problem("$", "het document is te diep genest", "the document is nested too deeply")],
-        ) from None
     if builder.problems:
         raise DocumentError(source, builder.problems)
     return data, builder.lines or {}
@@ -225,24 +378,43 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _find_duplicates(data: Any, path: str, lines: dict[str, int], out: list[Problem]) -> None:
-    if isinstance(data, dict):
-        for key in getattr(data, "duplicates", ()):
-            here = child_path(path, key)
-            out.append(
-                Problem(
-                    here,
-                    f"de sleutel {key!r} komt twee keer voor; de eerste waarde zou verloren gaan",
-                    f"the key {key!r} occurs twice; the first value would be lost",
-                    "dubbele-sleutel",
-                    lines.get(here),
+def _has_duplicates(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, _Duplicates):
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
+def _find_duplicates(data: Any, lines: dict[str, int]) -> list[Problem]:
+    # A stack rather than recursion: the JSON reader accepts nesting close to the
+    # interpreter's recursion limit.
+    found: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                here = child_path(path, key)
+                found.append(
+                    Problem(
+                        here,
+                        f"de sleutel {key!r} komt twee keer voor; de eerste waarde zou verloren "
+                        "gaan",
+                        f"the key {key!r} occurs twice; the first value would be lost",
+                        "dubbele-sleutel",
+                        lines.get(here),
+                    )
                 )
-            )
-        for key, value in data.items():
-            _find_duplicates(value, child_path(path, key), lines, out)
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            _find_duplicates(item, child_path(path, i), lines, out)
+            stack.extend((child_path(path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((child_path(path, i), item) for i, item in enumerate(value))
+    return sorted(found, key=lambda p: p.line or 0)
 
 
 def parse_json(text: str, source: str, *, with_lines: bool = False) -> tuple[Any, dict[str, int]]:
@@ -263,17 +435,26 @@ def parse_json(text: str, source: str, *, with_lines: bool = False) -> tuple[Any
     except json.JSONDecodeError as exc:
         raise DocumentError(
             source,
-            [Problem("$", f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}", "json-syntax", exc.lineno)],
+            [
+                Problem(
+                    "$",
+                    f"geen geldige JSON: {exc.msg}",
+                    f"not valid JSON: {exc.msg}",
+                    "json-syntax",
+                    exc.lineno,
+                )
+            ],
         ) from None
     except (ValueError, RecursionError) as exc:
         raise DocumentError(
-            source, [Problem("$", f"geen geldige JSON: {exc}", f"not valid JSON: {exc}", "json-syntax")]
+            source,
+            [Problem("$", f"geen geldige JSON: {exc}", f"not valid JSON: {exc}", "json-syntax")],
         ) from None
-    lines = json_lines(text) if with_lines else {}
-    problems: list[Problem] = []
-    _find_duplicates(data, "$", lines, problems)
-    if problems:
-        raise DocumentError(source, problems)
+    lines, repeats = _json_lines(text) if with_lines else ({}, {})
+    if _has_duplicates(data):
+        # Only a broken document pays for the line numbers.
+        lines, repeats = _json_lines(text)
+        raise DocumentError(source, _find_duplicates(data, {**lines, **repeats}))
     return data, lines
 
 
@@ -285,25 +466,32 @@ _JSON_TOKEN = re.compile(
 
 
 def json_lines(text: str) -> dict[str, int]:
-    """The line of every value of a well-formed JSON text, by JSON path."""
+    """The line of every value of a well-formed JSON text, by JSON path.
+
+    The line of a value in an object is the line of its key.
+    """
+    return _json_lines(text)[0]
+
+
+def _json_lines(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    # The lines of the first occurrence of every path, and of the repeats of a key.
     lines: dict[str, int] = {}
+    repeats: dict[str, int] = {}
     line = 1
-    # Each frame: [path, is_object, current key or index, expecting_key]
+    # Each frame: [path, is_object, current key or index, expecting a key]
     stack: list[list[Any]] = []
-    pending_key: str | None = None
 
     def value_path() -> str:
         if not stack:
             return "$"
-        path, is_object, key, _ = stack[-1]
-        return child_path(path, key if is_object else key)
+        return child_path(stack[-1][0], stack[-1][2])
 
     for match in _JSON_TOKEN.finditer(text):
         kind = match.lastgroup
-        token = match.group()
+        lexeme = match.group()
         if kind == "nl":
             line += 1
-        elif kind == "ws" or kind == "colon":
+        elif kind in ("ws", "colon"):
             continue
         elif kind == "comma":
             if stack and not stack[-1][1]:
@@ -313,31 +501,31 @@ def json_lines(text: str) -> dict[str, int]:
         elif kind == "open":
             here = value_path()
             lines.setdefault(here, line)
-            if token == "{":
-                stack.append([here, True, None, True])
-            else:
-                stack.append([here, False, 0, False])
+            stack.append([here, True, None, True] if lexeme == "{" else [here, False, 0, False])
         elif kind == "close":
-            stack.pop()
+            if stack:
+                stack.pop()
         elif kind == "str" and stack and stack[-1][1] and stack[-1][3]:
-            pending_key = json.loads(token)
-            stack[-1][2] = pending_key
+            key = json.loads(lexeme)
+            stack[-1][2] = key
             stack[-1][3] = False
-            lines.setdefault(child_path(stack[-1][0], pending_key), line)
+            here = child_path(stack[-1][0], key)
+            if here in lines:
+                repeats[here] = line
+            lines.setdefault(here, line)
         else:
             lines.setdefault(value_path(), line)
-            line += token.count("\n")
-    return lines
+    return lines, repeats
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _StableDumper(_Dumper):
     """Writes dates unquoted and text with line breaks as literal blocks."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: _StableDumper, value: str) -> yaml.Node:
     if _ISO_DATE.fullmatch(value):
         # Tagged as a timestamp, the date is written plain; the reader keeps it as text.
         return dumper.represent_scalar(_TAG + "timestamp", value)
@@ -351,7 +539,7 @@ _StableDumper.add_representer(str, _represent_str)
 
 def dump_yaml(data: Any) -> str:
     """YAML text of plain data, keys in the given order, Unicode kept."""
-    return yaml.dump(  # noqa: S506 - a safe dumper is used
+    return yaml.dump(
         data,
         Dumper=_StableDumper,
         sort_keys=False,

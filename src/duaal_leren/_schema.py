@@ -36,7 +36,11 @@ class _Generator:
         origin = typing.get_origin(tp)
         if origin is typing.Union or origin is types.UnionType:
             args = [a for a in typing.get_args(tp) if a is not type(None)]
-            inner = self.type_schema(args[0]) if len(args) == 1 else {"anyOf": [self.type_schema(a) for a in args]}
+            inner = (
+                self.type_schema(args[0])
+                if len(args) == 1
+                else {"anyOf": [self.type_schema(a) for a in args]}
+            )
             return {"anyOf": [inner, {"type": "null"}]}
         if origin is tuple:
             return {"type": "array", "items": self.type_schema(typing.get_args(tp)[0])}

@@ -113,6 +113,10 @@ COMMANDS: list[str] = [
     "duaal_leren.cli:SUMMARY_COMMAND",
     "duaal_leren.validation._cli:VALIDATE_COMMAND",
     "duaal_leren.validation._cli:RULES_COMMAND",
+    "duaal_leren._planning_cli:KALENDER_COMMAND",
+    "duaal_leren._planning_cli:PLANNING_COMMAND",
+    "duaal_leren.leidraad._cli:LEIDRAAD_COMMAND",
+    "duaal_leren._voortgang_cli:VOORTGANG_COMMAND",
     "duaal_leren.cli:SCHEMA_COMMAND",
 ]
 """The commands, in the order ``--help`` lists them, as ``"module:attribute"``."""

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
@@ -25,8 +26,8 @@ from typing import Any, Literal, TypeVar, overload
 import attrs
 
 from duaal_leren._convert import converter, problems_of
-from duaal_leren._schema import schema_for
 from duaal_leren._parse import dump_json, dump_yaml, parse_json, parse_yaml
+from duaal_leren._schema import schema_for
 from duaal_leren.exceptions import DocumentError, Problem
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import Traject
@@ -88,6 +89,14 @@ def register_kind(kind: Kind) -> None:
 register_kind(Kind("standaardplan", StandaardOpleidingsplan, 1, "standard plan of a course"))
 register_kind(Kind("traject", Traject, 1, "one learner's dual trajectory"))
 
+# The conversation catalogues and records import this module only inside their functions.
+from duaal_leren.leidraad.model import Leidraad, Uitbreiding  # noqa: E402
+from duaal_leren.leidraad.verslag import Gespreksverslag  # noqa: E402
+
+register_kind(Kind("leidraad", Leidraad, 1, "catalogue of questions for a conversation"))
+register_kind(Kind("leidraad-uitbreiding", Uitbreiding, 1, "additions to a catalogue"))
+register_kind(Kind("gespreksverslag", Gespreksverslag, 1, "record of one conversation"))
+
 
 def kinds() -> tuple[Kind, ...]:
     """Every known document kind, by name."""
@@ -138,13 +147,24 @@ def _read(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail("het bestand bestaat niet", "the file does not exist", "bestand-ontbreekt") from None
+        raise fail(
+            "het bestand bestaat niet", "the file does not exist", "bestand-ontbreekt"
+        ) from None
     except IsADirectoryError:
-        raise fail("dit is een map, geen bestand", "this is a directory, not a file", "geen-bestand") from None
+        raise fail(
+            "dit is een map, geen bestand", "this is a directory, not a file", "geen-bestand"
+        ) from None
     except OSError as exc:
         raise fail(
             f"het bestand kan niet gelezen worden ({exc.strerror})",
             f"the file cannot be read ({exc.strerror})",
+            "onleesbaar-bestand",
+        ) from None
+    except ValueError:
+        # The operating system refuses a path with a NUL character before opening it.
+        raise fail(
+            "dit is geen geldige bestandsnaam",
+            "this is not a valid file name",
             "onleesbaar-bestand",
         ) from None
     try:
@@ -240,7 +260,10 @@ def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]
             path = problem.path
             # A missing field has no line of its own: point at the object that lacks it.
             while path not in lines and len(path) > 1:
-                path = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path) or "$"
+                parent = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path) or "$"
+                if parent == path:  # a quoted key holding "]": no parent to find
+                    break
+                path = parent
             line = lines.get(path)
             if line is not None:
                 problem = attrs.evolve(problem, line=line)
@@ -372,6 +395,27 @@ def dump(obj: object, format: Format = "yaml") -> str:
     return _WRITERS[format](to_data(obj))
 
 
+def _create_beside(target: Path) -> tuple[int, Path]:
+    # Not tempfile.mkstemp: its file is private (mode 0600), and replacing the target with
+    # it would take the file away from everyone the user shares it with. A new file gets
+    # the usual mode (0666 less the umask); an existing file keeps its own.
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - a clash of random names
+            continue
+        try:
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+            raise
+        return fd, tmp
+
+
 def save(obj: object, path: str | os.PathLike[str], format: Format | None = None) -> Path:
     """Write a document to a file, whole or not at all.
 
@@ -386,11 +430,15 @@ def save(obj: object, path: str | os.PathLike[str], format: Format | None = None
 
     Returns:
         The path written.
+
+    Raises:
+        DocumentError: ``obj`` is not a document.
+        OSError: The file cannot be written; an existing file is then left as it was.
     """
     target = Path(path)
     fmt: Format = format or ("json" if target.suffix.lower() == ".json" else "yaml")
     text = dump(obj, fmt)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _create_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -398,7 +446,7 @@ def save(obj: object, path: str | os.PathLike[str], format: Format | None = None
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return target
 

@@ -259,12 +259,12 @@ class IndividueelOpleidingsplan(Opleidingsplan):
                 raise KeyError(code)
 
         def adapt(competentie: Competentie) -> Competentie:
-            changes: dict[str, object] = {}
-            if competentie.code in moves:
-                changes["leerplaats"] = moves[competentie.code].naar
-            if competentie.code in deadlines:
-                changes["termijn"] = deadlines[competentie.code]
-            return attrs.evolve(competentie, **changes) if changes else competentie
+            move = moves.get(competentie.code)
+            leerplaats = move.naar if move is not None else competentie.leerplaats
+            termijn = deadlines.get(competentie.code, competentie.termijn)
+            if leerplaats is competentie.leerplaats and termijn == competentie.termijn:
+                return competentie
+            return attrs.evolve(competentie, leerplaats=leerplaats, termijn=termijn)
 
         kept = [adapt(c) for c in standaardplan.competenties if c.code not in dropped_codes]
         kept.extend(adapt(c) for c, _ in extra)

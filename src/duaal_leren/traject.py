@@ -23,7 +23,10 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import at_least, in_range, non_empty, ondernemingsnummer, optional
+from duaal_leren.leidraad.verslag import Gespreksverslag
 from duaal_leren.opleidingsplan import IndividueelOpleidingsplan
+from duaal_leren.opvolging import Beheersingsschaal, Opvolgingsgesprek
+from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
     "PERSOONSGEGEVEN",
@@ -31,11 +34,11 @@ __all__ = [
     "Bedrijfscontact",
     "Contact",
     "Erkenning",
-    "Lerende",
     "Leerwerkplek",
+    "Lerende",
     "Mentor",
-    "Onderwijsinstelling",
     "Ondersteuning",
+    "Onderwijsinstelling",
     "Overeenkomst",
     "Overeenkomstsoort",
     "Persoon",
@@ -155,9 +158,7 @@ class Lerende:
         default=None, repr=False, metadata=_PERSONAL
     )
     screening: Screening | None = attrs.field(default=None, repr=False, metadata=_PERSONAL)
-    ondersteuning: Ondersteuning | None = attrs.field(
-        default=None, repr=False, metadata=_PERSONAL
-    )
+    ondersteuning: Ondersteuning | None = attrs.field(default=None, repr=False, metadata=_PERSONAL)
 
 
 @attrs.frozen
@@ -174,9 +175,7 @@ class Onderwijsinstelling:
 
     naam: str = attrs.field(validator=non_empty)
     trajectbegeleider: Persoon | None = None
-    instellingsnummer: str | None = attrs.field(
-        default=None, validator=optional(non_empty)
-    )
+    instellingsnummer: str | None = attrs.field(default=None, validator=optional(non_empty))
     contactpersoon: Persoon | None = None
     vakleerkrachten: tuple[Persoon, ...] = ()
 
@@ -296,7 +295,7 @@ class Overeenkomst:
     @property
     def periode(self) -> pendulum.Interval[pendulum.Date]:
         """The contract period as an interval from start to end."""
-        return pendulum.interval(self.start, self.einde)
+        return pendulum.Interval(self.start, self.einde)
 
 
 class Weekdag(enum.Enum):
@@ -386,11 +385,14 @@ class PraktischeAfspraken:
         afwezigheid: How the learner reports an absence, and to whom.
         veiligheid: Safety agreements (equipment, instruction, risks).
         overige: Other agreements (working hours, clothing, transport, ...).
+        opvolging_weken: The agreed cadence of follow-up conversations: at most this many
+            weeks between two of them (R-CONTACT: an agreement, no legal minimum).
     """
 
     afwezigheid: str | None = attrs.field(default=None, validator=optional(non_empty))
     veiligheid: str | None = attrs.field(default=None, validator=optional(non_empty))
     overige: tuple[Afspraak, ...] = ()
+    opvolging_weken: int | None = attrs.field(default=None, validator=optional(at_least(1)))
 
 
 @attrs.frozen
@@ -408,6 +410,13 @@ class Traject:
         weekpatroon: School and workplace days of a normal week.
         bedrijfscontacten: Other contacts at the company.
         afspraken: Practical agreements.
+        opvolgingsgesprekken: The follow-up conversations, planned, held and cancelled.
+        beheersingsschaal: The scale competences are rated on; the default four-level
+            scale (`Beheersingsschaal.standaard`) when empty.
+        gespreksverslagen: Records of conversations held with a leidraad, such as the
+            opstartgesprek.
+        vakantie_uitzonderingen: Recorded exceptions that let the learner work in a school
+            holiday (R-HOLIDAY).
 
     Example:
         >>> import duaal_leren
@@ -428,3 +437,7 @@ class Traject:
     weekpatroon: Weekpatroon | None = None
     bedrijfscontacten: tuple[Bedrijfscontact, ...] = ()
     afspraken: PraktischeAfspraken = attrs.field(factory=PraktischeAfspraken)
+    opvolgingsgesprekken: tuple[Opvolgingsgesprek, ...] = ()
+    beheersingsschaal: Beheersingsschaal | None = None
+    gespreksverslagen: tuple[Gespreksverslag, ...] = ()
+    vakantie_uitzonderingen: tuple[Vakantieuitzondering, ...] = ()

@@ -14,7 +14,12 @@ Example:
 
 from __future__ import annotations
 
-from duaal_leren.validation import _rules  # noqa: F401 - registers the built-in rules
+from duaal_leren.validation import (
+    _opvolging_rules,  # noqa: F401 - rules of conversations
+    _rules,  # noqa: F401 - registers the built-in rules
+    _vakantie_rules,  # noqa: F401 - school holidays
+    _verslag_rules,  # noqa: F401 - and those for records
+)
 from duaal_leren.validation._engine import (
     ENTRY_POINT_GROUP,
     RULES,

@@ -19,6 +19,7 @@ import pendulum
 
 from duaal_leren.competentie import Competentie
 from duaal_leren.exceptions import DocumentError, DuaalLerenError
+from duaal_leren.leidraad.verslag import Gespreksverslag
 from duaal_leren.opleidingsplan import (
     IndividueelOpleidingsplan,
     Opleidingsplan,
@@ -127,6 +128,8 @@ class Target(enum.Enum):
     """Every individual plan (inside a traject)."""
     TRAJECT = "traject"
     """A whole traject."""
+    GESPREKSVERSLAG = "gespreksverslag"
+    """Every conversation record: a record document, and each record inside a traject."""
 
 
 @attrs.define
@@ -137,8 +140,9 @@ class Context:
         document: The whole document being validated.
         today: The date the run treats as today.
         plan: The plan being checked (for plan rules), else ``None``.
-        plan_path: The JSON path of that plan in the document.
+        plan_path: The JSON path of that plan (or conversation record) in the document.
         traject: The traject, when the document is one.
+        verslag: The conversation record being checked (for record rules).
         standaardplannen: Standard plans known to the run, by (id, versie).
     """
 
@@ -147,6 +151,7 @@ class Context:
     plan: Opleidingsplan | None = None
     plan_path: str = "$"
     traject: Traject | None = None
+    verslag: Gespreksverslag | None = None
     standaardplannen: Mapping[tuple[str, str], StandaardOpleidingsplan] = attrs.field(factory=dict)
     _index: dict[str, int] | None = attrs.field(default=None, init=False)
 
@@ -425,6 +430,17 @@ def _contexts(
         )
         yield Target.PLAN, plan_ctx
         yield Target.INDIVIDUEEL, plan_ctx
+        for i, verslag in enumerate(document.gespreksverslagen):
+            yield Target.GESPREKSVERSLAG, Context(
+                document,
+                today,
+                plan_path=f"$.gespreksverslagen[{i}]",
+                traject=document,
+                verslag=verslag,
+                standaardplannen=plans,
+            )
+    elif isinstance(document, Gespreksverslag):
+        yield Target.GESPREKSVERSLAG, Context(document, today, verslag=document)
     elif isinstance(document, IndividueelOpleidingsplan):
         ctx = Context(document, today, plan=document, standaardplannen=plans)
         yield Target.PLAN, ctx
@@ -461,7 +477,8 @@ def validate(
     """Check a document against the rules and report every finding.
 
     Args:
-        document: A `Traject`, a `StandaardOpleidingsplan` or an `IndividueelOpleidingsplan`;
+        document: A `Traject`, a `StandaardOpleidingsplan`, an `IndividueelOpleidingsplan`
+            or a conversation record (`Gespreksverslag`);
             or a path or text, which is loaded first (load problems become findings with
             code ``document``).
         today: The date the time-dependent rules treat as today (default: the current

@@ -817,19 +817,26 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
 def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     """A learner can start a dual course until the last school day of October.
 
-    A contract that starts from November to June is flagged: the learner has 20 days (one
-    extension of 20) to find a workplace after starting the course, so a late contract may
-    still be right, hence a warning.
+    The last school day of October comes from the Flemish school calendar of the contract's
+    school year (the herfstvakantie often covers the end of October). The learner has 20
+    days (one extension of 20) to find a workplace after starting the course, so a later
+    contract may still be right: hence a warning.
     """
+    from duaal_leren.kalender import Schooljaar, schoolkalender
+
     traject = _traject(ctx)
     start = traject.overeenkomst.start
-    if start.month in (11, 12, 1, 2, 3, 4, 5, 6):
+    jaar = Schooljaar.van(start)
+    october = schoolkalender(jaar).schooldagen(
+        pendulum.date(jaar.startjaar, 10, 1), pendulum.date(jaar.startjaar, 10, 31)
+    )
+    if october and start > october[-1]:
         yield Hit(
             "$.overeenkomst.start",
-            f"de overeenkomst start op {start}, na oktober; een lerende kan een duale "
-            "opleiding starten tot de laatste schooldag van oktober",
-            f"the contract starts on {start}, after October; a learner can start a dual "
-            "course until the last school day of October",
+            f"de overeenkomst start op {start}, na de laatste schooldag van oktober "
+            f"({october[-1]}); een lerende kan een duale opleiding starten tot die dag",
+            f"the contract starts on {start}, after the last school day of October "
+            f"({october[-1]}); a learner can start a dual course until that day",
         )
 
 
@@ -838,39 +845,51 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "oao-uren",
-    title="An OAO has at least 20 workplace hours a week; an SAO fewer",
+    title="An OAO has at least 20 workplace hours a week on average over the year; an SAO fewer",
     severity="error",
     source=_OAO,
     target="traject",
     fix="Change the weekly pattern, or choose the contract that fits the hours: an OAO "
-    "from 20 workplace hours a week, an SAO below.",
+    "from 20 workplace hours a week on average, an SAO below.",
 )
 def oao_uren(ctx: Context) -> Iterator[Hit]:
-    """An OAO requires at least 20 workplace hours a week; below that, an SAO.
+    """An OAO requires at least 20 workplace hours a week, on average over the year.
 
-    Below 20 hours, or on a simulated workplace only, the contract is an SAO.
-
-    This version reads the weekly pattern; the decree counts the average over the year.
+    The decree counts the average "op jaarbasis", without the legal holidays and vacation
+    days: weeks wholly in a school vacation do not count, and a holiday inside a training
+    week does not lower the average. Below 20 hours, or on a simulated workplace only, the
+    contract is an SAO. Checked per school year of the contract, on the Flemish school
+    calendar of that year.
     """
+    from duaal_leren.kalender import schoolkalender
+    from duaal_leren.planning import PlanningError, schooljaren, werkplekuren_gemiddeld
+
     traject = _traject(ctx)
-    pattern = traject.weekpatroon
     contract = traject.overeenkomst
-    if pattern is None:
+    if traject.weekpatroon is None or contract.soort is Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST:
         return
-    hours = pattern.werkplekuren
-    if contract.soort is Overeenkomstsoort.OAO and hours < 20:
-        yield Hit(
-            "$.weekpatroon",
-            f"een OAO vraagt minstens 20 uur per week op de werkplek; het weekpatroon geeft {hours:g}",
-            f"an OAO requires at least 20 workplace hours a week; the weekly pattern gives {hours:g}",
-        )
-    elif contract.soort is Overeenkomstsoort.SAO and hours >= 20:
-        yield Hit(
-            "$.overeenkomst.soort",
-            f"het weekpatroon geeft {hours:g} uur per week op de werkplek: dat is een OAO, geen SAO",
-            f"the weekly pattern gives {hours:g} workplace hours a week: that is an OAO, not an SAO",
-            Severity.WARNING,
-        )
+    for jaar in schooljaren(traject):
+        try:
+            hours = werkplekuren_gemiddeld(traject, schoolkalender(jaar))
+        except PlanningError:
+            continue  # no training week of this contract falls in that school year
+        if contract.soort is Overeenkomstsoort.OAO and hours < 20:
+            yield Hit(
+                "$.weekpatroon",
+                f"een OAO vraagt gemiddeld minstens 20 uur per week op de werkplek; in "
+                f"schooljaar {jaar} is dat {hours:.1f}",
+                f"an OAO requires at least 20 workplace hours a week on average; in school "
+                f"year {jaar} it is {hours:.1f}",
+            )
+        elif contract.soort is Overeenkomstsoort.SAO and hours >= 20:
+            yield Hit(
+                "$.overeenkomst.soort",
+                f"in schooljaar {jaar} zijn er gemiddeld {hours:.1f} uur per week op de "
+                "werkplek: dat is een OAO, geen SAO",
+                f"in school year {jaar} there are {hours:.1f} workplace hours a week on "
+                "average: that is an OAO, not an SAO",
+                Severity.WARNING,
+            )
 
 
 @RULES.rule(
