@@ -495,7 +495,8 @@ def test_a_holiday_exception_needs_agreement_annex_and_opportunity(traject: Traj
         "$.vakantie_uitzonderingen[0].leerkans",
     ]
     [akkoord] = [f for f in findings(broken, "vakantie-uitzondering") if "akkoord" in f.path]
-    assert "onderneming" in akkoord.message and "lerende" in akkoord.message
+    assert "onderneming" in akkoord.message
+    assert "lerende" in akkoord.message
 
 
 def test_holiday_days_must_be_recovered_on_workplace_days(traject: Traject) -> None:
@@ -538,7 +539,8 @@ def test_oao_average_is_counted_per_school_year(traject: Traject) -> None:
     )
     messages = [f.message_en for f in findings(two_years, "oao-uren")]
     assert len(messages) == 2
-    assert "2025-2026" in messages[0] and "2026-2027" in messages[1]
+    assert "2025-2026" in messages[0]
+    assert "2026-2027" in messages[1]
 
 
 def test_late_start_uses_the_last_school_day_of_october(traject: Traject) -> None:

@@ -29,10 +29,10 @@ from duaal_leren.exceptions import DocumentError
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.validation._engine import (
     RULES,
-    Finding,
     Report,
     RuleError,
     Severity,
+    document_findings,
     validate,
 )
 
@@ -136,21 +136,7 @@ def _with_lines(report: Report, path: Path) -> Report:
 
 
 def _document_report(path: Path, exc: DocumentError) -> Report:
-    return Report(
-        tuple(
-            Finding(
-                "document",
-                Severity.ERROR,
-                p.path,
-                p.message,
-                p.message_en,
-                "duaal-leren file format",
-                p.line,
-            )
-            for p in exc.problems
-        ),
-        str(path),
-    )
+    return Report(document_findings(exc), str(path))
 
 
 def run_validation(

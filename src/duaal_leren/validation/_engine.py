@@ -431,13 +431,16 @@ def _contexts(
         yield Target.PLAN, plan_ctx
         yield Target.INDIVIDUEEL, plan_ctx
         for i, verslag in enumerate(document.gespreksverslagen):
-            yield Target.GESPREKSVERSLAG, Context(
-                document,
-                today,
-                plan_path=f"$.gespreksverslagen[{i}]",
-                traject=document,
-                verslag=verslag,
-                standaardplannen=plans,
+            yield (
+                Target.GESPREKSVERSLAG,
+                Context(
+                    document,
+                    today,
+                    plan_path=f"$.gespreksverslagen[{i}]",
+                    traject=document,
+                    verslag=verslag,
+                    standaardplannen=plans,
+                ),
             )
     elif isinstance(document, Gespreksverslag):
         yield Target.GESPREKSVERSLAG, Context(document, today, verslag=document)
@@ -449,7 +452,8 @@ def _contexts(
         yield Target.PLAN, Context(document, today, plan=document, standaardplannen=plans)
 
 
-def _document_findings(exc: DocumentError) -> tuple[Finding, ...]:
+def document_findings(exc: DocumentError) -> tuple[Finding, ...]:
+    """The problems of a document that could not be loaded, as findings of code ``document``."""
     return tuple(
         Finding(
             "document",
@@ -521,7 +525,7 @@ def validate(
         try:
             document = load(document)
         except DocumentError as exc:
-            return Report(_document_findings(exc), source)
+            return Report(document_findings(exc), source)
     plans = {(p.id, p.versie): p for p in standaardplannen}
     findings: list[Finding] = []
     by_target: dict[Target, list[Rule]] = {}

@@ -866,7 +866,10 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 
     traject = _traject(ctx)
     contract = traject.overeenkomst
-    if traject.weekpatroon is None or contract.soort is Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST:
+    if (
+        traject.weekpatroon is None
+        or contract.soort is Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST
+    ):
         return
     for jaar in schooljaren(traject):
         try:

@@ -13,9 +13,13 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from duaal_leren.traject import Traject
 from duaal_leren.validation._engine import RULES, Context, Hit, RuleError
+
+if TYPE_CHECKING:
+    from duaal_leren.planning import Vakantiebalans
 
 __all__: list[str] = []
 
@@ -23,6 +27,20 @@ _HOLIDAY = (
     "R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be 'Wijziging van vakantieregeling "
     "in het stelsel alternerend leren' (18-9-2019); sociare.be"
 )
+
+
+def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
+    """The holiday balance of each school year of a traject with recorded exceptions."""
+    from duaal_leren.kalender import schoolkalender
+    from duaal_leren.planning import PlanningError, schooljaren, vakantiebalans
+
+    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
+        return
+    for jaar in schooljaren(traject):
+        try:
+            yield vakantiebalans(traject, schoolkalender(jaar))
+        except PlanningError:
+            continue  # no training week of the contract falls in that school year
 
 
 def _traject(ctx: Context) -> Traject:
@@ -42,8 +60,10 @@ def _traject(ctx: Context) -> Traject:
     "the annex to the contract; or give the learner the holiday off.",
 )
 def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
-    """An individual exception to the holiday rule needs a real learning opportunity, the
-    agreement of all parties and an annex to the contract.
+    """An exception needs a learning opportunity, everyone's agreement and an annex.
+
+    An individual exception to the holiday rule needs a real learning opportunity, the
+    agreement of school, company and learner, and an annex to the contract.
     """
     traject = _traject(ctx)
     for j, uitzondering in enumerate(traject.vakantie_uitzonderingen):
@@ -80,20 +100,13 @@ def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
     "of the same school year.",
 )
 def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
-    """Every holiday day worked is recovered on a planned workplace day of the same school
+    """Holiday days worked are recovered in the same school year.
+
+    Every holiday day worked is recovered on a planned workplace day of the same school
     year; recovery days elsewhere do not count.
     """
-    from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import PlanningError, schooljaren, vakantiebalans
-
-    traject = _traject(ctx)
-    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
-        return
-    for jaar in schooljaren(traject):
-        try:
-            balans = vakantiebalans(traject, schoolkalender(jaar))
-        except PlanningError:
-            continue
+    for balans in _balances(_traject(ctx)):
+        jaar = balans.schooljaar
         if balans.ongeldige_recuperatie:
             days = ", ".join(d.isoformat() for d in balans.ongeldige_recuperatie)
             yield Hit(
@@ -120,17 +133,10 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
 )
 def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
     """Even with an exception, the learner always has four consecutive weeks off in summer."""
-    from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import ZOMERRUST_DAGEN, PlanningError, schooljaren, vakantiebalans
+    from duaal_leren.planning import ZOMERRUST_DAGEN
 
-    traject = _traject(ctx)
-    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
-        return
-    for jaar in schooljaren(traject):
-        try:
-            balans = vakantiebalans(traject, schoolkalender(jaar))
-        except PlanningError:
-            continue
+    for balans in _balances(_traject(ctx)):
+        jaar = balans.schooljaar
         if balans.zomerrust < ZOMERRUST_DAGEN:
             yield Hit(
                 "$.vakantie_uitzonderingen",

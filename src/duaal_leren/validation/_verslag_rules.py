@@ -63,8 +63,10 @@ def verslag_leidraad(ctx: Context) -> Iterator[Hit]:
     fix="Correct the item id (see `duaal-leren leidraad show ID`), or merge the two answers.",
 )
 def verslag_item(ctx: Context) -> Iterator[Hit]:
-    """Answers to unknown items would be lost from the completeness report; an item
-    answered twice makes the record ambiguous.
+    """Answers and actions point to existing items, each item answered once.
+
+    Answers to unknown items would be lost from the completeness report; an item answered
+    twice makes the record ambiguous.
     """
     yield from _hits(ctx, "onbekend-item")
     yield from _hits(ctx, "dubbel-antwoord")
