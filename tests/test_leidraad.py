@@ -362,7 +362,8 @@ def test_a_theme_without_sections_is_one_section_in_the_json_form(voortgang: Lei
         ("overlegdoelen", ["overlegdoelen"]),
     ]
     assert data["themas"][1]["secties"][0]["titel"] == voortgang.thema("overlegdoelen").titel
-    assert data["bron"]["url"].startswith("https://")
+    assert data["bron"]["titel"] == voortgang.bron.titel
+    assert "Samen werken aan duaal" in data["bron"]["opmerking"]
 
 
 # --- user catalogues ----------------------------------------------------------------------
