@@ -354,3 +354,7 @@ def test_dump_keeps_key_order_and_unicode() -> None:
 
 def test_a_number_with_too_many_digits_is_a_problem_not_a_crash() -> None:
     assert yaml_problems("a: 1\nb: " + "7" * 5000 + "\n") == [("ongeldige-waarde", "$.b", 2)]
+
+
+def test_control_character_after_non_ascii_text_is_on_its_line() -> None:
+    assert yaml_problems("é: 1\nb: ééé\nc: x\x07\n") == [("yaml-syntax", "$", 3)]

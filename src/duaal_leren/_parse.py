@@ -23,9 +23,13 @@ from duaal_leren.exceptions import DocumentError, Problem
 try:  # The C parser is much faster; fall back when PyYAML was built without libyaml.
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
+
+    _BYTE_POSITIONS = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _BYTE_POSITIONS = False
 
 __all__ = ["child_path", "dump_json", "dump_yaml", "json_lines", "parse_json", "parse_yaml"]
 
@@ -104,8 +108,8 @@ class _YamlBuilder:
 
     It works from events with an explicit stack rather than from a composed node tree:
     libyaml composes nodes recursively in C and crashes the interpreter on a deeply
-    nested document, while a stack has no depth limit. Aliases are refused as events, so
-    an anchor alone (``&a``) is harmless.
+    nested document, while the stack stops cleanly at `_MAX_DEPTH`. Aliases are refused
+    as events, so an anchor alone (``&a``) is harmless.
     """
 
     def __init__(self, loader: _Loader, source: str, with_lines: bool) -> None:
@@ -337,9 +341,21 @@ def parse_yaml(text: str, source: str, *, with_lines: bool = False) -> tuple[Any
         what = exc.problem or exc.context or "onleesbaar"
         raise _syntax_error(source, what, mark.line + 1 if mark is not None else None) from None
     except yaml.reader.ReaderError as exc:
-        # The position counts characters; the line is where the bad character is.
-        line = text[: exc.position].count("\n") + 1
-        raise _syntax_error(source, exc.reason, line) from None
+        # libyaml counts the position in bytes of UTF-8, PyYAML's own reader in characters.
+        if _BYTE_POSITIONS:
+            line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        else:  # pragma: no cover - depends on the PyYAML build
+            line = text[: exc.position].count("\n") + 1
+        nl = "stuurtekens zijn niet toegestaan"
+        en = "control characters are not allowed"
+        raise DocumentError(
+            source,
+            [
+                Problem(
+                    "$", f"geen geldige YAML: {nl}", f"not valid YAML: {en}", "yaml-syntax", line
+                )
+            ],
+        ) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(source, str(exc), None) from None
     finally:
