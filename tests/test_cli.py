@@ -33,7 +33,8 @@ def assert_clean_failure(capsys: pytest.CaptureFixture[str], status: int) -> str
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run(["--version"])
     assert status == 0
-    assert f"duaal-leren {duaal_leren.__version__}" in out + capsys.readouterr().out
+    assert out == f"duaal-leren {duaal_leren.__version__}\n"
+    assert capsys.readouterr().out == ""
 
 
 def test_summary_of_the_traject(traject_path: Path) -> None:
@@ -163,3 +164,29 @@ def test_installed_console_script(traject_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Traject TRJ-2025-0042\n")
+
+
+def test_summary_of_another_kind_is_a_clean_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    record = Path(__file__).parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
+    status, out = run(["summary", str(record)])
+    err = assert_clean_failure(capsys, status)
+    assert out == ""
+    assert "traject" in err
+
+
+@pytest.mark.skipif(console_script() is None, reason="the package is not installed")
+def test_a_closed_pipe_is_no_error() -> None:
+    script = console_script()
+    assert script is not None
+    # `duaal-leren schema traject | head -1`: the reader leaves after one line.
+    with subprocess.Popen(  # noqa: S603 - the installed command, fixed arguments
+        [script, "schema", "traject"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.readline()
+        process.stdout.close()
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert b"Traceback" not in err

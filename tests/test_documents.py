@@ -660,3 +660,17 @@ def test_document_error_is_a_value_error_with_readable_text() -> None:
     assert error.format("en") == "plan.yaml: 1 problem\n  line 3, $.id: wrong"
     without_line = attrs.evolve(error.problems[0], line=None)
     assert DocumentError("x", [without_line]).format("en") == "x: 1 problem\n  $.id: wrong"
+
+
+def test_problems_in_personal_fields_do_not_repeat_the_value(traject_path: Path) -> None:
+    text = traject_path.read_text(encoding="utf-8")
+    text = text.replace("geboortedatum: 2008-03-14", "geboortedatum: 14/03/2008")
+    text = text.replace("advies: arbeidsrijp", "advies: 17")
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        duaal_leren.loads(text)
+    problems = {p.path: p for p in caught.value.problems}
+    birth = problems["$.lerende.persoonsgegevens.geboortedatum"]
+    assert birth.message == "verwacht een datum als JJJJ-MM-DD"
+    assert birth.message_en == "expected a date as YYYY-MM-DD"
+    assert "17" not in problems["$.lerende.screening.advies"].message_en
+    assert "14/03/2008" not in caught.value.format("en")

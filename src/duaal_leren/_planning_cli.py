@@ -171,7 +171,7 @@ def _weekdagen(text: str) -> tuple[Weekdag, ...]:
     return tuple(days)
 
 
-_TIME = re.compile(r"([01]?\d|2[0-3])[:u.h]([0-5]\d)")
+_TIME = re.compile(r"([01]?[0-9]|2[0-3])[:u.h]([0-5][0-9])")
 
 
 def _tijdstippen(text: str) -> tuple[pendulum.Time, ...]:

@@ -133,7 +133,7 @@ def each(inner: Validator) -> Validator:
     return Validator(check, {"items": inner.schema})
 
 
-_KBO = re.compile(r"[01]\d{3}\.?\d{3}\.?\d{3}")
+_KBO = re.compile(r"[01][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}")
 
 
 def _ondernemingsnummer(name: str, value: Any) -> None:

@@ -89,7 +89,21 @@ def _run_summary(args: argparse.Namespace, out: TextIO) -> int:
     from duaal_leren.summary import summarise
 
     document = load(args.path)
-    out.write(summarise(document, lang=_lang(args)) + "\n")
+    try:
+        text = summarise(document, lang=_lang(args))
+    except TypeError:
+        sys.stderr.write(
+            _t(
+                args,
+                f"duaal-leren: {args.path}: een samenvatting bestaat voor een traject of een "
+                "standaardplan, niet voor dit document",
+                f"duaal-leren: {args.path}: a summary exists for a traject or a standard plan, "
+                "not for this document",
+            )
+            + "\n"
+        )
+        return EXIT_USAGE
+    out.write(text + "\n")
     return EXIT_OK
 
 
@@ -164,9 +178,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         out: Where normal output goes; by default standard output.
     """
     stream = out or sys.stdout
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--version"]:
+        from duaal_leren import __version__
+
+        stream.write(f"duaal-leren {__version__}\n")
+        return EXIT_OK
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.command is None:
@@ -180,14 +200,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except DuaalLerenError as exc:
         sys.stderr.write(f"duaal-leren: {exc}\n")
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (``| head``) went away; that is not an error of the command. Point
+        # stdout at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         # A file that cannot be written or read outside the document loader.
         sys.stderr.write(f"duaal-leren: {exc}\n")
         return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader (``| head``) went away; that is not an error of the command.
-        sys.stderr.close()
-        return EXIT_OK
     return status
 
 

@@ -48,9 +48,9 @@ class Leerplaats(enum.Enum):
         return self in (Leerplaats.WERKPLEK, Leerplaats.BEIDE)
 
 
-BK_ID = r"BK-\d{4}-\d+(-DBK-\d+)?"
-BK_COMPETENTIE = r"bkc\d{7}"
-COMPETENT_CODE = r"co \d{5}"
+BK_ID = r"BK-[0-9]{4}-[0-9]+(-DBK-[0-9]+)?"
+BK_COMPETENTIE = r"bkc[0-9]{7}"
+COMPETENT_CODE = r"co [0-9]{5}"
 ESCO_URI = r"https?://data\.europa\.eu/esco/\S+"
 
 

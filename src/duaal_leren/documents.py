@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import secrets
@@ -30,7 +31,7 @@ from duaal_leren._parse import dump_json, dump_yaml, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
 from duaal_leren.exceptions import DocumentError, Problem
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
-from duaal_leren.traject import Traject
+from duaal_leren.traject import PERSOONSGEGEVEN, Traject
 
 __all__ = [
     "Format",
@@ -271,6 +272,57 @@ def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]
     return result
 
 
+@functools.cache
+def _personal_paths(cls: type[Any]) -> re.Pattern[str] | None:
+    """A pattern matching the JSON paths of the personal fields of a document class."""
+    import typing
+
+    found: list[str] = []
+
+    def walk(tp: Any, path: str, depth: int) -> None:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if typing.get_origin(tp) is tuple:
+            walk(args[0], path + r"\[\d+\]", depth)
+            return
+        if args and typing.get_origin(tp) is not None:
+            for arg in args:
+                walk(arg, path, depth)
+            return
+        if not (isinstance(tp, type) and attrs.has(tp)) or depth > 12:
+            return
+        hints = typing.get_type_hints(tp)
+        for field in attrs.fields(tp):
+            here = f"{path}\\.{field.name}"
+            if field.metadata.get(PERSOONSGEGEVEN):
+                found.append(here)
+            else:
+                walk(hints[field.name], here, depth + 1)
+
+    walk(cls, r"\$", 0)
+    return re.compile("(?:" + "|".join(found) + r")(?:[.\[]|$)") if found else None
+
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_GIVEN = re.compile(r"(, gekregen:|, got) .*$")
+
+
+def _redacted(problem: Problem, cls: type[Any]) -> Problem:
+    # A message about a learner's personal field must not repeat its value: messages are
+    # shown and logged, personal data never is.
+    pattern = _personal_paths(cls)
+    if pattern is None or not pattern.match(problem.path):
+        return problem
+
+    def hide(text: str, placeholder: str) -> str:
+        return _QUOTED.sub(placeholder, _GIVEN.sub("", text))
+
+    return attrs.evolve(
+        problem,
+        message=hide(problem.message, "‹verborgen›"),
+        message_en=hide(problem.message_en, "‹hidden›"),
+    )
+
+
 def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> Any:
     data, _ = _parse(text, fmt, source, with_lines=False)
     try:
@@ -292,7 +344,7 @@ def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> A
         try:
             return converter().structure(body, kind.cls)
         except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
-            problems = list(problems_of(exc))
+            problems = [_redacted(p, kind.cls) for p in problems_of(exc)]
             raise DocumentError(source, problems) from None
     except DocumentError as exc:
         # Only a broken document pays for the line numbers.

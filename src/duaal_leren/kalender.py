@@ -21,10 +21,12 @@ Example:
     Vrijeperiode(naam='Herfstvakantie', start=Date(2025, 10, 27), einde=Date(2025, 11, 2), ...)
 
 References:
-    BVR 31-08-2001 betreffende de organisatie van het schooljaar in het secundair onderwijs,
+    BVR 31-08-2001 houdende de organisatie van het schooljaar in het secundair onderwijs,
         art. 7 (school year, vacations and days off).
-    vlaanderen.be "Schoolvakanties" (the published calendars).
-    duaalleren.vlaanderen (19-8-2019): pedagogical study days are no school vacation.
+    duaalleren.vlaanderen (19-8-2019): dual learners are off in the herfst-, kerst-,
+        krokus-, paas- and zomervakantie; other days without lessons are no vacation for
+        them.
+    commercetraining.be (FAQ): pedagogical study days are no school vacation.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
         day = day.add(days=1)
 
 
-_SCHOOLJAAR = re.compile(r"(\d{4})-(\d{4})")
+_SCHOOLJAAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 
 
 @attrs.frozen(order=True)
@@ -245,7 +247,7 @@ def _schooljaar_tekst(name: str, value: Any) -> None:
         ) from None
 
 
-_schooljaar_validator = Validator(_schooljaar_tekst, {"pattern": r"^\d{4}-\d{4}$"})
+_schooljaar_validator = Validator(_schooljaar_tekst, {"pattern": r"^[0-9]{4}-[0-9]{4}$"})
 
 
 @attrs.frozen

@@ -130,11 +130,12 @@ class Beheersingsschaal:
         """The default scale of four levels, mastered from level 3.
 
         The levels are 1 beheerst onvoldoende, 2 kan het onder begeleiding, 3 beheerst
-        voldoende and 4 kan het zelfstandig. The scale is read from a data file of the package, checked as strictly as a user's file,
-        the first time it is asked for.
+        voldoende and 4 kan het zelfstandig. The threshold (3) is the library's default, not
+        a source's: a traject can name its own scale. The scale is read from a data file of
+        the package, checked as strictly as a user's file, the first time it is asked for.
 
         References:
-            R-SCALE: dualimento.be opleidingstool (confidence M).
+            R-SCALE: dualimento.be opleidingstool (confidence M), for the levels.
         """
         return _default_scale()
 

@@ -565,8 +565,11 @@ def vakantiebalans(
     found = _uitzonderingen(traject, uitzonderingen)
     # The recovery days are checked against the pattern alone: they are the days taken off.
     planned = set(werkplekdagen(traject, start, end, kalender=k, uitzonderingen=()))
-    recovery = sorted({d for u in found for d in u.recuperatie if d in k.schooljaar})
-    outside = sorted({d for u in found for d in u.recuperatie if d not in k.schooljaar})
+    # Recovery belongs to the exception whose holiday days fall in this school year: the
+    # days of another year's exception neither count here nor are wrong here.
+    own = [u for u in found if any(d in k.schooljaar for d in u.dagen)]
+    recovery = sorted({d for u in own for d in u.recuperatie if d in k.schooljaar})
+    outside = sorted({d for u in own for d in u.recuperatie if d not in k.schooljaar})
     return Vakantiebalans(
         schooljaar=k.schooljaar,
         gewerkt=werkplekdagen_in_vakantie(traject, k, found),

@@ -150,7 +150,8 @@ class Bron:
     titel: str = attrs.field(validator=non_empty)
     uitgever: str | None = attrs.field(default=None, validator=_optional_text)
     datum: str | None = attrs.field(
-        default=None, validator=optional(matches(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", "2023-06"))
+        default=None,
+        validator=optional(matches(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", "2023-06")),
     )
     url: str | None = attrs.field(default=None, validator=_optional_text)
     opmerking: str | None = attrs.field(default=None, validator=_optional_text)

@@ -1,9 +1,10 @@
 """The built-in rules, each next to its source.
 
 Rules from the law or official guidance (confidence H in the domain brief) are errors; rules
-that the sources only suggest, and the library's own consistency rules, are warnings; every
-severity can be changed per run. Each rule runs in time linear, or near-linear, in the size
-of the document.
+that the sources only suggest are warnings. The library's own consistency rules are errors
+only where a document contradicts itself (a reference that does not resolve, a duplicate
+code, a prerequisite cycle) and warnings otherwise. Every severity can be changed per run.
+Each rule runs in time linear, or near-linear, in the size of the document.
 
 References:
     R-ALLOC: onderwijs.vlaanderen.be "1 standaardtraject per opleiding";
@@ -14,7 +15,8 @@ References:
     R-MENTOR: syntravlaanderen.be; vlaanderen.be "leerlingen opleiden op de werkplek".
     R-ERKENNING: mtechplus.be; commercetraining.be.
     R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be.
-    R-ORDER: Leidraad opstartgesprek voor leerwerkplekken (2023), "Het opleidingsplan".
+    R-ORDER: library rule; Leidraad opstartgesprek voor leerwerkplekken (2023),
+        "Het opleidingsplan".
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ _ERKENNING = (
 _LEARNER = "R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be"
 _ORDER = "R-ORDER: library consistency rule; Leidraad opstartgesprek (2023), 'Het opleidingsplan'"
 _REFS = "Library consistency rule: references within one document must resolve"
-_ROLES = "Decreet 10-06-2016 (mentor); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
+_ROLES = "R-MENTOR (a mentor for every learner); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
 
 
 def _traject(ctx: Context) -> Traject:
@@ -107,13 +109,18 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "alloc-extern-aanbieder",
     title="A competence covered by an outside provider names the provider",
-    severity="error",
+    severity="warning",
     source=_ALLOC,
     target="plan",
     fix="Fill in externe_aanbieder, or choose another leerplaats.",
 )
 def alloc_extern_aanbieder(ctx: Context) -> Iterator[Hit]:
-    """A competence with leerplaats ``extern`` must say which provider covers it."""
+    """A competence with leerplaats ``extern`` should say which provider covers it.
+
+    R-ALLOC asks that goals nobody at school or work can cover are flagged so that an
+    outside provider is found; a plan that relies on one without naming it cannot be
+    followed up, hence a warning.
+    """
     plan = _plan(ctx)
     for i, c in enumerate(plan.competenties):
         if c.leerplaats is Leerplaats.EXTERN and c.externe_aanbieder is None:
@@ -127,7 +134,6 @@ def alloc_extern_aanbieder(ctx: Context) -> Iterator[Hit]:
                 ctx.competentie_path(i, "externe_aanbieder"),
                 f"competentie {c.code} noemt een externe aanbieder, maar de leerplaats is {c.leerplaats.value}",
                 f"competence {c.code} names an outside provider, but its leerplaats is {c.leerplaats.value}",
-                Severity.WARNING,
             )
 
 
@@ -414,7 +420,7 @@ def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "iop-standaard",
     title="The individual plan covers every competence of its standard plan",
-    severity="error",
+    severity="warning",
     source=_IOP,
     target="individueel",
     fix="Add the competence, list it as a startcompetentie, or leave it out explicitly "
@@ -422,6 +428,10 @@ def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
 )
 def iop_standaard(ctx: Context) -> Iterator[Hit]:
     """Every standard competence is in the individual plan, a startcompetentie, or left out.
+
+    The individual plan starts from the standard plan (R-IOP, H); a competence that is
+    simply missing is a deviation without a reason, which the sources say a plan should
+    not have (M): a warning.
 
     Runs when the standard plan the individual plan refers to is known to the run (for the
     command line: found among the files checked).
@@ -456,7 +466,6 @@ def iop_standaard(ctx: Context) -> Iterator[Hit]:
                 f"{ctx.plan_path}.verplaatst[{j}].van",
                 f"{move.code} staat in het standaardplan op {original.leerplaats.value}, niet op {move.van.value}",
                 f"{move.code} is at {original.leerplaats.value} in the standard plan, not at {move.van.value}",
-                Severity.WARNING,
             )
 
 
@@ -569,6 +578,10 @@ def sign_na_start(ctx: Context) -> Iterator[Hit]:
 # --- mentor (R-MENTOR) -----------------------------------------------------------------
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
     traject = _traject(ctx)
     mentor = traject.mentor
@@ -676,21 +689,33 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
     fix="Register the mentor for a mentor training and record the date it was completed.",
 )
 def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
-    """Mentor training is completed within one year (counted from the appointment).
+    """Mentor training is completed within one year of the recognition.
 
-    A training not yet recorded is an error only once the year has passed (by ``today``).
+    R-MENTOR counts the year from the recognition. The library takes the later of the
+    workplace's recognition for this course (``geldig_vanaf``) and the mentor's appointment
+    (or, without one, the contract's start): a mentor appointed after the recognition
+    cannot have been trained before. A training not yet recorded is an error only once the
+    year has passed (by ``today``).
     """
     traject = _traject(ctx)
     mentor = traject.mentor
     if mentor is None:
         return
     on, what, what_en = _appointment(ctx)
+    course = _norm(traject.opleidingsplan.opleiding)
+    recognised = [
+        e.geldig_vanaf
+        for e in traject.werkplek.erkenningen
+        if e.geldig_vanaf is not None and _norm(e.opleiding) == course
+    ]
+    if recognised and max(recognised) > on:
+        on, what, what_en = max(recognised), "erkenning", "recognition"
     due = on.add(years=1)
     if mentor.mentoropleiding is None:
         if ctx.today > due:
             yield Hit(
                 "$.mentor.mentoropleiding",
-                f"de mentoropleiding moest gevolgd zijn voor {due} (een jaar na de {what})",
+                f"de mentoropleiding moest uiterlijk op {due} gevolgd zijn (een jaar na de {what})",
                 f"the mentor training was due by {due} (one year after the {what_en})",
             )
         else:
@@ -713,10 +738,6 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
 # --- workplace recognition (R-ERKENNING) -----------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 @RULES.rule(
     "erkenning",
     title="The workplace is recognised for this course over the whole contract period",
@@ -730,10 +751,10 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
     """A company is recognised as leerwerkplek per course and per vestiging, for 5 years.
 
     No recognition for the course, or one not valid at the start, is an error; one that
-    expires during the contract is a warning.
+    expires during the contract, or that records a validity of more than five years, is a
+    warning.
     """
     traject = _traject(ctx)
-    traject = traject
     course = traject.opleidingsplan.opleiding
     contract = traject.overeenkomst
     matching = [
@@ -763,6 +784,13 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
         )
         return
     j, e = max(valid_at_start, key=lambda item: item[1].geldig_tot)
+    if e.geldig_vanaf is not None and e.geldig_tot > e.geldig_vanaf.add(years=5):
+        yield Hit(
+            f"$.werkplek.erkenningen[{j}].geldig_tot",
+            f"een erkenning geldt vijf jaar; {e.geldig_vanaf} tot {e.geldig_tot} is langer",
+            f"a recognition is valid for five years; {e.geldig_vanaf} to {e.geldig_tot} is longer",
+            Severity.WARNING,
+        )
     if e.geldig_tot < contract.einde:
         yield Hit(
             f"$.werkplek.erkenningen[{j}].geldig_tot",
@@ -796,12 +824,19 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
         return
     start = traject.overeenkomst.start
     age = _age(data.geboortedatum, start)
-    if not 15 <= age <= 25:
-        # The age is personal data, but the message names neither the learner nor the date.
+    # The age narrows down the birth date, which is personal data: say only on which side
+    # of the range the learner falls.
+    if age < 15:
         yield Hit(
             "$.lerende.persoonsgegevens.geboortedatum",
-            f"de lerende is {age} jaar bij de start ({start}); duaal leren is voor 15 tot 25 jaar",
-            f"the learner is {age} years old at the start ({start}); dual learning is for ages 15 to 25",
+            f"de lerende is jonger dan 15 bij de start ({start}); duaal leren is voor 15 tot 25 jaar",
+            f"the learner is younger than 15 at the start ({start}); dual learning is for ages 15 to 25",
+        )
+    elif age > 25:
+        yield Hit(
+            "$.lerende.persoonsgegevens.geboortedatum",
+            f"de lerende is ouder dan 25 bij de start ({start}); duaal leren is voor 15 tot 25 jaar",
+            f"the learner is older than 25 at the start ({start}); dual learning is for ages 15 to 25",
         )
 
 
@@ -826,7 +861,8 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
 
     traject = _traject(ctx)
     start = traject.overeenkomst.start
-    jaar = Schooljaar.van(start)
+    # A contract starting in July or August starts in the school year about to begin.
+    jaar = Schooljaar(start.year) if start.month in (7, 8) else Schooljaar.van(start)
     october = schoolkalender(jaar).schooldagen(
         pendulum.date(jaar.startjaar, 10, 1), pendulum.date(jaar.startjaar, 10, 31)
     )
@@ -872,8 +908,14 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     ):
         return
     for jaar in schooljaren(traject):
+        kalender = schoolkalender(jaar)
+        if (
+            contract.einde < kalender.eerste_schooldag
+            or contract.start > kalender.laatste_schooldag
+        ):
+            continue  # only the summer of that school year: no training week to average
         try:
-            hours = werkplekuren_gemiddeld(traject, schoolkalender(jaar))
+            hours = werkplekuren_gemiddeld(traject, kalender)
         except PlanningError:
             continue  # no training week of this contract falls in that school year
         if contract.soort is Overeenkomstsoort.OAO and hours < 20:
@@ -944,7 +986,8 @@ def _reachable(contact: Contact) -> bool:
 def rollen(ctx: Context) -> Iterator[Hit]:
     """School and company each name the person who follows the learner, and how to reach them.
 
-    A missing person is an error; a person without e-mail or phone is a warning.
+    A missing mentor is an error (every learner has a mentor, R-MENTOR); a missing
+    trajectbegeleider and a person without e-mail or phone are warnings (R-CONTACT, M).
     """
     traject = _traject(ctx)
     begeleider = traject.school.trajectbegeleider
@@ -955,7 +998,9 @@ def rollen(ctx: Context) -> Iterator[Hit]:
     )
     for path, person, what, what_en in people:
         if person is None:
-            yield Hit(path, f"de {what} ontbreekt", f"the {what_en} is missing")
+            # The decree requires a mentor; naming the trajectbegeleider is good practice.
+            level = None if what == "mentor" else Severity.WARNING
+            yield Hit(path, f"de {what} ontbreekt", f"the {what_en} is missing", level)
         elif not _reachable(person.contact):
             yield Hit(
                 f"{path}.contact",

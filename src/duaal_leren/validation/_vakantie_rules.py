@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from duaal_leren.traject import Traject
-from duaal_leren.validation._engine import RULES, Context, Hit, RuleError
+from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
 
 if TYPE_CHECKING:
     from duaal_leren.planning import Vakantiebalans
@@ -103,9 +103,12 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
     """Holiday days worked are recovered in the same school year.
 
     Every holiday day worked is recovered on a planned workplace day of the same school
-    year; recovery days elsewhere do not count.
+    year; recovery days elsewhere do not count. When the contract ends before the end of
+    the school year, days not yet recovered are a warning: recovery is owed "tenzij de
+    overeenkomst vroeger eindigt" (sociare.be).
     """
-    for balans in _balances(_traject(ctx)):
+    traject = _traject(ctx)
+    for balans in _balances(traject):
         jaar = balans.schooljaar
         if balans.ongeldige_recuperatie:
             days = ", ".join(d.isoformat() for d in balans.ongeldige_recuperatie)
@@ -115,11 +118,15 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
                 f"recovery days that are no planned workplace day of school year {jaar}: {days}",
             )
         if balans.tekort:
+            # Recovery is owed unless the contract ends earlier (sociare.be): then the days
+            # may not be recoverable, and the finding is a warning.
+            ends_early = traject.overeenkomst.einde < jaar.einde
             yield Hit(
                 "$.vakantie_uitzonderingen",
                 f"in schooljaar {jaar} zijn {balans.tekort} gewerkte vakantiedag(en) niet "
                 "gerecupereerd",
                 f"in school year {jaar}, {balans.tekort} holiday day(s) worked are not recovered",
+                Severity.WARNING if ends_early else None,
             )
 
 
