@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import secrets
@@ -272,8 +271,10 @@ def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]
     return result
 
 
-@functools.cache
-def _personal_paths(cls: type[Any]) -> re.Pattern[str] | None:
+_PERSONAL_PATHS: dict[type[object], re.Pattern[str] | None] = {}
+
+
+def _personal_paths(cls: type[object]) -> re.Pattern[str] | None:
     """A pattern matching the JSON paths of the personal fields of a document class."""
     import typing
 
@@ -298,15 +299,18 @@ def _personal_paths(cls: type[Any]) -> re.Pattern[str] | None:
             else:
                 walk(hints[field.name], here, depth + 1)
 
-    walk(cls, r"\$", 0)
-    return re.compile("(?:" + "|".join(found) + r")(?:[.\[]|$)") if found else None
+    if cls not in _PERSONAL_PATHS:
+        walk(cls, r"\$", 0)
+        pattern = "(?:" + "|".join(found) + r")(?:[.\[]|$)"
+        _PERSONAL_PATHS[cls] = re.compile(pattern) if found else None
+    return _PERSONAL_PATHS[cls]
 
 
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _GIVEN = re.compile(r"(, gekregen:|, got) .*$")
 
 
-def _redacted(problem: Problem, cls: type[Any]) -> Problem:
+def _redacted(problem: Problem, cls: type[object]) -> Problem:
     # A message about a learner's personal field must not repeat its value: messages are
     # shown and logged, personal data never is.
     pattern = _personal_paths(cls)
