@@ -130,14 +130,18 @@ def test_file_name_with_a_nul_character() -> None:
     assert info.value.problems[0].code == "onleesbaar-bestand"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "geheim.yaml"
     path.write_text(PLAN_HEAD, encoding="utf-8")
-    path.chmod(0)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # As if the file's mode forbade reading (root may read anything, so do not chmod).
+    monkeypatch.setattr(Path, "read_bytes", refuse)
     _, problem = file_problem(path)
     assert problem.code == "onleesbaar-bestand"
+    assert "Permission denied" in problem.message_en
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ def test_a_broken_document_reports_every_finding_at_once() -> None:
 
 def test_findings_are_data_with_both_languages_and_a_source() -> None:
     report = validate(BROKEN, today=TODAY)
+    assert report.findings
     for finding in report.findings:
         assert finding.path.startswith("$.")
         assert finding.message
@@ -255,3 +256,14 @@ def test_rules_stay_fast_on_a_large_plan() -> None:
 
 def test_report_of_nothing_passes() -> None:
     assert Report(()).passed
+
+
+def test_findings_of_a_file_carry_their_line() -> None:
+    report = validate(BROKEN, today=TODAY)
+    assert report.findings
+    lines = BROKEN.read_text(encoding="utf-8").splitlines()
+    for finding in report.findings:
+        assert finding.line is not None
+    mentor = next(f for f in report.findings if f.code == "mentor-ervaring")
+    assert mentor.line is not None
+    assert "ervaring_jaren: 3" in lines[mentor.line - 1]

@@ -1,4 +1,4 @@
-"""Writing tables: CSV text, self-contained HTML pages, and files written whole or not at all.
+"""Writing tables: CSV text and self-contained HTML pages, written whole or not at all.
 
 Shared by the progress of one traject (`duaal_leren.voortgang`) and the overview of a
 cohort (`duaal_leren.cohort`), so that both write the same kind of files.
@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from html import escape
-from pathlib import Path
+
+from duaal_leren._files import write_atomic
 
 __all__ = ["csv_text", "html_page", "level_colour", "require", "write_atomic"]
 
@@ -29,26 +28,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter:
     for row in rows:
         writer.writerow(["" if cell is None else cell for cell in row])
     return buffer.getvalue()
-
-
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write a file whole or not at all: a temporary file beside it replaces it in one step.
-
-    Text is written as UTF-8, exactly as given (no newline translation).
-    """
-    target = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 _STYLE = """

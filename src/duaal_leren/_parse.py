@@ -31,9 +31,33 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
     _BYTE_POSITIONS = False
 
-__all__ = ["child_path", "dump_json", "dump_yaml", "json_lines", "parse_json", "parse_yaml"]
+__all__ = [
+    "child_path",
+    "dump_json",
+    "dump_yaml",
+    "json_lines",
+    "line_for",
+    "parse_json",
+    "parse_yaml",
+]
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+_LAST_STEP = re.compile(r"(\.[^.\[]+|\[[^\]]*\])$")
+
+
+def line_for(path: str, lines: dict[str, int]) -> int | None:
+    """The line of the value at ``path``, or of its nearest ancestor that has one.
+
+    A missing field has no line of its own: the object that lacks it is pointed at.
+    """
+    while path not in lines and len(path) > 1:
+        parent = _LAST_STEP.sub("", path) or "$"
+        if parent == path:  # a quoted key holding "]": no parent to find
+            break
+        path = parent
+    return lines.get(path)
 
 
 def child_path(path: str, key: str | int) -> str:

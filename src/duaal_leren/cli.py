@@ -122,7 +122,7 @@ SCHEMA_COMMAND = Command(
 )
 
 # Commands as "module:attribute", imported only when the command line runs: the modules
-# that define them import this one for `Command`, and `duaal-leren --version` stays fast.
+# that define them import this one for `Command`, so this module cannot import them first.
 COMMANDS: list[str] = [
     "duaal_leren.cli:SUMMARY_COMMAND",
     "duaal_leren.validation._cli:VALIDATE_COMMAND",

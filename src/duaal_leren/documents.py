@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
@@ -26,7 +24,8 @@ from typing import Any, Literal, TypeVar, overload
 import attrs
 
 from duaal_leren._convert import converter, problems_of
-from duaal_leren._parse import dump_json, dump_yaml, parse_json, parse_yaml
+from duaal_leren._files import write_atomic
+from duaal_leren._parse import dump_json, dump_yaml, line_for, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
 from duaal_leren.exceptions import DocumentError, Problem
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
@@ -79,6 +78,43 @@ class Kind:
 _KINDS: dict[str, Kind] = {}
 _BY_CLASS: dict[type[Any], Kind] = {}
 
+# The library's own kinds, in one place: name, "module:class", format version, title. The
+# classes are imported when a kind is first needed, since some of their modules import this
+# one (to read their own files).
+_BUILTIN_KINDS = (
+    (
+        "standaardplan",
+        "duaal_leren.opleidingsplan:StandaardOpleidingsplan",
+        1,
+        "standard plan of a course",
+    ),
+    ("traject", "duaal_leren.traject:Traject", 1, "one learner's dual trajectory"),
+    (
+        "leidraad",
+        "duaal_leren.leidraad.model:Leidraad",
+        1,
+        "catalogue of questions for a conversation",
+    ),
+    (
+        "leidraad-uitbreiding",
+        "duaal_leren.leidraad.model:Uitbreiding",
+        1,
+        "additions to a catalogue",
+    ),
+    (
+        "gespreksverslag",
+        "duaal_leren.leidraad.verslag:Gespreksverslag",
+        1,
+        "record of one conversation",
+    ),
+    (
+        "schoolkalender",
+        "duaal_leren.kalender:SchooleigenKalender",
+        1,
+        "a school's own free days, study days and klassenraden for one school year",
+    ),
+)
+
 
 def register_kind(kind: Kind) -> None:
     """Make a document kind known to `load`, `dump` and `json_schema`."""
@@ -86,21 +122,22 @@ def register_kind(kind: Kind) -> None:
     _BY_CLASS[kind.cls] = kind
 
 
-register_kind(Kind("standaardplan", StandaardOpleidingsplan, 1, "standard plan of a course"))
-register_kind(Kind("traject", Traject, 1, "one learner's dual trajectory"))
+def _known() -> dict[str, Kind]:
+    if len(_KINDS) < len(_BUILTIN_KINDS):
+        import importlib
 
-# The conversation catalogues and records import this module only inside their functions.
-from duaal_leren.leidraad.model import Leidraad, Uitbreiding  # noqa: E402
-from duaal_leren.leidraad.verslag import Gespreksverslag  # noqa: E402
-
-register_kind(Kind("leidraad", Leidraad, 1, "catalogue of questions for a conversation"))
-register_kind(Kind("leidraad-uitbreiding", Uitbreiding, 1, "additions to a catalogue"))
-register_kind(Kind("gespreksverslag", Gespreksverslag, 1, "record of one conversation"))
+        for name, target, version, title in _BUILTIN_KINDS:
+            if name not in _KINDS:
+                module, _, attribute = target.partition(":")
+                cls = getattr(importlib.import_module(module), attribute)
+                register_kind(Kind(name, cls, version, title))
+    return _KINDS
 
 
 def kinds() -> tuple[Kind, ...]:
     """Every known document kind, by name."""
-    return tuple(_KINDS[name] for name in sorted(_KINDS))
+    known = _known()
+    return tuple(known[name] for name in sorted(known))
 
 
 def kind_of(obj_or_name: object) -> Kind:
@@ -109,6 +146,7 @@ def kind_of(obj_or_name: object) -> Kind:
     Raises:
         DocumentError: It is no document kind.
     """
+    _known()
     if isinstance(obj_or_name, str):
         kind = _KINDS.get(obj_or_name)
     else:
@@ -225,7 +263,7 @@ def _kind_from(data: Any, source: str) -> Kind:
             "onbekende-soort",
         )
     name, version = match.group(1), int(match.group(2))
-    kind = _KINDS.get(name)
+    kind = _known().get(name)
     if kind is None:
         known = ", ".join(sorted(_KINDS))
         raise fail(
@@ -254,21 +292,9 @@ def _kind_from(data: Any, source: str) -> Kind:
 
 
 def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]:
-    result = []
-    for problem in problems:
-        if problem.line is None:
-            path = problem.path
-            # A missing field has no line of its own: point at the object that lacks it.
-            while path not in lines and len(path) > 1:
-                parent = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path) or "$"
-                if parent == path:  # a quoted key holding "]": no parent to find
-                    break
-                path = parent
-            line = lines.get(path)
-            if line is not None:
-                problem = attrs.evolve(problem, line=line)
-        result.append(problem)
-    return result
+    return [
+        p if p.line is not None else attrs.evolve(p, line=line_for(p.path, lines)) for p in problems
+    ]
 
 
 _PERSONAL_PATHS: dict[type[object], re.Pattern[str] | None] = {}
@@ -451,27 +477,6 @@ def dump(obj: object, format: Format = "yaml") -> str:
     return _WRITERS[format](to_data(obj))
 
 
-def _create_beside(target: Path) -> tuple[int, Path]:
-    # Not tempfile.mkstemp: its file is private (mode 0600), and replacing the target with
-    # it would take the file away from everyone the user shares it with. A new file gets
-    # the usual mode (0666 less the umask); an existing file keeps its own.
-    while True:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:  # pragma: no cover - a clash of random names
-            continue
-        try:
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        except FileNotFoundError:
-            pass
-        except BaseException:
-            os.close(fd)
-            tmp.unlink(missing_ok=True)
-            raise
-        return fd, tmp
-
-
 def save(obj: object, path: str | os.PathLike[str], format: Format | None = None) -> Path:
     """Write a document to a file, whole or not at all.
 
@@ -494,16 +499,7 @@ def save(obj: object, path: str | os.PathLike[str], format: Format | None = None
     target = Path(path)
     fmt: Format = format or ("json" if target.suffix.lower() == ".json" else "yaml")
     text = dump(obj, fmt)
-    fd, tmp = _create_beside(target)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(target, text)
     return target
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from duaal_leren._files import write_atomic
 from duaal_leren.opvolging import Gespreksrol
 from duaal_leren.planning import TIJDZONE, Caseload, Genodigde, Gesprek, Opvolgingsschema
 
@@ -203,17 +203,11 @@ def save_ical(
 
     Returns:
         The path written.
+
+    Raises:
+        OSError: The file cannot be written; an existing file is then left as it was.
     """
     target = Path(path)
     data = to_ical(schemas, naam=naam, stempel=stempel)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data)
     return target

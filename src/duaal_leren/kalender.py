@@ -42,7 +42,6 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import FieldError, Validator, non_empty, optional
-from duaal_leren.documents import Kind, register_kind
 from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
 
 __all__ = [
@@ -305,16 +304,6 @@ class SchooleigenKalender:
     schooljaar: str = attrs.field(validator=_schooljaar_validator)
     vrije_dagen: tuple[SchooleigenDag, ...] = ()
     klassenraden: tuple[pendulum.Date, ...] = ()
-
-
-register_kind(
-    Kind(
-        "schoolkalender",
-        SchooleigenKalender,
-        1,
-        "a school's own free days, study days and klassenraden for one school year",
-    )
-)
 
 
 def _flemish_subdivision(subdivisions: tuple[str, ...]) -> str:

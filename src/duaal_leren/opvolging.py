@@ -18,8 +18,8 @@ References:
         aan duaal": the three themes and eight consultation goals of a follow-up conversation.
     Leidraad opstartgesprek voor leerwerkplekken (2023), "Feedback geven": feedback on
         technical competences and on attitude.
-    R-SCALE: dualimento.be opleidingstool (confidence M): the four-level scale.
-    R-CONTACT: scanjeschoolvoorduaal.be 02-3 (confidence M): contact moments are agreed at
+    R-SCALE: dualimento.be opleidingstool (a single source): the four-level scale.
+    R-CONTACT: scanjeschoolvoorduaal.be 02-3 (a single source): contact moments are agreed at
         the start; no legal minimum number exists.
 """
 
@@ -117,7 +117,7 @@ class Beheersingsschaal:
         ('kan het onder begeleiding', False, True)
 
     References:
-        R-SCALE: dualimento.be opleidingstool (confidence M).
+        R-SCALE: dualimento.be opleidingstool (a single source).
     """
 
     niveaus: tuple[Niveau, ...] = attrs.field(validator=_ascending)
@@ -135,7 +135,7 @@ class Beheersingsschaal:
         the package, checked as strictly as a user's file, the first time it is asked for.
 
         References:
-            R-SCALE: dualimento.be opleidingstool (confidence M), for the levels.
+            R-SCALE: dualimento.be opleidingstool, for the levels (a single source).
         """
         return _default_scale()
 

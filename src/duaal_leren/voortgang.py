@@ -23,7 +23,7 @@ Example:
 References:
     "Wat bespreek ik omtrent de leervooruitgang?", consultation goals 1 (growth and level per
         competence) and 7 (the focus of the next begeleidingsperiode).
-    R-SCALE: dualimento.be opleidingstool (confidence M): the four-level scale.
+    R-SCALE: dualimento.be opleidingstool (a single source): the four-level scale.
     The risk rule follows the practice of apprenticeship tools elsewhere (off track when the
         share of time elapsed is at least 10 points ahead of the share achieved); it is a
         signal for the conversation, not a legal rule.

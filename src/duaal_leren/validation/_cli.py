@@ -22,7 +22,6 @@ from xml.etree import ElementTree
 import attrs
 import pendulum
 
-from duaal_leren._parse import parse_json, parse_yaml
 from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command
 from duaal_leren.documents import load
 from duaal_leren.exceptions import DocumentError
@@ -34,6 +33,7 @@ from duaal_leren.validation._engine import (
     Severity,
     document_findings,
     validate,
+    with_lines,
 )
 
 __all__ = ["RULES_COMMAND", "VALIDATE_COMMAND", "collect_files", "find_settings"]
@@ -110,31 +110,6 @@ class _FileResult:
     unreadable: bool = False
 
 
-def _line_of(path: str, lines: dict[str, int]) -> int | None:
-    while path not in lines and len(path) > 1:
-        trimmed = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", path)
-        path = trimmed if trimmed != path else "$"
-    return lines.get(path)
-
-
-def _with_lines(report: Report, path: Path) -> Report:
-    if not report.findings or all(f.line is not None for f in report.findings):
-        return report
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        parse = parse_json if path.suffix.lower() == ".json" else parse_yaml
-        _, lines = parse(text, str(path), with_lines=True)
-    except (OSError, UnicodeDecodeError, DocumentError):
-        return report
-    findings = [
-        f if f.line is not None else attrs.evolve(f, line=_line_of(f.path, lines))
-        for f in report.findings
-    ]
-    # In a file, findings read best in the order of its lines.
-    findings.sort(key=lambda f: (f.line or 0, f.severity.rank))
-    return attrs.evolve(report, findings=tuple(findings))
-
-
 def _document_report(path: Path, exc: DocumentError) -> Report:
     return Report(document_findings(exc), str(path))
 
@@ -168,8 +143,10 @@ def run_validation(
             severity=severity,
             standaardplannen=plans,
         )
-        report = attrs.evolve(report, source=str(path))
-        results.append(_FileResult(str(path), _with_lines(report, path)))
+        report = with_lines(attrs.evolve(report, source=str(path)), path)
+        # In a file, findings read best in the order of its lines.
+        ordered = sorted(report.findings, key=lambda f: (f.line or 0, f.severity.rank))
+        results.append(_FileResult(str(path), attrs.evolve(report, findings=tuple(ordered))))
     return results
 
 

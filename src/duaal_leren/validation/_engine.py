@@ -12,6 +12,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -38,7 +39,9 @@ __all__ = [
     "RuleError",
     "Severity",
     "Target",
+    "document_findings",
     "validate",
+    "with_lines",
 ]
 
 ENTRY_POINT_GROUP = "duaal_leren.rules"
@@ -196,7 +199,7 @@ class Rule:
             select and ignore rules by code or by a prefix of whole words (``mentor``).
         title: What the rule requires, in one English line.
         severity: The default severity of its findings.
-        source: The legal or practice source (decree and article, or DOMAIN reference).
+        source: The legal or practice source (decree and article, or the practice source).
         target: What it looks at: plans, individual plans or trajecten.
         check: Yields a `Hit` for every violation.
         fix: How to fix a violation, in English.
@@ -546,7 +549,28 @@ def validate(
                     )
                 )
     findings.sort(key=functools.cmp_to_key(_order))
-    return Report(tuple(findings), source)
+    report = Report(tuple(findings), source)
+    return with_lines(report, source) if source is not None else report
+
+
+def with_lines(report: Report, path: str | os.PathLike[str]) -> Report:
+    """The report with the line in the file of each finding that has none yet."""
+    if all(f.line is not None for f in report.findings):
+        return report
+    from duaal_leren._parse import line_for, parse_json, parse_yaml
+
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+        parse = parse_json if file.suffix.lower() == ".json" else parse_yaml
+        _, lines = parse(text, str(file), with_lines=True)
+    except (OSError, UnicodeDecodeError, DocumentError):
+        return report
+    findings = tuple(
+        f if f.line is not None else attrs.evolve(f, line=line_for(f.path, lines))
+        for f in report.findings
+    )
+    return attrs.evolve(report, findings=findings)
 
 
 def _override(code: str, overrides: Mapping[str, Severity]) -> Severity | None:

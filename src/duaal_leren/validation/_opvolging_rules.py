@@ -9,8 +9,8 @@ warnings except references and levels that cannot be read at all.
 References:
     "Wat bespreek ik omtrent de leervooruitgang?" (theme sheet, "Samen werken aan duaal"):
         consultation goal 1, assess growth and level per competence.
-    R-SCALE: dualimento.be opleidingstool (confidence M).
-    R-CONTACT: scanjeschoolvoorduaal.be 02-3 (confidence M): contact and evaluation moments
+    R-SCALE: dualimento.be opleidingstool (a single source).
+    R-CONTACT: scanjeschoolvoorduaal.be 02-3 (a single source): contact and evaluation moments
         are agreed at the start; no legal minimum number of visits exists.
 """
 
@@ -28,7 +28,7 @@ __all__: list[str] = []
 
 _PROGRESS = "'Wat bespreek ik omtrent de leervooruitgang?' (Samen werken aan duaal), overlegdoel 1"
 _REFS = "Library consistency rule: references within one document must resolve; " + _PROGRESS
-_SCALE = "R-SCALE: dualimento.be opleidingstool (confidence M)"
+_SCALE = "R-SCALE: dualimento.be opleidingstool (a single source)"
 _CONTACT = "R-CONTACT: scanjeschoolvoorduaal.be 02-3 (agreement between school and company; no legal minimum)"
 
 

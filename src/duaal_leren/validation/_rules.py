@@ -1,6 +1,6 @@
 """The built-in rules, each next to its source.
 
-Rules from the law or official guidance (confidence H in the domain brief) are errors; rules
+Rules from the law or official guidance (or several agreeing sources) are errors; rules
 that the sources only suggest are warnings. The library's own consistency rules are errors
 only where a document contradicts itself (a reference that does not resolve, a duplicate
 code, a prerequisite cycle) and warnings otherwise. Every severity can be changed per run.
