@@ -9,8 +9,7 @@ import pendulum
 import pytest
 from hypothesis import given
 
-from duaal_leren import Competentie, Leerplaats, Referenties, strategies
-from duaal_leren._validators import FieldError
+from duaal_leren import Competentie, FieldError, Leerplaats, Referenties, strategies
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import attrs
@@ -290,6 +292,36 @@ def test_ids_do_not_depend_on_the_order(opstart: Leidraad) -> None:
         assert reordered.item(item.id) == item
 
 
+def test_derived_values_are_computed_once_per_catalogue(opstart: Leidraad) -> None:
+    # A catalogue is asked for its items and by id again and again while a record is
+    # measured or printed: the same tuples and items come back, not new ones.
+    assert opstart.alle_items is opstart.alle_items
+    assert opstart.item("klassenraad") is opstart.item("klassenraad")
+    voortgang = leidraad("leervooruitgang")
+    thema = voortgang.thema("overlegdoelen")
+    assert thema.indeling is thema.indeling
+    assert thema.alle_items is thema.alle_items
+    # A changed copy has values of its own.
+    shorter = attrs.evolve(opstart, themas=opstart.themas[:1])
+    assert len(shorter.alle_items) == 13
+    assert shorter.item("contactpersoon-wie") is opstart.item("contactpersoon-wie")
+    with pytest.raises(KeyError):
+        shorter.item("klassenraad")
+
+
+def test_derived_values_do_not_keep_a_catalogue_alive(opstart: Leidraad) -> None:
+    from duaal_leren.leidraad import model
+
+    before = len(model._DERIVED)
+    copy = attrs.evolve(opstart, versie="2")
+    assert copy.item("klassenraad") == opstart.item("klassenraad")
+    ref = weakref.ref(copy)
+    del copy
+    gc.collect()
+    assert ref() is None
+    assert len(model._DERIVED) == before
+
+
 def test_lookups_fail_with_key_error(opstart: Leidraad) -> None:
     with pytest.raises(KeyError):
         opstart.item("bestaat-niet")
@@ -509,7 +541,7 @@ def test_building_a_bad_catalogue_in_python_fails() -> None:
     with pytest.raises(ValueError, match=r"\$\.themas\[0\]\.items\[1\]\.id: the id 'x'") as caught:
         Leidraad("l", "L", "1", themas=(thema,))
     assert isinstance(caught.value, duaal_leren.DuaalLerenError)
-    with pytest.raises(ValueError, match="must not be empty"):
+    with pytest.raises(ValueError, match="mag niet leeg zijn"):
         Item("x", " ")
 
 
@@ -566,6 +598,30 @@ def test_an_extension_adds_without_copying(tmp_path: Path, opstart: Leidraad) ->
     assert [s.id for s in bouw.thema("lerende").secties][-1] == "bouw.werven"
     assert bouw.themas[-1].id == "bouw.materieel"
     assert isinstance(duaal_leren.load(path), Uitbreiding)
+
+
+def test_an_extension_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from duaal_leren.leidraad import _catalogus
+
+    path = tmp_path / "bouw.yaml"
+    path.write_text(BOUW_EXTENSION, encoding="utf-8")
+    reads: list[str] = []
+    real_open = open
+
+    def counting_open(file: str, *args: str, **kwargs: str) -> object:
+        reads.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(_catalogus, "open", counting_open, raising=False)
+    assert len(load_leidraad(path).alle_items) == 48
+    assert reads == []
+    # Only an extension with problems is read again, for the lines of its problems.
+    broken = tmp_path / "fout.yaml"
+    broken.write_text(BOUW_EXTENSION.replace("id: bouw.vca", "id: klassenraad"), encoding="utf-8")
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        load_leidraad(broken)
+    assert reads == [str(broken)]
+    assert all(p.line is not None for p in caught.value.problems)
 
 
 def test_an_extension_adds_items_to_a_theme_without_sections(voortgang: Leidraad) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import attrs
 import html5lib
+import pendulum
 import pytest
 
 from duaal_leren import save
@@ -132,6 +133,19 @@ def test_status_of_the_example() -> None:
     ]
     assert "  - 39. Hoe verwacht de school dat de vooruitgang" in out
     assert "Acties te laat op 2025-10-01:\n  - Het evaluatieformulier bezorgen" in out
+
+
+def test_status_is_that_of_the_day_in_brussels(monkeypatch: pytest.MonkeyPatch) -> None:
+    def today(tz: str = "local") -> pendulum.DateTime:
+        # The machine's own zone is still on 30 September; Brussels is on 1 October.
+        if tz == "Europe/Brussels":
+            return pendulum.datetime(2025, 10, 1)
+        return pendulum.datetime(2025, 9, 30)
+
+    monkeypatch.setattr(pendulum, "today", today)
+    assert run("leidraad", "status", str(RECORD)) == run(
+        "leidraad", "status", str(RECORD), "--today", "2025-10-01"
+    )
 
 
 def test_status_as_json() -> None:

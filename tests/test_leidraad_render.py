@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html.parser
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import html5lib
 import markdown
 import pendulum
@@ -18,7 +20,6 @@ from duaal_leren.leidraad import (
     Gespreksverslag,
     Leidraad,
     LeidraadReferentie,
-    Rol,
     html_fragment,
     leidraad,
     load_verslag,
@@ -26,10 +27,12 @@ from duaal_leren.leidraad import (
     render_markdown,
     render_text,
 )
+from duaal_leren.opvolging import Gespreksrol
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
 OCTOBER = pendulum.date(2025, 10, 1)
 NASTY = "<script>alert('x')</script> & \"quotes\" *ster* _laag_ [link](http://x) # | `code`"
+Render = Callable[..., str]
 OPEN_IN_EXAMPLE = ["tips-en-oefeningen", "opvolging-vooruitgang", "gebruik-informatie-bedrijf"]
 
 
@@ -91,7 +94,7 @@ def nasty() -> Gespreksverslag:
         traject=NASTY,
         datum=pendulum.date(2025, 9, 1),
         plaats=NASTY,
-        deelnemers=(Deelnemer(Rol.MENTOR, naam=NASTY),),
+        deelnemers=(Deelnemer(Gespreksrol.MENTOR, naam=NASTY),),
         antwoorden=(
             Antwoord("klassenraad", tekst=NASTY, afspraak=f"1. eerst\n\n- dan\n{NASTY}"),
             Antwoord("<b>onbekend</b>", tekst=NASTY),
@@ -337,3 +340,53 @@ def test_the_text_report(verslag: Gespreksverslag) -> None:
     assert "Acties te laat op 2025-10-01:" in text
     quiet = render_text(volledigheid(verslag, today=pendulum.date(2025, 9, 1)), lang="en")
     assert "Actions overdue on 2025-09-01:\n  none" in quiet
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown, render_text, html_fragment])
+def test_the_day_of_a_rendering_can_be_iso_text(render: Render, verslag: Gespreksverslag) -> None:
+    assert render(verslag, today="2025-10-01") == render(verslag, today=OCTOBER)
+    assert render(verslag, today="2025-09-01") != render(verslag, today=OCTOBER)
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown, render_text, html_fragment])
+def test_by_default_a_rendering_uses_the_day_in_brussels(
+    render: Render, verslag: Gespreksverslag, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def today(tz: str = "local") -> pendulum.DateTime:
+        # The machine's own zone is still on 30 September; Brussels is on 1 October.
+        if tz == "Europe/Brussels":
+            return pendulum.datetime(2025, 10, 1)
+        return pendulum.datetime(2025, 9, 30)
+
+    monkeypatch.setattr(pendulum, "today", today)
+    assert render(verslag) == render(verslag, today=OCTOBER)
+
+
+def _participants(text: str) -> list[str]:
+    lines = text.split("\n\n")[1].splitlines()
+    return [line.removeprefix("  - ") for line in lines[1:]]
+
+
+def test_roles_are_named_in_the_language_of_the_labels(verslag: Gespreksverslag) -> None:
+    english = _participants(render_text(verslag, today=OCTOBER, lang="en"))
+    dutch = _participants(render_text(verslag, today=OCTOBER))
+    assert english == [
+        "Ann De Smet (trajectbegeleider)",
+        "Bart Claes (school contact, coördinator duaal leren)",
+        "Koen Vermeulen (mentor)",
+        "Els Janssens (company staff, HR)",
+        "learner",
+    ]
+    assert dutch[1] == "Bart Claes (contactpersoon-school, coördinator duaal leren)"
+    # Every role has its English name.
+    everyone = attrs.evolve(verslag, deelnemers=tuple(Deelnemer(rol) for rol in Gespreksrol))
+    assert _participants(render_text(everyone, today=OCTOBER, lang="en")) == [
+        "learner",
+        "mentor",
+        "trajectbegeleider",
+        "subject teacher",
+        "school contact",
+        "company staff",
+        "parent",
+        "other",
+    ]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 
 import attrs
 import pendulum
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import duaal_leren
 from duaal_leren.leidraad import (
@@ -21,13 +21,13 @@ from duaal_leren.leidraad import (
     Leidraad,
     LeidraadReferentie,
     OnbekendeLeidraad,
-    Rol,
     leidraad,
     load_verslag,
     verslag_findings,
     volledigheid,
 )
-from duaal_leren.strategies import datums, teksten
+from duaal_leren.opvolging import Gespreksrol
+from duaal_leren.strategies import gespreksverslagen
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
 OCTOBER = pendulum.date(2025, 10, 1)
@@ -64,7 +64,11 @@ def test_the_example_belongs_to_the_example_traject(
     assert verslag.traject == traject.id
     assert verslag.lerende == traject.lerende.id
     assert verslag.leidraad == leidraad("opstartgesprek").referentie
-    assert {d.rol for d in verslag.deelnemers} >= {Rol.MENTOR, Rol.TRAJECTBEGELEIDER, Rol.LERENDE}
+    assert {d.rol for d in verslag.deelnemers} >= {
+        Gespreksrol.MENTOR,
+        Gespreksrol.TRAJECTBEGELEIDER,
+        Gespreksrol.LERENDE,
+    }
     # The learner is named by id only: no personal data of the traject in the record.
     names = traject.lerende.persoonsgegevens
     assert names is not None
@@ -84,62 +88,6 @@ def test_the_example_round_trips(
     assert duaal_leren.loads(duaal_leren.dump(verslag, fmt)) == verslag
     path = duaal_leren.save(verslag, tmp_path / f"verslag.{fmt}")
     assert load_verslag(path) == verslag
-
-
-def _deelnemers() -> st.SearchStrategy[Deelnemer]:
-    return st.builds(
-        Deelnemer,
-        rol=st.sampled_from(Rol),
-        naam=st.none() | teksten(),
-        functie=st.none() | teksten(),
-    )
-
-
-def _antwoorden() -> st.SearchStrategy[Antwoord]:
-    return st.builds(
-        Antwoord,
-        item=teksten(),
-        tekst=st.none() | teksten(max_size=200),
-        afspraak=st.none() | teksten(),
-        niet_van_toepassing=st.booleans(),
-    )
-
-
-def _acties() -> st.SearchStrategy[Actie]:
-    return st.builds(
-        Actie,
-        omschrijving=teksten(),
-        eigenaar=teksten(),
-        vervaldatum=datums(),
-        item=st.none() | teksten(),
-        afgerond=st.none() | datums(),
-    )
-
-
-_IDS = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,2}", fullmatch=True)
-
-
-def gespreksverslagen() -> st.SearchStrategy[Gespreksverslag]:
-    """Any valid record; its answers need not match a catalogue."""
-    return st.builds(
-        Gespreksverslag,
-        leidraad=st.builds(LeidraadReferentie, id=_IDS, versie=teksten()),
-        traject=teksten(),
-        datum=datums(),
-        lerende=st.none() | teksten(),
-        plaats=st.none() | teksten(),
-        deelnemers=st.lists(_deelnemers(), max_size=4).map(tuple),
-        antwoorden=st.lists(_antwoorden(), max_size=6).map(tuple),
-        acties=st.lists(_acties(), max_size=3).map(tuple),
-        notities=st.none() | teksten(max_size=200),
-    )
-
-
-@given(gespreksverslagen(), st.sampled_from(["yaml", "json"]))
-def test_every_record_round_trips(verslag: Gespreksverslag, fmt: duaal_leren.Format) -> None:
-    text = duaal_leren.dump(verslag, fmt)
-    assert text.startswith(("schema: duaal-leren/gespreksverslag@1", '{\n  "schema"'))
-    assert duaal_leren.loads(text) == verslag
 
 
 def test_a_record_is_read_strictly() -> None:
@@ -175,6 +123,17 @@ def test_the_json_schema_describes_the_record() -> None:
     assert schema["properties"]["schema"]["enum"] == ["duaal-leren/gespreksverslag@1"]
     assert schema["required"] == ["schema", "leidraad", "traject", "datum"]
     assert schema["$defs"]["Deelnemer"]["properties"]["rol"]["enum"][0] == "lerende"
+
+
+def test_a_record_names_roles_as_follow_up_conversations_do() -> None:
+    # One choice of roles for every conversation: the record's participants and those of a
+    # follow-up conversation take the same values, and the file format names them so.
+    assert typing.get_type_hints(Deelnemer)["rol"] is Gespreksrol
+    assert not hasattr(duaal_leren.leidraad, "Rol")
+    schema = duaal_leren.json_schema("gespreksverslag")
+    assert schema["$defs"]["Deelnemer"]["properties"]["rol"]["enum"] == [
+        rol.value for rol in Gespreksrol
+    ]
 
 
 # --- completeness -----------------------------------------------------------------------
@@ -324,6 +283,34 @@ def test_late_actions_depend_on_the_day(verslag: Gespreksverslag) -> None:
     assert late(pendulum.date(2025, 11, 1)) == ["2025-09-19", "2025-10-31"]
 
 
+def test_the_day_can_be_given_as_iso_text(verslag: Gespreksverslag) -> None:
+    assert volledigheid(verslag, today="2025-10-01") == volledigheid(verslag, today=OCTOBER)
+    assert verslag.te_late_acties("2025-10-01") == verslag.te_late_acties(OCTOBER)
+    assert verslag_findings(verslag, today="2025-10-01") == verslag_findings(verslag, today=OCTOBER)
+    assert verslag.acties[2].te_laat("2025-10-01")
+    with pytest.raises(duaal_leren.DuaalLerenError, match="JJJJ-MM-DD") as caught:
+        volledigheid(verslag, today="1 oktober 2025")
+    assert isinstance(caught.value, ValueError)
+
+
+def brussels_is_a_day_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the machine's own zone still on 30 September when it is 1 October in Brussels."""
+
+    def today(tz: str = "local") -> pendulum.DateTime:
+        day = 1 if tz == "Europe/Brussels" else 30
+        return pendulum.datetime(2025, 10 if day == 1 else 9, day)
+
+    monkeypatch.setattr(pendulum, "today", today)
+
+
+def test_by_default_the_day_is_that_of_brussels(
+    verslag: Gespreksverslag, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brussels_is_a_day_ahead(monkeypatch)
+    assert volledigheid(verslag).peildatum == OCTOBER
+    assert verslag.te_late_acties() == volledigheid(verslag, today=OCTOBER).te_laat
+
+
 def test_an_action_is_late_when_not_done_after_its_due_date() -> None:
     actie = Actie("Bellen", "Koen", pendulum.date(2025, 9, 10))
     assert not actie.te_laat(pendulum.date(2025, 9, 10))
@@ -388,7 +375,40 @@ def test_findings_for_an_unknown_or_other_catalogue(verslag: Gespreksverslag) ->
     assert [(f["code"], f["severity"]) for f in other] == [("onbekende-leidraad", "error")]
 
 
+@given(gespreksverslagen(leidraad("leervooruitgang")))
+def test_records_drawn_for_a_catalogue_answer_its_items(verslag: Gespreksverslag) -> None:
+    rapport = volledigheid(verslag, today=OCTOBER)
+    assert rapport.leidraad == leidraad("leervooruitgang").referentie
+    assert rapport.onbekende_items == ()
+    assert {f["code"] for f in verslag_findings(verslag)} <= {"dubbel-antwoord"}
+
+
+def test_validation_measures_each_record_once(
+    traject: duaal_leren.Traject, verslag: Gespreksverslag, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two rules report the findings of a record; measuring it against its catalogue once
+    # is enough, however many rules and records there are.
+    from duaal_leren.validation import _verslag_rules
+
+    calls: list[str] = []
+
+    def counting(record: Gespreksverslag, **kwargs: str) -> tuple[object, ...]:
+        calls.append(kwargs["path"])
+        return verslag_findings(record, **kwargs)
+
+    _verslag_rules._findings.cache_clear()
+    monkeypatch.setattr(_verslag_rules, "verslag_findings", counting)
+    other = attrs.evolve(verslag, antwoorden=(Antwoord("bestaat-niet", tekst="?"),))
+    report = duaal_leren.validate(
+        attrs.evolve(traject, gespreksverslagen=(verslag, other)), today="2025-10-01"
+    )
+    assert sorted(calls) == ["$.gespreksverslagen[0]", "$.gespreksverslagen[1]"]
+    assert [f.path for f in report.findings if f.code == "verslag-item"] == [
+        "$.gespreksverslagen[1].antwoorden[0].item"
+    ]
+
+
 def test_findings_inside_another_document_carry_its_path() -> None:
     verslag = _verslag(Antwoord("bestaat-niet", tekst="?"))
-    findings = verslag_findings(verslag, path="$.gesprekken[2]")
-    assert [f["path"] for f in findings] == ["$.gesprekken[2].antwoorden[0].item"]
+    findings = verslag_findings(verslag, path="$.gespreksverslagen[2]")
+    assert [f["path"] for f in findings] == ["$.gespreksverslagen[2].antwoorden[0].item"]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from duaal_leren import (
     Competentie,
+    FieldError,
     Handtekening,
     IndividueelOpleidingsplan,
     Leerplaats,
@@ -26,7 +27,6 @@ from duaal_leren import (
     Weglating,
     strategies,
 )
-from duaal_leren._validators import FieldError
 
 # Drawing plans is slow; the round-trip tests draw the full number.
 HALF = settings(max_examples=max(10, settings().max_examples // 2))

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given
 
 import duaal_leren
-from duaal_leren import Leerplaats, Traject
-from duaal_leren._validators import FieldError
+from duaal_leren import FieldError, Leerplaats, Traject, strategies
 from duaal_leren.documents import to_data
 from duaal_leren.opvolging import (
     Actiepunt,
@@ -29,7 +28,7 @@ from duaal_leren.opvolging import (
     Observatie,
     Opvolgingsgesprek,
 )
-from opvolging_strategies import schalen, trajecten_met_gesprekken
+from opvolging_strategies import trajecten_met_gesprekken
 
 D = pendulum.date
 
@@ -197,7 +196,7 @@ def test_the_json_schema_accepts_every_written_traject(traject: Traject) -> None
     schema_validator().validate(to_data(traject))
 
 
-@given(schalen())
+@given(strategies.beheersingsschalen())
 def test_every_scale_round_trips_inside_a_traject(scale: Beheersingsschaal) -> None:
     traject = attrs.evolve(duaal_leren.loads(MINIMAL), beheersingsschaal=scale)
     assert duaal_leren.loads(duaal_leren.dump(traject)) == traject

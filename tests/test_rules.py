@@ -642,3 +642,21 @@ def test_unrecovered_days_are_a_warning_when_the_contract_ends_early(traject: Tr
     )
     [finding] = findings(early, "vakantie-recuperatie")
     assert finding.severity is Severity.WARNING
+
+
+def test_a_contract_that_ends_before_it_starts(traject: Traject) -> None:
+    backwards = attrs.evolve(
+        traject, overeenkomst=attrs.evolve(traject.overeenkomst, einde=D(2025, 1, 1))
+    )
+    [finding] = findings(backwards, "overeenkomst-periode")
+    assert finding.path == "$.overeenkomst.einde"
+    assert finding.severity is Severity.ERROR
+
+
+def test_a_school_calendar_with_a_day_outside_its_school_year() -> None:
+    eigen = duaal_leren.load(EXAMPLES / "schoolkalender-de-vonk-2025-2026.yaml")
+    assert duaal_leren.validate(eigen).findings == ()
+    stray = attrs.evolve(eigen.vrije_dagen[0], datum=D(2027, 3, 1))
+    broken = attrs.evolve(eigen, vrije_dagen=(stray, *eigen.vrije_dagen[1:]))
+    [finding] = findings(broken, "schoolkalender")
+    assert finding.path.startswith("$.vrije_dagen[0]")

@@ -50,7 +50,7 @@ def test_errors_exit_1_and_text_points_at_the_lines() -> None:
     }
     for code, line in expected.items():
         assert any(f"{BROKEN}:{line}: error [{code}]" in text for text in lines), (code, out)
-    assert lines[-1] == "1 files, 3 errors, 0 warnings"
+    assert lines[-1] == "1 file, 3 errors, 0 warnings"
 
 
 def test_json_output_has_the_stable_shape() -> None:
@@ -117,10 +117,12 @@ def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path
     assert len(by_path[str(BROKEN)]) == 3
 
 
-def test_missing_path_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _ = run("validate", "bestaat-niet.yaml")
+def test_missing_path_exits_2_and_is_reported_once(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run("validate", "bestaat-niet.yaml")
     assert status == 2
-    assert "bestaat-niet.yaml" in capsys.readouterr().err
+    assert "bestaat-niet.yaml: error [document] $: het bestand bestaat niet" in out
+    assert out.splitlines()[-1] == "1 bestand, 1 fout, 0 waarschuwingen"
+    assert capsys.readouterr().err == ""
 
 
 def test_directories_are_searched_for_duaal_leren_documents_only(tmp_path: Path) -> None:
@@ -246,3 +248,64 @@ def test_rule_reference_page_is_up_to_date() -> None:
     _, generated = run("rules", "--format", "md")
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert page == generated, "regenerate: duaal-leren rules --format md > docs/rules.md"
+
+
+@pytest.mark.parametrize(
+    ("setting", "key"),
+    [
+        ('severity = "x"', "severity"),
+        ("select = [1]", "select"),
+        ('select = "mentor"', "select"),
+        ('lang = "fr"', "lang"),
+        ('format = "xml"', "format"),
+        ("today = 5", "today"),
+        ('[tool.duaal-leren.severity]\nmentor = "luid"', "severity"),
+    ],
+)
+def test_wrong_settings_in_pyproject_are_usage_errors(
+    setting: str,
+    key: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.duaal-leren]\n{setting}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _ = run("validate", str(BROKEN))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert f"[tool.duaal-leren].{key}" in err
+    assert "Traceback" not in err
+
+
+def test_a_tool_table_that_is_no_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool]\n"duaal-leren" = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("validate", str(BROKEN))[0] == 2
+    assert "moet een tabel zijn" in capsys.readouterr().err
+
+
+def test_a_toml_date_is_a_valid_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.duaal-leren]\ntoday = 2025-10-01\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("validate", str(EXAMPLES))[0] == 0
+
+
+def test_compact_json_documents_in_a_directory_are_found(tmp_path: Path) -> None:
+    from duaal_leren import load
+
+    compact = json.dumps(json.loads(__import__("duaal_leren").dump(load(BROKEN), format="json")))
+    (tmp_path / "t.json").write_text(compact, encoding="utf-8")
+    status, out = run("validate", str(tmp_path), "--today", TODAY)
+    assert status == 1
+    assert out.splitlines()[-1] == "1 bestand, 3 fouten, 0 waarschuwingen"
+
+
+def test_the_language_may_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUAAL_LEREN_LANG", "en")
+    _, out = run("validate", str(BROKEN), "--today", TODAY)
+    assert out.splitlines()[-1] == "1 file, 3 errors, 0 warnings"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duaal_leren import Competentie, Leerplaats, Traject
+from duaal_leren import Competentie, FieldError, Leerplaats, Traject
 from duaal_leren.opvolging import (
     Beheersingsschaal,
     Beoordelaar,
@@ -112,8 +112,10 @@ def test_the_rule_can_count_fewer_raters_but_never_the_learner() -> None:
     history = [rate("A", 3, VK), rate("A", 2, M)]
     assert Rollup(beoordelaars=[VK]).choose(history) is history[0]
     assert Rollup(beoordelaars={M, TB}).beoordelaars == frozenset({M, TB})
-    with pytest.raises(ValueError, match="self-assessment"):
+    with pytest.raises(ValueError, match="zelfevaluatie") as info:
         Rollup(beoordelaars=[M, L])
+    assert isinstance(info.value, FieldError)
+    assert "self-assessment" in info.value.text("en")
 
 
 ratings = st.lists(observaties(["A"]), max_size=12)

@@ -28,9 +28,16 @@ from duaal_leren.documents import (
     loads,
     save,
 )
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren.exceptions import (
+    DocumentError,
+    DuaalLerenError,
+    FieldError,
+    MissingDependencyError,
+    Problem,
+)
 from duaal_leren.ical import save_ical, to_ical
 from duaal_leren.kalender import (
+    KalenderError,
     SchooleigenKalender,
     Schooljaar,
     Schoolkalender,
@@ -73,6 +80,7 @@ from duaal_leren.planning import (
     ElkeNWeken,
     Opvolgingsschema,
     PerSchooljaar,
+    PlanningError,
     VoorAnkers,
     Voorkeur,
     plan_caseload,
@@ -105,7 +113,7 @@ from duaal_leren.traject import (
     WerkdagPlaats,
 )
 from duaal_leren.vakantie import Vakantieuitzondering
-from duaal_leren.validation import Finding, Report, Severity, validate
+from duaal_leren.validation import Finding, Report, RuleError, Severity, validate
 from duaal_leren.voortgang import Rollup, TrajectVoortgang, voortgang
 
 __version__ = "0.1.0"
@@ -127,6 +135,7 @@ __all__ = [
     "ElkeNWeken",
     "Erkenning",
     "Feedback",
+    "FieldError",
     "Finding",
     "Format",
     "Gespreksdeelnemer",
@@ -136,6 +145,7 @@ __all__ = [
     "Gespreksverslag",
     "Handtekening",
     "IndividueelOpleidingsplan",
+    "KalenderError",
     "Kind",
     "Leerfocus",
     "Leerkans",
@@ -144,6 +154,7 @@ __all__ = [
     "Leidraad",
     "Lerende",
     "Mentor",
+    "MissingDependencyError",
     "NietAanleerbaar",
     "Niveau",
     "Observatie",
@@ -159,12 +170,14 @@ __all__ = [
     "Persoon",
     "Persoonsgegevens",
     "PlanReferentie",
+    "PlanningError",
     "Planstatus",
     "PraktischeAfspraken",
     "Problem",
     "Referenties",
     "Report",
     "Rollup",
+    "RuleError",
     "SchooleigenKalender",
     "Schooljaar",
     "Schoolkalender",

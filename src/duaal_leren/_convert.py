@@ -31,20 +31,21 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from duaal_leren._parse import child_path
-from duaal_leren._validators import FieldError
-from duaal_leren.exceptions import Problem
+from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem
 
 __all__ = ["ValueProblem", "converter", "problems_of"]
 
 
-class ValueProblem(ValueError):
-    """A value of the wrong type or form, with messages in both languages."""
+class ValueProblem(DuaalLerenError, ValueError):
+    """A value of the wrong type or form; becomes a `Problem` with the value's path.
+
+    Attributes:
+        code: The problem's code (`Problem.code`).
+    """
 
     def __init__(self, message: str, message_en: str, code: str = "ongeldige-waarde") -> None:
-        self.message = message
-        self.message_en = message_en
         self.code = code
-        super().__init__(message_en)
+        super().__init__(message, message_en)
 
 
 _TYPE_NAMES = {
@@ -322,7 +323,8 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         return
     if isinstance(exc, ValueProblem):
         yield Problem(path, exc.message, exc.message_en, exc.code)
-    elif isinstance(exc, FieldError):
+    elif isinstance(exc, DuaalLerenError):
+        # The path names the field already: the message alone, without a FieldError's name.
         yield Problem(path, exc.message, exc.message_en, "ongeldige-waarde")
     else:
         yield Problem(

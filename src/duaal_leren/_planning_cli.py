@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,10 +19,9 @@ from typing import Any, TextIO
 import attrs
 import pendulum
 
-from duaal_leren.cli import EXIT_OK, EXIT_USAGE, Command, _lang, _t
+from duaal_leren.cli import EXIT_OK, Command, _lang, _t
 from duaal_leren.documents import load
 from duaal_leren.kalender import (
-    KalenderError,
     SchooleigenKalender,
     Schooljaar,
     Schoolkalender,
@@ -50,11 +48,6 @@ _DAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def _weekday(args: argparse.Namespace, day: dt.date) -> str:
     return (_DAY if _lang(args) == "en" else _DAG)[day.isoweekday() - 1]
-
-
-def _fail(args: argparse.Namespace, error: KalenderError | PlanningError) -> int:
-    sys.stderr.write(f"duaal-leren: {error.text(_lang(args))}\n")
-    return EXIT_USAGE
 
 
 def _schoolkalenders(paths: Sequence[str]) -> list[SchooleigenKalender]:
@@ -127,14 +120,11 @@ def _kalender_text(args: argparse.Namespace, kalender: Schoolkalender) -> str:
 
 
 def _run_kalender(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        eigen = _schoolkalenders([args.school])[0] if args.school else None
-        jaar = args.schooljaar
-        if jaar is None and eigen is None:
-            jaar = Schooljaar.van(pendulum.today(TIJDZONE).date())
-        kalender = schoolkalender(jaar, eigen)
-    except KalenderError as error:
-        return _fail(args, error)
+    eigen = _schoolkalenders([args.school])[0] if args.school else None
+    jaar = args.schooljaar
+    if jaar is None and eigen is None:
+        jaar = Schooljaar.van(pendulum.today(TIJDZONE).date())
+    kalender = schoolkalender(jaar, eigen)
     if args.format == "json":
         out.write(json.dumps(kalender_data(kalender), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -382,29 +372,26 @@ def _bestandsnaam(traject_id: str) -> str:
 def _run_planning(args: argparse.Namespace, out: TextIO) -> int:
     from duaal_leren.ical import save_ical
 
-    try:
-        trajecten = _trajecten(args.trajecten)
-        if not trajecten:
-            raise PlanningError(
-                "geen trajecten gevonden in " + ", ".join(args.trajecten),
-                "no trajecten found in " + ", ".join(args.trajecten),
-            )
-        kalenders = [schoolkalender(eigen=e) for e in _schoolkalenders(args.school)]
-        voorkeur = Voorkeur(weekdagen=args.dagen, duur=pendulum.duration(minutes=args.duur))
-        if args.uren:
-            voorkeur = attrs.evolve(voorkeur, tijdstippen=args.uren)
-        caseload = plan_caseload(
-            trajecten,
-            cadans(args.cadans) if args.cadans else None,
-            max_per_dag=args.max_per_dag,
-            kalender=kalenders,
-            voorkeur=voorkeur,
-            bestaande=_bestaande(args, trajecten),
-            van=args.van,
-            tot=args.tot,
+    trajecten = _trajecten(args.trajecten)
+    if not trajecten:
+        raise PlanningError(
+            "geen trajecten gevonden in " + ", ".join(args.trajecten),
+            "no trajecten found in " + ", ".join(args.trajecten),
         )
-    except (KalenderError, PlanningError) as error:
-        return _fail(args, error)
+    kalenders = [schoolkalender(eigen=e) for e in _schoolkalenders(args.school)]
+    voorkeur = Voorkeur(weekdagen=args.dagen, duur=pendulum.duration(minutes=args.duur))
+    if args.uren:
+        voorkeur = attrs.evolve(voorkeur, tijdstippen=args.uren)
+    caseload = plan_caseload(
+        trajecten,
+        cadans(args.cadans) if args.cadans else None,
+        max_per_dag=args.max_per_dag,
+        kalender=kalenders,
+        voorkeur=voorkeur,
+        bestaande=_bestaande(args, trajecten),
+        van=args.van,
+        tot=args.tot,
+    )
     if args.ics:
         save_ical(caseload, args.ics)
     if args.ics_dir:

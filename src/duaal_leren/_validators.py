@@ -3,7 +3,8 @@
 Rules that need a whole document live in the rule engine; these only say whether a single
 value can stand (a code is not empty, a number of hours is not negative). Each validator
 carries the JSON Schema keywords that express the same constraint, so that the generated
-schema and the model never disagree.
+schema and the model never disagree. `as_day` reads the date a function takes as ``today``.
+A value that cannot stand raises a `FieldError` naming its field.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
+import pendulum
+
+from duaal_leren.exceptions import FieldError
 
 __all__ = [
     "FieldError",
     "Validator",
+    "as_day",
     "at_least",
     "each",
     "in_range",
@@ -26,16 +31,6 @@ __all__ = [
     "ondernemingsnummer",
     "optional",
 ]
-
-
-class FieldError(ValueError):
-    """A single value breaks an invariant of its field."""
-
-    def __init__(self, field: str, message: str, message_en: str) -> None:
-        self.field = field
-        self.message = message
-        self.message_en = message_en
-        super().__init__(f"{field}: {message_en}")
 
 
 class Validator:
@@ -157,3 +152,23 @@ def _ondernemingsnummer(name: str, value: Any) -> None:
 
 ondernemingsnummer = Validator(_ondernemingsnummer, {"pattern": f"^{_KBO.pattern}$"})
 """A Belgian company number (KBO) with a correct check digit, dots optional."""
+
+
+def as_day(value: pendulum.Date | str | None, field: str = "today") -> pendulum.Date:
+    """The day a time-dependent function works for: given, as ISO text, or today in Brussels.
+
+    Raises:
+        FieldError: ``value`` is text that is no date written as ``YYYY-MM-DD``.
+    """
+    if value is None:
+        return pendulum.today("Europe/Brussels").date()
+    if not isinstance(value, str):
+        return value
+    try:
+        return pendulum.Date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(
+            field,
+            f"{value!r} is geen datum; schrijf ze als JJJJ-MM-DD",
+            f"{value!r} is not a date; write it as YYYY-MM-DD",
+        ) from None

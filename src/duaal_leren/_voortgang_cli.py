@@ -11,16 +11,15 @@ the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 import pendulum
 
 from duaal_leren._export import write_atomic
+from duaal_leren._validators import as_day
 from duaal_leren.cli import EXIT_OK, Command
 from duaal_leren.exceptions import DuaalLerenError
 from duaal_leren.voortgang import RISICODREMPEL
@@ -77,17 +76,6 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def _parse_day(value: str | None) -> pendulum.Date:
-    if value is None:
-        return pendulum.today("Europe/Brussels").date()
-    try:
-        return pendulum.Date.fromisoformat(value)
-    except ValueError:
-        raise _UsageError(
-            f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD"
-        ) from None
-
-
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if args.output:
         write_atomic(args.output, text if text.endswith("\n") else text + "\n")
@@ -97,7 +85,7 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     lang = str(getattr(args, "lang", None) or os.environ.get("DUAAL_LEREN_LANG") or "nl")
-    day = _parse_day(args.today)
+    day = as_day(args.today, "--today")
     if args.grafiek:
         _image(args.grafiek)  # a bad name fails before any work is done
     filters = {name: getattr(args, name) for name in _FILTERS}
@@ -125,14 +113,9 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
 
-        with _extra():
-            voortgangsgrafiek(
-                traject,
-                _image(args.grafiek),
-                today=day,
-                risicodrempel=args.risicodrempel,
-                lang=lang,
-            )
+        voortgangsgrafiek(
+            traject, _image(args.grafiek), today=day, risicodrempel=args.risicodrempel, lang=lang
+        )
     return EXIT_OK
 
 
@@ -159,24 +142,16 @@ def _run_cohort(
     if args.grafiek:
         from duaal_leren.plot import heatmap
 
-        with _extra():
-            heatmap(matrix, _image(args.grafiek), lang=lang)
+        heatmap(matrix, _image(args.grafiek), lang=lang)
     return EXIT_OK
-
-
-@contextlib.contextmanager
-def _extra() -> Iterator[None]:
-    # Without matplotlib the command says which extra to install, without a traceback.
-    try:
-        yield
-    except ModuleNotFoundError as exc:
-        raise _UsageError(str(exc)) from None
 
 
 def _image(name: str) -> Path:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
-        raise _UsageError(f"--grafiek: kies .png of .svg / choose .png or .svg ({name})")
+        raise _UsageError(
+            f"--grafiek: kies .png of .svg ({name})", f"--grafiek: choose .png or .svg ({name})"
+        )
     return path
 
 

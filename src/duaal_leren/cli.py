@@ -194,11 +194,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     try:
         status: int = args._run(args, stream)
-    except DocumentError as exc:
-        sys.stderr.write(exc.format(_lang(args)) + "\n")
-        return EXIT_USAGE
     except DuaalLerenError as exc:
-        sys.stderr.write(f"duaal-leren: {exc}\n")
+        # In the language of --lang. A document's problems start with the file they are in.
+        prefix = "" if isinstance(exc, DocumentError) else "duaal-leren: "
+        sys.stderr.write(f"{prefix}{exc.text(_lang(args))}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader (``| head``) went away; that is not an error of the command. Point

@@ -29,7 +29,13 @@ import attrs
 import pendulum
 
 from duaal_leren._export import csv_text, html_page, level_colour, require, write_atomic
-from duaal_leren.exceptions import DocumentError, DuaalLerenError
+from duaal_leren._validators import as_day
+from duaal_leren.exceptions import (
+    DocumentError,
+    DuaalLerenError,
+    FieldError,
+    MissingDependencyError,
+)
 from duaal_leren.opvolging import Beheersingsschaal
 from duaal_leren.traject import Traject
 from duaal_leren.voortgang import (
@@ -38,7 +44,6 @@ from duaal_leren.voortgang import (
     Rollup,
     Status,
     TrajectVoortgang,
-    _day,
     voortgang,
 )
 
@@ -65,7 +70,11 @@ class CohortError(DuaalLerenError, ValueError):
 
     def __init__(self, errors: Iterable[DocumentError]) -> None:
         self.errors = tuple(errors)
-        super().__init__(self.format("nl"))
+        super().__init__(self.format("nl"), self.format("en"))
+
+    def text(self, lang: str = "nl") -> str:
+        """Every file's problems, as `format`."""
+        return self.format(lang)
 
     def format(self, lang: str = "nl") -> str:
         """Every file's problems, in Dutch (``nl``) or English (``en``)."""
@@ -195,7 +204,7 @@ class Cohort:
         risicodrempel: float = RISICODREMPEL,
     ) -> tuple[TrajectVoortgang, ...]:
         """The progress of every traject on one day; see `duaal_leren.voortgang.voortgang`."""
-        day = _day(today)
+        day = as_day(today)
         return tuple(
             voortgang(t, today=day, rollup=rollup, risicodrempel=risicodrempel)
             for t in self.trajecten
@@ -215,7 +224,7 @@ class Cohort:
             rollup: The roll-up rule (default: `Rollup()`).
             risicodrempel: The risk threshold, in percentage points.
         """
-        day = _day(today)
+        day = as_day(today)
         return Matrix.van(
             self.voortgang(today=day, rollup=rollup, risicodrempel=risicodrempel), day
         )
@@ -459,10 +468,13 @@ class Matrix:
                 ``niet-gestart`` (``<NA>`` when not in the plan).
 
         Raises:
-            ModuleNotFoundError: pandas is not installed.
-            ValueError: ``waarde`` is neither.
+            MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+            FieldError: ``waarde`` is neither (a `ValueError`).
         """
-        require("pandas", "pandas")
+        try:
+            require("pandas", "pandas")
+        except ModuleNotFoundError:
+            raise MissingDependencyError("pandas", "pandas") from None
         import pandas as pd
 
         index = pd.Index(list(self.lerenden), name="lerende")
@@ -476,7 +488,11 @@ class Matrix:
                 for row in self.cellen
             ]
             return pd.DataFrame(statuses, index=index, columns=columns, dtype="string")
-        raise ValueError(f"waarde must be 'niveau' or 'status', not {waarde!r}")
+        raise FieldError(
+            "waarde",
+            f"kies 'niveau' of 'status', niet {waarde!r}",
+            f"choose 'niveau' or 'status', not {waarde!r}",
+        )
 
 
 def _html_cell(code: str, cel: Cel, en: bool) -> str:

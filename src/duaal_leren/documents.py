@@ -27,7 +27,7 @@ from duaal_leren._convert import converter, problems_of
 from duaal_leren._files import write_atomic
 from duaal_leren._parse import dump_json, dump_yaml, line_for, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
-from duaal_leren.exceptions import DocumentError, Problem
+from duaal_leren.exceptions import DocumentError, FieldError, Problem
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import PERSOONSGEGEVEN, Traject
 
@@ -470,10 +470,14 @@ def dump(obj: object, format: Format = "yaml") -> str:
 
     Raises:
         DocumentError: ``obj`` is not a document.
-        ValueError: ``format`` is not one of the two formats.
+        FieldError: ``format`` is not one of the two formats (a `ValueError`).
     """
     if format not in _WRITERS:
-        raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
+        raise FieldError(
+            "format",
+            f"onbekend formaat {format!r}; kies 'yaml' of 'json'",
+            f"unknown format {format!r}; use 'yaml' or 'json'",
+        )
     return _WRITERS[format](to_data(obj))
 
 

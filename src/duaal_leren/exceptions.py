@@ -1,9 +1,16 @@
 """The exceptions of duaal-leren.
 
-Every error the library raises on purpose derives from `DuaalLerenError`. Errors about a
-document (a file or a text that cannot be read as a plan or traject) are `DocumentError`s:
-they carry every problem found in the document as data, each with a JSON path into the
-document and, where known, the line in the file, and a message in Dutch and in English.
+Every error the library raises on purpose derives from `DuaalLerenError` and says what is
+wrong in Dutch and in English: ``str(error)`` is the Dutch text, ``error.text("en")`` the
+English one. A single value that cannot stand (a field of a model, or an argument of a
+function) is a `FieldError` that names it. Errors about a document (a file or a text that
+cannot be read as a plan or traject) are `DocumentError`s: they carry every problem found in
+the document as data, each with a JSON path into the document and, where known, the line in
+the file, and a message in Dutch and in English. An optional dependency that is not
+installed is a `MissingDependencyError` naming the extra that installs it. The domain
+modules add their own: `duaal_leren.kalender.KalenderError`,
+`duaal_leren.planning.PlanningError`, `duaal_leren.validation.RuleError` and
+`duaal_leren.cohort.CohortError`.
 """
 
 from __future__ import annotations
@@ -12,11 +19,94 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DocumentError", "DuaalLerenError", "Problem"]
+__all__ = ["DocumentError", "DuaalLerenError", "FieldError", "MissingDependencyError", "Problem"]
 
 
 class DuaalLerenError(Exception):
-    """Base class of every error raised by duaal-leren."""
+    """Base class of every error raised by duaal-leren.
+
+    The message is written for the school coordinator, mentor or trajectbegeleider who reads
+    it, in Dutch, with the same in English. ``str(error)`` is the Dutch text; the
+    ``duaal-leren`` command prints the language of ``--lang``.
+
+    Attributes:
+        message: What is wrong, in Dutch.
+        message_en: The same in English.
+
+    Example:
+        >>> import duaal_leren
+        >>> try:
+        ...     duaal_leren.Competentie("", "Iets", duaal_leren.Leerplaats.SCHOOL)
+        ... except duaal_leren.DuaalLerenError as error:
+        ...     print(error)
+        ...     print(error.text("en"))
+        code: mag niet leeg zijn
+        code: must not be empty
+    """
+
+    message: str
+    message_en: str
+
+    def __init__(self, message: str, message_en: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        # Without an English text the Dutch one stands for both, unless a subclass set its
+        # English text before calling this initialiser.
+        self.message_en = (
+            message_en if message_en is not None else getattr(self, "message_en", message)
+        )
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``)."""
+        return self.message_en if lang == "en" else self.message
+
+    def __str__(self) -> str:
+        return self.text("nl")
+
+
+class FieldError(DuaalLerenError, ValueError):
+    """A single value breaks an invariant of its field, or of the argument it was given for.
+
+    Attributes:
+        field: The name of the field or argument, such as ``code`` or ``today``.
+        message: What is wrong with the value, in Dutch, without the field's name.
+        message_en: The same in English.
+
+    Example:
+        >>> from duaal_leren import FieldError, Leerplaats
+        >>> from duaal_leren.competentie import Competentie
+        >>> try:
+        ...     Competentie("ELT-01", " ", Leerplaats.SCHOOL)
+        ... except FieldError as error:
+        ...     print(error.field, "|", error.message, "|", error.text("en"))
+        omschrijving | mag niet leeg zijn | omschrijving: must not be empty
+    """
+
+    def __init__(self, field: str, message: str, message_en: str) -> None:
+        self.field = field
+        super().__init__(message, message_en)
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``), after the field's name."""
+        return f"{self.field}: {super().text(lang)}"
+
+
+class MissingDependencyError(DuaalLerenError, ModuleNotFoundError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    Attributes:
+        name: The module that is missing, such as ``matplotlib``.
+        extra: The extra of duaal-leren that installs it, such as ``plot``.
+    """
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.extra = extra
+        install = f"pip install 'duaal-leren[{extra}]'"
+        super().__init__(
+            f"{module} is niet geïnstalleerd; installeer het met {install}",
+            f"{module} is not installed; install it with {install}",
+        )
+        self.name = module
 
 
 @attrs.frozen
@@ -47,7 +137,8 @@ class Problem:
 class DocumentError(DuaalLerenError, ValueError):
     """A document could not be read: it is missing, malformed, or does not fit the model.
 
-    All problems of one document are gathered and raised together.
+    All problems of one document are gathered and raised together. Its message is `format`:
+    a line naming the source, then one line per problem.
 
     Attributes:
         source: Where the document came from: a file path, or ``<tekst>`` for a string.
@@ -57,7 +148,11 @@ class DocumentError(DuaalLerenError, ValueError):
     def __init__(self, source: str, problems: Iterable[Problem]) -> None:
         self.source = source
         self.problems = tuple(problems)
-        super().__init__(self.format("nl"))
+        super().__init__(self.format("nl"), self.format("en"))
+
+    def text(self, lang: str = "nl") -> str:
+        """All problems, as `format`."""
+        return self.format(lang)
 
     def format(self, lang: str = "nl") -> str:
         """All problems as readable text, one per line, in Dutch (``nl``) or English (``en``)."""

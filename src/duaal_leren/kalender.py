@@ -41,8 +41,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from duaal_leren._validators import FieldError, Validator, non_empty, optional
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren._validators import Validator, non_empty, optional
+from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem
 
 __all__ = [
     "Dagdeel",
@@ -62,19 +62,14 @@ __all__ = [
 class KalenderError(DuaalLerenError, ValueError):
     """A school year or calendar that cannot be made.
 
-    Attributes:
-        message: What is wrong, in Dutch.
-        message_en: The same in English.
+    Example:
+        >>> from duaal_leren.kalender import KalenderError, Schooljaar
+        >>> try:
+        ...     Schooljaar.parse("2025-2027")
+        ... except KalenderError as error:
+        ...     print(error.text("en"))
+        '2025-2027' is not a school year; write it as 2025-2026
     """
-
-    def __init__(self, message: str, message_en: str) -> None:
-        self.message = message
-        self.message_en = message_en
-        super().__init__(message)
-
-    def text(self, lang: str = "nl") -> str:
-        """The message in Dutch (``"nl"``) or English (``"en"``)."""
-        return self.message_en if lang == "en" else self.message
 
 
 def _date(value: dt.date) -> pendulum.Date:

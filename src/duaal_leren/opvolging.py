@@ -235,7 +235,11 @@ class Gespreksstatus(enum.Enum):
 
 
 class Gespreksrol(enum.Enum):
-    """The role in which someone takes part in a follow-up conversation."""
+    """The role in which someone takes part in a conversation.
+
+    Used by follow-up conversations (`Gespreksdeelnemer`) and by the records of conversations
+    held with a leidraad (`duaal_leren.leidraad.Deelnemer`).
+    """
 
     LERENDE = "lerende"
     """The learner."""

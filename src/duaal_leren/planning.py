@@ -102,21 +102,7 @@ leervooruitgang?"), the agenda of a conversation unless another is given."""
 
 
 class PlanningError(DuaalLerenError, ValueError):
-    """A plan that cannot be made: no weekly pattern, no workplace day, an empty period.
-
-    Attributes:
-        message: What is wrong, in Dutch.
-        message_en: The same in English.
-    """
-
-    def __init__(self, message: str, message_en: str) -> None:
-        self.message = message
-        self.message_en = message_en
-        super().__init__(message)
-
-    def text(self, lang: str = "nl") -> str:
-        """The message in Dutch (``"nl"``) or English (``"en"``)."""
-        return self.message_en if lang == "en" else self.message
+    """A plan that cannot be made: no weekly pattern, no workplace day, an empty period."""
 
 
 # --- calendars and patterns -----------------------------------------------------------

@@ -34,8 +34,10 @@ from duaal_leren._export import (
     require,
     write_atomic,
 )
+from duaal_leren._validators import as_day
+from duaal_leren.exceptions import FieldError, MissingDependencyError
 from duaal_leren.traject import Traject
-from duaal_leren.voortgang import RISICODREMPEL, Rollup, _day, tijdlijn
+from duaal_leren.voortgang import RISICODREMPEL, Rollup, tijdlijn
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -125,13 +127,13 @@ def voortgangsfiguur(
         lang: ``"nl"`` or ``"en"`` for the labels.
 
     Raises:
-        ModuleNotFoundError: matplotlib is not installed.
+        MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
     """
-    require("matplotlib", "plot")
+    _require_matplotlib()
     from matplotlib.figure import Figure
 
     label = _LABELS["en" if lang == "en" else "nl"]
-    day = _day(today)
+    day = as_day(today)
     points = tijdlijn(traject, today=day, rollup=rollup)
     contract = traject.overeenkomst
 
@@ -196,9 +198,9 @@ def heatmapfiguur(matrix: Matrix, *, lang: str = "nl") -> Figure:
         lang: ``"nl"`` or ``"en"`` for the labels.
 
     Raises:
-        ModuleNotFoundError: matplotlib is not installed.
+        MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
     """
-    require("matplotlib", "plot")
+    _require_matplotlib()
     from matplotlib.colors import to_rgb
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -261,11 +263,22 @@ def heatmapfiguur(matrix: Matrix, *, lang: str = "nl") -> Figure:
     return figure
 
 
+def _require_matplotlib() -> None:
+    try:
+        require("matplotlib", "plot")
+    except ModuleNotFoundError:
+        raise MissingDependencyError("matplotlib", "plot") from None
+
+
 def _save(figure: Figure, path: str | os.PathLike[str], format: Beeldformaat | None) -> Path:
     target = Path(path)
     fmt = format or target.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        raise ValueError(f"{target.name}: kies .png of .svg / choose .png or .svg (format {fmt!r})")
+        raise FieldError(
+            "format" if format else "path",
+            f"kies .png of .svg, niet {fmt!r} ({target.name})",
+            f"choose .png or .svg, not {fmt!r} ({target.name})",
+        )
     import matplotlib
 
     buffer = io.BytesIO()
@@ -301,8 +314,8 @@ def voortgangsgrafiek(
         The path written.
 
     Raises:
-        ModuleNotFoundError: matplotlib is not installed.
-        ValueError: The format is neither PNG nor SVG.
+        MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
+        FieldError: The format is neither PNG nor SVG (a `ValueError`).
     """
     figure = voortgangsfiguur(
         traject, today=today, rollup=rollup, risicodrempel=risicodrempel, lang=lang
@@ -329,7 +342,7 @@ def heatmap(
         The path written.
 
     Raises:
-        ModuleNotFoundError: matplotlib is not installed.
-        ValueError: The format is neither PNG nor SVG.
+        MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
+        FieldError: The format is neither PNG nor SVG (a `ValueError`).
     """
     return _save(heatmapfiguur(matrix, lang=lang), path, format)

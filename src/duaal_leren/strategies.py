@@ -1,17 +1,22 @@
 """Hypothesis strategies that generate valid duaal-leren objects, for property tests.
 
-Every model class has a strategy named after it in the plural (`competenties` for
-`Competentie`, `trajecten` for `Traject`, ...). Each object it draws passes the field
-validators, so it can be dumped and loaded again. Text is drawn from any Unicode text,
-mixed with values that trip up careless YAML readers and writers (``no``, ``0123``,
-``08:30``, ``2025-09-01``, ``null``, ``~``, ``#``, ``": "``, quotes, line breaks,
-leading and trailing spaces), so that a round trip through a file is really exercised.
+Every class that is part of a document (a standard plan, a traject, a catalogue or its
+extension, a conversation record, a school calendar) has a strategy named after it in the
+plural (`competenties` for `Competentie`, `opvolgingsgesprekken` for `Opvolgingsgesprek`,
+`leidraden` for `Leidraad`, ...), or after the field that holds it (`niet_aanleerbaar`).
+Each object it draws passes the field validators, so it can be dumped and loaded again.
+Text is drawn from any Unicode text, mixed with values that trip up careless YAML readers
+and writers (``no``, ``0123``, ``08:30``, ``2025-09-01``, ``null``, ``~``, ``#``, ``": "``,
+quotes, line breaks, leading and trailing spaces), so that a round trip through a file is
+really exercised.
 
 Plans and trajecten are drawn coherent where that is cheap: the codes of a plan are
 unique, prerequisites point at earlier competences and their termijnen come no later,
 an individual plan is derived from a standard plan with `from_standaardplan`, a contract
-ends after it starts, the learner is 15 to 25 at its start. Whole-document rules are not
-otherwise guaranteed: a drawn traject may well break one, as real ones do.
+ends after it starts, the learner is 15 to 25 at its start, follow-up conversations fall
+within the contract and rate the plan's competences on the traject's scale. A catalogue
+passes its whole-catalogue checks (unique ids, no empty theme or section). Whole-document
+rules are not otherwise guaranteed: a drawn traject may well break one, as real ones do.
 
 This module needs Hypothesis (the ``hypothesis`` extra: ``pip install
 duaal-leren[hypothesis]``); the rest of the library does not import it.
@@ -31,7 +36,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import attrs
@@ -39,6 +44,25 @@ import pendulum
 from hypothesis import strategies as st
 
 from duaal_leren.competentie import Competentie, Leerplaats, Referenties
+from duaal_leren.kalender import (
+    Dagdeel,
+    SchooleigenDag,
+    SchooleigenKalender,
+    Schooleigensoort,
+    Schooljaar,
+)
+from duaal_leren.leidraad.model import (
+    Aanvulling,
+    Bron,
+    Item,
+    Itemsoort,
+    Leidraad,
+    LeidraadReferentie,
+    Sectie,
+    Thema,
+    Uitbreiding,
+)
+from duaal_leren.leidraad.verslag import Actie, Antwoord, Deelnemer, Gespreksverslag
 from duaal_leren.opleidingsplan import (
     Handtekening,
     IndividueelOpleidingsplan,
@@ -49,6 +73,23 @@ from duaal_leren.opleidingsplan import (
     Toevoeging,
     Verplaatsing,
     Weglating,
+)
+from duaal_leren.opvolging import (
+    Actiepunt,
+    Agendapunt,
+    Beheersingsschaal,
+    Beoordelaar,
+    Feedback,
+    Gespreksdeelnemer,
+    Gesprekslocatie,
+    Gespreksrol,
+    Gespreksstatus,
+    Leerfocus,
+    Leerkans,
+    NietAanleerbaar,
+    Niveau,
+    Observatie,
+    Opvolgingsgesprek,
 )
 from duaal_leren.traject import (
     Afspraak,
@@ -72,38 +113,65 @@ from duaal_leren.traject import (
     Werkdag,
     WerkdagPlaats,
 )
+from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
+    "aanvullingen",
+    "actiepunten",
+    "acties",
     "afspraken",
+    "agendapunten",
+    "antwoorden",
     "bedrijfscontacten",
+    "beheersingsschalen",
     "bk_competentiecodes",
     "bk_ids",
+    "bronnen",
     "codes",
     "competent_codes",
     "competenties",
     "contacten",
     "datums",
+    "deelnemers",
     "erkenningen",
     "esco_uris",
+    "feedbacks",
+    "gespreksdeelnemers",
+    "gespreksverslagen",
     "handtekeningen",
     "individuele_plannen",
+    "items",
+    "leerfocussen",
+    "leerkansen",
     "leerwerkplekken",
+    "leidraadreferenties",
+    "leidraden",
     "lerenden",
     "mentoren",
+    "niet_aanleerbaar",
+    "niveaus",
+    "observaties",
     "ondernemingsnummers",
     "ondersteuningen",
     "onderwijsinstellingen",
+    "opvolgingsgesprekken",
     "overeenkomsten",
     "personen",
     "persoonsgegevens",
     "planreferenties",
     "praktische_afspraken",
     "referenties",
+    "schooleigen_dagen",
+    "schooleigen_kalenders",
     "screenings",
+    "secties",
     "standaardplannen",
     "teksten",
+    "themas",
     "toevoegingen",
     "trajecten",
+    "uitbreidingen",
+    "vakantie_uitzonderingen",
     "verplaatsingen",
     "weekpatronen",
     "weglatingen",
@@ -660,12 +728,15 @@ def ondersteuningen() -> st.SearchStrategy[Ondersteuning]:
     return st.builds(Ondersteuning, noden=_TEKSTLIJST, afspraken=_TEKSTLIJST)
 
 
+_LERENDE_ID = st.from_regex(r"LRN-20[0-9]{2}-[0-9]{4}", fullmatch=True) | _TEKST
+_TRAJECT_ID = st.from_regex(r"TRJ-20[0-9]{2}-[0-9]{4}", fullmatch=True) | _TEKST
+
+
 def lerenden() -> st.SearchStrategy[Lerende]:
     """Learners, with or without their personal data."""
-    pseudoniem = st.from_regex(r"LRN-20[0-9]{2}-[0-9]{4}", fullmatch=True) | _TEKST
     return st.builds(
         Lerende,
-        id=pseudoniem,
+        id=_LERENDE_ID,
         vooropleiding=_OPTIONELE_TEKST,
         motivatie=_OPTIONELE_TEKST,
         persoonsgegevens=_optional(persoonsgegevens()),
@@ -813,8 +884,693 @@ def praktische_afspraken() -> st.SearchStrategy[PraktischeAfspraken]:
     )
 
 
+# --- follow-up conversations and the scale -----------------------------------------------
+
+_OPVOLGING_DAG = datums(datetime.date(2024, 9, 1), datetime.date(2027, 6, 30))
+_STANDAARD_WAARDEN = (1, 2, 3, 4)
+"""The levels of the default scale (`Beheersingsschaal.standaard`), without reading it."""
+_ROL = st.sampled_from(Gespreksrol)
+_LABEL = teksten(max_size=20)
+
+
+def niveaus() -> st.SearchStrategy[Niveau]:
+    """Levels of a scale: a value from 0 to 10 and a label."""
+    return st.builds(Niveau, waarde=st.integers(0, 10), label=_LABEL, omschrijving=_OPTIONELE_TEKST)
+
+
+def beheersingsschalen() -> st.SearchStrategy[Beheersingsschaal]:
+    """Scales of two to seven ascending levels, the threshold one of their values."""
+    return _BEHEERSINGSSCHALEN
+
+
+@st.composite
+def _beheersingsschaal(draw: st.DrawFn) -> Beheersingsschaal:
+    waarden = sorted(draw(st.sets(st.integers(0, 10), min_size=2, max_size=7)))
+    return Beheersingsschaal(
+        niveaus=tuple(Niveau(w, draw(_LABEL), draw(_OPTIONELE_TEKST)) for w in waarden),
+        drempel=draw(st.sampled_from(waarden)),
+        naam=draw(_OPTIONELE_TEKST),
+        bron=draw(_KORTE_TEKST),
+    )
+
+
+_BEHEERSINGSSCHALEN = _beheersingsschaal()
+
+
+def gespreksdeelnemers() -> st.SearchStrategy[Gespreksdeelnemer]:
+    """People taking part in a follow-up conversation, in a role."""
+    return st.builds(Gespreksdeelnemer, rol=_ROL, naam=_OPTIONELE_TEKST)
+
+
+def agendapunten() -> st.SearchStrategy[Agendapunt]:
+    """Agenda items: an item of the progress guide by id, or any text."""
+    return st.builds(
+        Agendapunt,
+        leidraad=st.just("leervooruitgang") | _TEKST,
+        item=st.sampled_from(("groei-en-niveau", "extra-leerkansen", "leerplan")) | _TEKST,
+        notitie=_OPTIONELE_TEKST,
+    )
+
+
+# The parts of a conversation are drawn by functions that take the codes and levels as
+# values, so that a traject's conversations about its own plan need no new strategies for
+# every drawn traject: building and checking those costs more than drawing with them.
+
+
+def _pick(draw: st.DrawFn, values: Sequence[T]) -> T:
+    return values[draw(st.integers(0, len(values) - 1))]
+
+
+def _draw_code(draw: st.DrawFn, codes: Sequence[str] | None) -> str:
+    return draw(_CODE) if codes is None else _pick(draw, codes)
+
+
+def _draw_codes(draw: st.DrawFn, codes: Sequence[str] | None) -> tuple[str, ...]:
+    if codes is not None and not codes:
+        return ()
+    return tuple(_draw_code(draw, codes) for _ in range(draw(st.integers(0, 3))))
+
+
+def _tuple_of(draw: st.DrawFn, max_size: int, part: Callable[[], T]) -> tuple[T, ...]:
+    return tuple(part() for _ in range(draw(st.integers(0, max_size))))
+
+
+_BEOORDELAAR = st.sampled_from(Beoordelaar)
+_OPTIONELE_OPVOLGING_DAG = _optional(_OPVOLGING_DAG)
+_BEWIJS = st.lists(_LABEL, max_size=2).map(tuple)
+_WAAR = st.sampled_from((Leerplaats.SCHOOL, Leerplaats.WERKPLEK))
+
+
+def _draw_observatie(
+    draw: st.DrawFn,
+    codes: Sequence[str] | None,
+    waarden: Sequence[int],
+    beoordelaar: st.SearchStrategy[Beoordelaar] = _BEOORDELAAR,
+    datum: st.SearchStrategy[pendulum.Date | None] = _OPTIONELE_OPVOLGING_DAG,
+) -> Observatie:
+    return Observatie(
+        competentie=_draw_code(draw, codes),
+        niveau=_pick(draw, waarden),
+        beoordelaar=draw(beoordelaar),
+        datum=draw(datum),
+        toelichting=draw(_OPTIONELE_TEKST),
+        bewijs=draw(_BEWIJS),
+        vastgesteld=draw(st.booleans()),
+    )
+
+
+def _draw_feedback(draw: st.DrawFn, codes: Sequence[str] | None) -> Feedback:
+    return Feedback(draw(_TEKST), draw(_optional(_ROL)), _draw_codes(draw, codes))
+
+
+def _draw_leerfocus(draw: st.DrawFn, codes: Sequence[str] | None) -> Leerfocus:
+    return Leerfocus(
+        _draw_codes(draw, codes), draw(_OPTIONELE_TEKST), draw(_OPTIONELE_OPVOLGING_DAG)
+    )
+
+
+def _draw_leerkans(draw: st.DrawFn, codes: Sequence[str] | None) -> Leerkans:
+    return Leerkans(draw(_TEKST), _draw_codes(draw, codes))
+
+
+def _draw_niet_aanleerbaar(draw: st.DrawFn, codes: Sequence[str] | None) -> NietAanleerbaar:
+    return NietAanleerbaar(
+        competentie=_draw_code(draw, codes),
+        waar=draw(_WAAR),
+        reden=draw(_OPTIONELE_TEKST),
+        naar=draw(_optional(_LEERPLAATS)),
+        aanbieder=draw(_KORTE_TEKST),
+    )
+
+
+def _codes_argument(codes: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if codes is None else tuple(codes)
+
+
+@st.composite
+def _observatie(
+    draw: st.DrawFn,
+    codes: tuple[str, ...] | None,
+    waarden: tuple[int, ...],
+    beoordelaar: st.SearchStrategy[Beoordelaar],
+    datum: st.SearchStrategy[pendulum.Date | None],
+) -> Observatie:
+    return _draw_observatie(draw, codes, waarden, beoordelaar, datum)
+
+
+def observaties(
+    codes: Sequence[str] | None = None,
+    waarden: Sequence[int] | None = None,
+    *,
+    beoordelaar: st.SearchStrategy[Beoordelaar] | None = None,
+    datum: st.SearchStrategy[pendulum.Date | None] | None = None,
+) -> st.SearchStrategy[Observatie]:
+    """Ratings of a competence: a level, who gave it, maybe a date, evidence.
+
+    Args:
+        codes: The competences to rate; by default any codes.
+        waarden: The levels to rate on; by default those of the default four-level scale.
+        beoordelaar: Draws who rated; by default anyone, the learner included.
+        datum: Draws the day of the rating; by default none, or a day of the school
+            years 2024-2025 to 2026-2027.
+
+    Raises:
+        ValueError: ``codes`` or ``waarden`` is empty.
+    """
+    if (codes is not None and not codes) or (waarden is not None and not waarden):
+        raise ValueError("observaties needs at least one code and one level")
+    return _observatie(
+        _codes_argument(codes),
+        _STANDAARD_WAARDEN if waarden is None else tuple(waarden),
+        _BEOORDELAAR if beoordelaar is None else beoordelaar,
+        _OPTIONELE_OPVOLGING_DAG if datum is None else datum,
+    )
+
+
+@st.composite
+def _feedback(draw: st.DrawFn, codes: tuple[str, ...] | None) -> Feedback:
+    return _draw_feedback(draw, codes)
+
+
+def feedbacks(codes: Sequence[str] | None = None) -> st.SearchStrategy[Feedback]:
+    """Feedback given to the learner, by someone in a role or by no one named.
+
+    Args:
+        codes: The competences it may be about (none when empty); by default any codes.
+    """
+    return _feedback(_codes_argument(codes))
+
+
+@st.composite
+def _leerfocus(draw: st.DrawFn, codes: tuple[str, ...] | None) -> Leerfocus:
+    return _draw_leerfocus(draw, codes)
+
+
+def leerfocussen(codes: Sequence[str] | None = None) -> st.SearchStrategy[Leerfocus]:
+    """Learning focuses for the next begeleidingsperiode.
+
+    Args:
+        codes: The competences to focus on (none when empty); by default any codes.
+    """
+    return _leerfocus(_codes_argument(codes))
+
+
+def actiepunten() -> st.SearchStrategy[Actiepunt]:
+    """Agreements of a follow-up conversation, with an owner, maybe due and done."""
+    return _ACTIEPUNTEN
+
+
+_ACTIEPUNTEN = st.builds(
+    Actiepunt,
+    omschrijving=_TEKST,
+    eigenaar=_TEKST,
+    vervaldatum=_OPTIONELE_OPVOLGING_DAG,
+    afgerond=_OPTIONELE_OPVOLGING_DAG,
+)
+
+
+@st.composite
+def _leerkans(draw: st.DrawFn, codes: tuple[str, ...] | None) -> Leerkans:
+    return _draw_leerkans(draw, codes)
+
+
+def leerkansen(codes: Sequence[str] | None = None) -> st.SearchStrategy[Leerkans]:
+    """Extra learning opportunities at the workplace.
+
+    Args:
+        codes: The competences they help with (none when empty); by default any codes.
+    """
+    return _leerkans(_codes_argument(codes))
+
+
+@st.composite
+def _niet_aanleerbaar(draw: st.DrawFn, codes: tuple[str, ...] | None) -> NietAanleerbaar:
+    return _draw_niet_aanleerbaar(draw, codes)
+
+
+def niet_aanleerbaar(codes: Sequence[str] | None = None) -> st.SearchStrategy[NietAanleerbaar]:
+    """Competences that can no longer be taught where planned (`NietAanleerbaar`).
+
+    Args:
+        codes: The competences; by default any codes.
+
+    Raises:
+        ValueError: ``codes`` is empty.
+    """
+    if codes is not None and not codes:
+        raise ValueError("niet_aanleerbaar needs at least one code")
+    return _niet_aanleerbaar(_codes_argument(codes))
+
+
+_GESPREKSDEELNEMERS = st.lists(gespreksdeelnemers(), max_size=3).map(tuple)
+_AGENDA = st.lists(agendapunten(), max_size=2).map(tuple)
+_ACTIES = st.lists(_ACTIEPUNTEN, max_size=2).map(tuple)
+_GESPREKSLOCATIE = st.sampled_from(Gesprekslocatie)
+_GESPREKSSTATUS = st.sampled_from(Gespreksstatus)
+
+
+def _draw_opvolgingsgesprek(
+    draw: st.DrawFn,
+    codes: Sequence[str] | None,
+    waarden: Sequence[int],
+    datum: st.SearchStrategy[pendulum.Date],
+) -> Opvolgingsgesprek:
+    # Without codes, nothing refers to a competence: no ratings, nothing to move.
+    rated = codes is None or bool(codes)
+    return Opvolgingsgesprek(
+        datum=draw(datum),
+        plaats=draw(_GESPREKSLOCATIE),
+        status=draw(_GESPREKSSTATUS),
+        deelnemers=draw(_GESPREKSDEELNEMERS),
+        agenda=draw(_AGENDA),
+        observaties=(
+            _tuple_of(draw, 6, lambda: _draw_observatie(draw, codes, waarden)) if rated else ()
+        ),
+        feedback_technisch=_tuple_of(draw, 2, lambda: _draw_feedback(draw, codes)),
+        feedback_attitude=_tuple_of(draw, 2, lambda: _draw_feedback(draw, ())),
+        leerfocus=_draw_leerfocus(draw, codes) if draw(st.booleans()) else None,
+        acties=draw(_ACTIES),
+        extra_leerkansen=_tuple_of(draw, 2, lambda: _draw_leerkans(draw, codes)),
+        niet_aanleerbaar=(
+            _tuple_of(draw, 2, lambda: _draw_niet_aanleerbaar(draw, codes)) if rated else ()
+        ),
+        verslag=draw(_OPTIONELE_TEKST),
+    )
+
+
+@st.composite
+def _opvolgingsgesprek(
+    draw: st.DrawFn,
+    codes: tuple[str, ...] | None,
+    waarden: tuple[int, ...],
+    datum: st.SearchStrategy[pendulum.Date],
+) -> Opvolgingsgesprek:
+    return _draw_opvolgingsgesprek(draw, codes, waarden, datum)
+
+
+def opvolgingsgesprekken(
+    codes: Sequence[str] | None = None,
+    waarden: Sequence[int] | None = None,
+    *,
+    datum: st.SearchStrategy[pendulum.Date] | None = None,
+) -> st.SearchStrategy[Opvolgingsgesprek]:
+    """Follow-up conversations, planned, held or cancelled, with every part drawn.
+
+    Args:
+        codes: The competences the conversation rates and refers to (none when empty); by
+            default any codes. Pass a plan's codes for a conversation about that plan.
+        waarden: The levels of the scale it rates on; by default those of the default
+            four-level scale. Pass ``Beheersingsschaal.waarden`` for another scale.
+        datum: Draws the day of the conversation; by default a day of the school years
+            2024-2025 to 2026-2027.
+
+    Raises:
+        ValueError: ``waarden`` is empty.
+    """
+    if waarden is not None and not waarden:
+        raise ValueError("opvolgingsgesprekken needs at least one level")
+    if codes is None and waarden is None and datum is None:
+        return _OPVOLGINGSGESPREKKEN
+    return _opvolgingsgesprek(
+        _codes_argument(codes),
+        _STANDAARD_WAARDEN if waarden is None else tuple(waarden),
+        _OPVOLGING_DAG if datum is None else datum,
+    )
+
+
+_OPVOLGINGSGESPREKKEN = _opvolgingsgesprek(None, _STANDAARD_WAARDEN, _OPVOLGING_DAG)
+
+
+# --- holiday exceptions ----------------------------------------------------------------
+
+
+def _unique_days(
+    day: st.SearchStrategy[pendulum.Date], min_size: int, max_size: int
+) -> st.SearchStrategy[tuple[pendulum.Date, ...]]:
+    return st.lists(day, min_size=min_size, max_size=max_size, unique=True).map(
+        lambda days: tuple(sorted(days))
+    )
+
+
+def vakantie_uitzonderingen() -> st.SearchStrategy[Vakantieuitzondering]:
+    """Recorded holiday exceptions: one to five days, their recovery, who agreed.
+
+    The days are any days: whether they fall in a vacation is a rule of the traject
+    (R-HOLIDAY), checked against the school calendar, not an invariant of the record.
+    """
+    return st.builds(
+        Vakantieuitzondering,
+        dagen=_unique_days(_OPVOLGING_DAG, 1, 5),
+        recuperatie=_unique_days(_OPVOLGING_DAG, 0, 5),
+        akkoord=st.lists(st.sampled_from(Partij), unique=True).map(tuple),
+        bijlage=_KORTE_TEKST,
+        leerkans=_OPTIONELE_TEKST,
+        datum=_optional(_OPVOLGING_DAG),
+    )
+
+
+# --- catalogues (leidraden) and conversation records ------------------------------------
+
+
+def _join_id(first: str, rest: Sequence[tuple[str, str]]) -> str:
+    return first + "".join(sep + part for sep, part in rest)
+
+
+# Words joined by ``-`` or ``.``, such as ``klassenraad`` or ``bouw.vca``: built from parts,
+# since drawing from the regular expression costs several times more.
+_ID_PART = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
+_LEIDRAAD_ID = st.builds(
+    _join_id, _ID_PART, st.lists(st.tuples(st.sampled_from("-."), _ID_PART), max_size=2)
+)
+
+
+def _unique_id(draw: st.DrawFn, taken: set[str]) -> str:
+    # Ids share one namespace in a catalogue: a drawn id that is taken gets a number.
+    drawn = node_id = draw(_LEIDRAAD_ID)
+    number = len(taken)
+    while node_id in taken:
+        number += 1
+        node_id = f"{drawn}-{number}"
+    taken.add(node_id)
+    return node_id
+
+
+def leidraadreferenties() -> st.SearchStrategy[LeidraadReferentie]:
+    """References to a catalogue by id and version: a shipped one, or any other."""
+    return _LEIDRAADREFERENTIES
+
+
+_LEIDRAADREFERENTIES = st.builds(
+    LeidraadReferentie,
+    id=st.sampled_from(("opstartgesprek", "leervooruitgang")) | _LEIDRAAD_ID,
+    versie=st.just("1") | _VERSIE,
+)
+
+
+def bronnen() -> st.SearchStrategy[Bron]:
+    """Sources of a catalogue, dated by a year, a month or a day."""
+    return _BRONNEN
+
+
+def _bron_datum(day: pendulum.Date, parts: int) -> str:
+    return day.isoformat()[: (4, 7, 10)[parts]]
+
+
+_BRONNEN = st.builds(
+    Bron,
+    titel=_TEKST,
+    uitgever=_OPTIONELE_TEKST,
+    datum=_optional(st.builds(_bron_datum, _DAG, st.integers(0, 2))),
+    url=_optional(st.just("https://www.vlaanderen.be/duaal-leren") | _TEKST),
+    opmerking=_OPTIONELE_TEKST,
+)
+_OPTIONELE_BRON = _optional(_BRONNEN)
+
+
+_ITEMSOORT = st.sampled_from(Itemsoort)
+
+
+def _draw_item(draw: st.DrawFn, taken: set[str]) -> Item:
+    return Item(_unique_id(draw, taken), draw(_TEKST), draw(_ITEMSOORT), draw(_OPTIONELE_TEKST))
+
+
+def _draw_items(draw: st.DrawFn, taken: set[str]) -> tuple[Item, ...]:
+    return tuple(_draw_item(draw, taken) for _ in range(draw(st.integers(1, 3))))
+
+
+def _draw_sectie(draw: st.DrawFn, taken: set[str]) -> Sectie:
+    return Sectie(
+        id=_unique_id(draw, taken),
+        titel=draw(_TEKST),
+        titel_afgeleid=draw(st.booleans()),
+        toelichting=draw(_OPTIONELE_TEKST),
+        items=_draw_items(draw, taken),
+    )
+
+
+def _draw_thema(draw: st.DrawFn, taken: set[str]) -> Thema:
+    thema_id = _unique_id(draw, taken)
+    with_sections = draw(st.booleans())
+    secties = (
+        tuple(_draw_sectie(draw, taken) for _ in range(draw(st.integers(1, 2))))
+        if with_sections
+        else ()
+    )
+    return Thema(
+        id=thema_id,
+        titel=draw(_TEKST),
+        titel_afgeleid=draw(st.booleans()),
+        toelichting=draw(_OPTIONELE_TEKST),
+        secties=secties,
+        items=() if with_sections else _draw_items(draw, taken),
+    )
+
+
+@st.composite
+def _items(draw: st.DrawFn) -> Item:
+    return _draw_item(draw, set())
+
+
+@st.composite
+def _secties(draw: st.DrawFn) -> Sectie:
+    return _draw_sectie(draw, set())
+
+
+@st.composite
+def _themas(draw: st.DrawFn) -> Thema:
+    return _draw_thema(draw, set())
+
+
+def items() -> st.SearchStrategy[Item]:
+    """Items of a catalogue: questions, topics and consultation goals with a valid id."""
+    return _items()
+
+
+def secties() -> st.SearchStrategy[Sectie]:
+    """Sections of a catalogue with one to three items, every id unique."""
+    return _secties()
+
+
+def themas() -> st.SearchStrategy[Thema]:
+    """Themes of a catalogue: one or two sections, or one to three items; ids unique."""
+    return _themas()
+
+
+_TAAL = st.sampled_from(("nl", "nl-BE", "en", "fr"))
+
+
+@st.composite
+def _leidraad(draw: st.DrawFn) -> Leidraad:
+    taken: set[str] = set()
+    return Leidraad(
+        id=draw(_LEIDRAAD_ID),
+        titel=draw(_TEKST),
+        versie=draw(_VERSIE),
+        taal=draw(_TAAL),
+        bron=draw(_OPTIONELE_BRON),
+        inleiding=draw(_OPTIONELE_TEKST),
+        basis=draw(_optional(_LEIDRAADREFERENTIES)),
+        themas=tuple(_draw_thema(draw, taken) for _ in range(draw(st.integers(1, 3)))),
+    )
+
+
+def leidraden() -> st.SearchStrategy[Leidraad]:
+    """Catalogues of one to three themes that pass the whole-catalogue checks.
+
+    Every theme holds sections or items (not both, not neither), no section is empty, and
+    every id of a theme, section or item is unique in the catalogue.
+    """
+    return _LEIDRADEN
+
+
+_LEIDRADEN = _leidraad()
+
+
+def aanvullingen() -> st.SearchStrategy[Aanvulling]:
+    """Additions of an extension: sections or items for a theme or section of the base.
+
+    Whether they fit a base catalogue is checked when the extension is applied (`extend`),
+    not by the object: the ids they add to are any ids.
+    """
+    return _AANVULLINGEN
+
+
+@st.composite
+def _aanvulling(draw: st.DrawFn) -> Aanvulling:
+    taken: set[str] = set()
+    bij = draw(_LEIDRAAD_ID)
+    if draw(st.booleans()):
+        added = tuple(_draw_sectie(draw, taken) for _ in range(draw(st.integers(1, 2))))
+        return Aanvulling(bij, secties=added)
+    return Aanvulling(bij, items=_draw_items(draw, taken))
+
+
+_AANVULLINGEN = _aanvulling()
+_BASIS = st.sampled_from(("opstartgesprek", "leervooruitgang")) | _LEIDRAAD_ID
+_BASISVERSIE = _optional(st.just("1") | _VERSIE)
+
+
+def uitbreidingen() -> st.SearchStrategy[Uitbreiding]:
+    """Extensions of a catalogue, adding sections, items and themes to any base id."""
+    return _UITBREIDINGEN
+
+
+@st.composite
+def _uitbreiding(draw: st.DrawFn) -> Uitbreiding:
+    taken: set[str] = set()
+    return Uitbreiding(
+        id=draw(_LEIDRAAD_ID),
+        titel=draw(_TEKST),
+        versie=draw(_VERSIE),
+        basis=draw(_BASIS),
+        basisversie=draw(_BASISVERSIE),
+        bron=draw(_OPTIONELE_BRON),
+        inleiding=draw(_OPTIONELE_TEKST),
+        aanvullingen=draw(st.lists(_AANVULLINGEN, max_size=2).map(tuple)),
+        themas=tuple(_draw_thema(draw, taken) for _ in range(draw(st.integers(0, 2)))),
+    )
+
+
+_UITBREIDINGEN = _uitbreiding()
+
+
+_ITEM_REFERENTIE = _LEIDRAAD_ID | _TEKST
+
+
+def deelnemers() -> st.SearchStrategy[Deelnemer]:
+    """People who took part in a recorded conversation, in a role, maybe with a function."""
+    return st.builds(Deelnemer, rol=_ROL, naam=_OPTIONELE_TEKST, functie=_KORTE_TEKST)
+
+
+def antwoorden(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Antwoord]:
+    """Answers of a record: answered, agreed, not applicable, or still open.
+
+    Args:
+        item: Draws the id of the item answered; by default an id or any text, as a typo
+            in a record may give.
+    """
+    return st.builds(
+        Antwoord,
+        item=_ITEM_REFERENTIE if item is None else item,
+        tekst=_optional(teksten(max_size=200)),
+        afspraak=_OPTIONELE_TEKST,
+        niet_van_toepassing=st.booleans(),
+    )
+
+
+def acties(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Actie]:
+    """Actions of a record, with an owner and a due date, some done, some for an item.
+
+    Args:
+        item: Draws the id of the item an action follows from; by default an id or any
+            text.
+    """
+    return st.builds(
+        Actie,
+        omschrijving=_TEKST,
+        eigenaar=_TEKST,
+        vervaldatum=_OPVOLGING_DAG,
+        item=_optional(_ITEM_REFERENTIE if item is None else item),
+        afgerond=_optional(_OPVOLGING_DAG),
+    )
+
+
+def gespreksverslagen(
+    leidraad: Leidraad | None = None,
+    *,
+    traject: st.SearchStrategy[str] | None = None,
+    lerende: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Gespreksverslag]:
+    """Records of conversations held with a catalogue.
+
+    Args:
+        leidraad: The catalogue the records are held with: they name its id and version,
+            and answer its items (an item may be answered twice, as happens). By default
+            any catalogue reference and any item ids, so that a record need not match a
+            catalogue.
+        traject: Draws the id of the traject; by default any id.
+        lerende: Draws the learner's id; by default none or any id.
+    """
+    if leidraad is None:
+        reference: st.SearchStrategy[LeidraadReferentie] = _LEIDRAADREFERENTIES
+        item: st.SearchStrategy[str] | None = None
+    else:
+        reference = st.just(leidraad.referentie)
+        item = st.sampled_from(tuple(i.id for i in leidraad.alle_items))
+    return st.builds(
+        Gespreksverslag,
+        leidraad=reference,
+        traject=_TRAJECT_ID if traject is None else traject,
+        datum=_OPVOLGING_DAG,
+        lerende=_optional(_LERENDE_ID) if lerende is None else lerende,
+        plaats=_KORTE_TEKST,
+        deelnemers=st.lists(deelnemers(), max_size=3).map(tuple),
+        antwoorden=st.lists(antwoorden(item), max_size=5).map(tuple),
+        acties=st.lists(acties(item), max_size=3).map(tuple),
+        notities=_optional(teksten(max_size=200)),
+    )
+
+
+# --- a school's own calendar -----------------------------------------------------------
+
+
+def _draw_schooleigen_dag(draw: st.DrawFn, jaar: Schooljaar) -> SchooleigenDag:
+    # From 1 September, so that a run of days ends by 30 June at the latest.
+    datum = jaar.begin.add(days=draw(st.integers(0, 297)))
+    dagdeel = draw(st.sampled_from(Dagdeel))
+    einde = None
+    # A half day is one day; a whole day may start a run of a few days.
+    if dagdeel is Dagdeel.DAG and draw(st.booleans()):
+        einde = datum.add(days=draw(st.integers(0, 4)))
+    return SchooleigenDag(
+        datum=datum,
+        soort=draw(st.sampled_from(Schooleigensoort)),
+        naam=draw(_KORTE_TEKST),
+        einde=einde,
+        dagdeel=dagdeel,
+    )
+
+
+_SCHOOLJAAR = st.builds(Schooljaar, st.integers(2015, 2040))
+
+
+def schooleigen_dagen(
+    schooljaar: Schooljaar | None = None,
+) -> st.SearchStrategy[SchooleigenDag]:
+    """A school's own free days and study days, between 1 September and 30 June.
+
+    Args:
+        schooljaar: The school year they fall in; by default any from 2015-2016 to
+            2040-2041.
+    """
+
+    @st.composite
+    def dag(draw: st.DrawFn) -> SchooleigenDag:
+        return _draw_schooleigen_dag(draw, schooljaar or draw(_SCHOOLJAAR))
+
+    return dag()
+
+
+def schooleigen_kalenders() -> st.SearchStrategy[SchooleigenKalender]:
+    """A school's own calendars: free days and klassenraden in the named school year."""
+
+    @st.composite
+    def kalender(draw: st.DrawFn) -> SchooleigenKalender:
+        jaar = draw(_SCHOOLJAAR)
+        lessons = datums(jaar.begin, jaar.begin.add(days=301))
+        return SchooleigenKalender(
+            school=draw(_TEKST),
+            schooljaar=str(jaar),
+            vrije_dagen=tuple(
+                _draw_schooleigen_dag(draw, jaar) for _ in range(draw(st.integers(0, 4)))
+            ),
+            klassenraden=draw(_unique_days(lessons, 0, 4)),
+        )
+
+    return kalender()
+
+
 _KLEIN_PLAN = individuele_plannen(standaardplannen(max_competenties=5))
-_TRAJECT_ID = st.from_regex(r"TRJ-20[0-9]{2}-[0-9]{4}", fullmatch=True) | _TEKST
 _LERENDE = lerenden()
 _SCHOOL = onderwijsinstellingen()
 _WERKPLEK = leerwerkplekken()
@@ -826,7 +1582,9 @@ _AFSPRAKEN = st.just(PraktischeAfspraken()) | praktische_afspraken()
 
 @st.composite
 def _traject(
-    draw: st.DrawFn, opleidingsplan: st.SearchStrategy[IndividueelOpleidingsplan]
+    draw: st.DrawFn,
+    opleidingsplan: st.SearchStrategy[IndividueelOpleidingsplan],
+    opvolging: bool | None,
 ) -> Traject:
     plan = draw(opleidingsplan)
     contract = draw(_OVEREENKOMST)
@@ -851,7 +1609,7 @@ def _traject(
     mentor = None
     if draw(st.booleans()):
         mentor = _draw_mentor(draw, contract.start.subtract(days=draw(st.integers(0, 60))))
-    return Traject(
+    traject = Traject(
         id=draw(_TRAJECT_ID),
         lerende=lerende,
         school=draw(_SCHOOL),
@@ -863,18 +1621,67 @@ def _traject(
         bedrijfscontacten=draw(_BEDRIJFSCONTACTEN),
         afspraken=draw(_AFSPRAKEN),
     )
+    # Half of the trajecten are followed up: conversations, records, a scale, exceptions.
+    followed_up = draw(st.booleans()) if opvolging is None else opvolging
+    return _draw_follow_up(draw, traject) if followed_up else traject
+
+
+def _draw_follow_up(draw: st.DrawFn, traject: Traject) -> Traject:
+    """The traject with what happens during it, coherent with its plan and contract.
+
+    The conversations fall within the contract and rate the plan's competences on the
+    traject's scale; the records name the traject and its learner.
+    """
+    scale = draw(_optional(_BEHEERSINGSSCHALEN))
+    waarden = _STANDAARD_WAARDEN if scale is None else scale.waarden
+    contract = traject.overeenkomst
+    days = st.dates(contract.start, contract.einde).map(_to_pendulum)
+    codes = traject.opleidingsplan.codes
+    # Few of each: a traject draws much else, and one of a kind exercises its round trip.
+    gesprekken = sorted(
+        (
+            _draw_opvolgingsgesprek(draw, codes, waarden, days)
+            for _ in range(draw(st.integers(1, 2)))
+        ),
+        key=lambda gesprek: gesprek.datum,
+    )
+    verslagen = [
+        attrs.evolve(verslag, traject=traject.id, lerende=traject.lerende.id, datum=draw(days))
+        for verslag in draw(st.lists(_GESPREKSVERSLAGEN, max_size=1))
+    ]
+    return attrs.evolve(
+        traject,
+        opvolgingsgesprekken=tuple(gesprekken),
+        beheersingsschaal=scale,
+        gespreksverslagen=tuple(verslagen),
+        vakantie_uitzonderingen=draw(_VAKANTIE_UITZONDERINGEN),
+    )
+
+
+_GESPREKSVERSLAGEN = gespreksverslagen()
+_VAKANTIE_UITZONDERINGEN = st.lists(vakantie_uitzonderingen(), max_size=1).map(tuple)
 
 
 def trajecten(
     opleidingsplan: st.SearchStrategy[IndividueelOpleidingsplan] | None = None,
+    *,
+    opvolging: bool | None = None,
 ) -> st.SearchStrategy[Traject]:
     """Trajecten: a learner, school, workplace, contract, plan and agreements.
+
+    A traject that is followed up holds one or two follow-up conversations within the
+    contract about the plan's competences, on the default scale or a scale of its own, and
+    maybe the record of a conversation held with a catalogue and a holiday exception.
 
     Args:
         opleidingsplan: Draws the learner's plan; by default `individuele_plannen` of
             standard plans with up to five competences, since a traject draws much else.
+        opvolging: ``True`` for trajecten that are all followed up, ``False`` for none;
+            by default half of them are.
     """
-    return _TRAJECTEN if opleidingsplan is None else _traject(opleidingsplan)
+    if opleidingsplan is None:
+        return _TRAJECTEN[opvolging]
+    return _traject(opleidingsplan, opvolging)
 
 
-_TRAJECTEN = _traject(_KLEIN_PLAN)
+_TRAJECTEN = {opvolging: _traject(_KLEIN_PLAN, opvolging) for opvolging in (None, True, False)}

@@ -43,7 +43,9 @@ import attrs
 import pendulum
 
 from duaal_leren._export import csv_text, html_page, write_atomic
+from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie, Leerplaats
+from duaal_leren.exceptions import FieldError
 from duaal_leren.opleidingsplan import Verplaatsing
 from duaal_leren.opvolging import (
     Beheersingsschaal,
@@ -74,15 +76,6 @@ RISICODREMPEL = 10.0
 """The default risk threshold, in percentage points."""
 
 
-def _day(today: pendulum.Date | str | None) -> pendulum.Date:
-    """The day a time-dependent function works for: given, as ISO text, or today in Brussels."""
-    if isinstance(today, str):
-        return pendulum.Date.fromisoformat(today)
-    if today is None:
-        return pendulum.today("Europe/Brussels").date()
-    return today
-
-
 class Status(enum.Enum):
     """Where a competence stands."""
 
@@ -103,11 +96,16 @@ def _frozen(values: Iterable[Beoordelaar]) -> frozenset[Beoordelaar]:
     return frozenset(values)
 
 
-def _not_the_learner(_: object, __: attrs.Attribute[Any], value: frozenset[Beoordelaar]) -> None:
+def _not_the_learner(
+    _: object, attribute: attrs.Attribute[Any], value: frozenset[Beoordelaar]
+) -> None:
     if Beoordelaar.LERENDE in value:
-        raise ValueError(
+        raise FieldError(
+            attribute.name,
+            "een zelfevaluatie staat naast het niveau en telt er nooit in mee: laat "
+            "Beoordelaar.LERENDE weg uit beoordelaars",
             "a self-assessment is shown beside the level, never counted in it: "
-            "leave Beoordelaar.LERENDE out of beoordelaars"
+            "leave Beoordelaar.LERENDE out of beoordelaars",
         )
 
 
@@ -124,7 +122,8 @@ class Rollup:
     when marked ``vastgesteld``: it is shown beside the level.
 
     Attributes:
-        beoordelaars: Whose ratings count. Cannot hold `Beoordelaar.LERENDE`.
+        beoordelaars: Whose ratings count. Cannot hold `Beoordelaar.LERENDE` (a
+            `duaal_leren.FieldError`).
 
     Example:
         >>> from duaal_leren.opvolging import Beoordelaar, Observatie
@@ -181,7 +180,7 @@ def geschiedenis(
         today: Ratings dated after this day are left out (default: the current date in
             Europe/Brussels).
     """
-    day = _day(today)
+    day = as_day(today)
     gesprekken = sorted(
         (g for g in traject.opvolgingsgesprekken if g.status is not Gespreksstatus.GEANNULEERD),
         key=lambda g: g.datum,
@@ -749,7 +748,7 @@ def voortgang(
         >>> [item.code for item in v.leerfocus]
         ['ELT-03', 'ELT-08', 'ELT-07', 'ELT-09', 'ELT-15']
     """
-    day = _day(today)
+    day = as_day(today)
     rule = rollup or Rollup()
     scale = schaal(traject)
     plan = traject.opleidingsplan
@@ -843,7 +842,7 @@ def tijdlijn(
         [('2025-09-01', 0), ('2025-11-14', 2), ('2025-11-20', 4), ('2026-01-30', 5), ('2026-02-05', 8), ('2026-03-01', 8)]
     """
     contract = traject.overeenkomst
-    last = min(_day(today), contract.einde)
+    last = min(as_day(today), contract.einde)
     days = {contract.start, last}
     for items in geschiedenis(traject, today=last).values():
         days.update(o.datum for o in items if o.datum is not None and o.datum >= contract.start)
@@ -880,7 +879,7 @@ def planwijzigingen(
         >>> [(v.code, v.naar.value) for v in planwijzigingen(traject, today="2026-06-30")]
         [('ELT-16', 'school')]
     """
-    day = _day(today)
+    day = as_day(today)
     plan = traject.opleidingsplan
     latest: dict[str, Verplaatsing] = {}
     held = sorted(

@@ -107,16 +107,25 @@ def leidraden() -> tuple[Leidraad, ...]:
     return tuple(leidraad(leidraad_id) for leidraad_id in _SHIPPED)
 
 
-def _text_of(source: str | os.PathLike[str] | bytes) -> tuple[str, str | None]:
-    """The text of a source, and its file path (``None`` for a text), as `load` reads them."""
+def _path_of(source: str | os.PathLike[str] | bytes) -> str | None:
+    """The file path of a source, or ``None`` for a text, as `load` tells them apart."""
     if isinstance(source, bytes):
-        return source.decode("utf-8-sig"), None
+        return None
     if isinstance(source, str) and (
         "\n" in source or source.lstrip().startswith(("{", "[", "schema:"))
     ):
-        return source, None
-    with open(source, encoding="utf-8-sig") as handle:
-        return handle.read(), os.fspath(source)
+        return None
+    return os.fspath(source)
+
+
+def _text_of(source: str | os.PathLike[str] | bytes, path: str | None) -> str:
+    """The text of a source that `load` has read before: the file at ``path``, or the text."""
+    if path is not None:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    if isinstance(source, bytes):
+        return source.decode("utf-8-sig")
+    return os.fspath(source)
 
 
 def _with_lines(exc: DocumentError, text: str, path: str | None) -> DocumentError:
@@ -179,7 +188,7 @@ def load_leidraad(
     document: Any = load(source)
     if isinstance(document, Leidraad):
         return document
-    text, path = _text_of(source)
+    path = _path_of(source)
     name = path if path is not None else TEXT_SOURCE
     if not isinstance(document, Uitbreiding):
         raise DocumentError(
@@ -197,7 +206,8 @@ def load_leidraad(
     try:
         return extend(base, document, source=name)
     except DocumentError as exc:
-        raise _with_lines(exc, text, path) from None
+        # Only now is the text needed again, to find the lines of the problems.
+        raise _with_lines(exc, _text_of(source, path), path) from None
 
 
 def load_verslag(source: str | os.PathLike[str] | bytes) -> Gespreksverslag:

@@ -135,7 +135,8 @@ def _run_status(args: argparse.Namespace, out: TextIO) -> int:
 
     verslag = load_verslag(args.record)
     catalogue = load_leidraad(args.leidraad) if args.leidraad else None
-    today = args.today or pendulum.today().date()
+    # The status is that of the day in Flanders, whatever the machine's own zone.
+    today = args.today or pendulum.today("Europe/Brussels").date()
     findings = verslag_findings(verslag, catalogue)
     blocking = [f for f in findings if f["code"] == "onbekende-leidraad"]
     lang = _lang(args)

@@ -21,8 +21,9 @@ alone, and an extension adds ids of its own and never reuses one.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import attrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
@@ -44,9 +45,30 @@ __all__ = [
     "extend",
 ]
 
+_T = TypeVar("_T")
+
 _ID_PATTERN = r"[a-z0-9]+(?:[-.][a-z0-9]+)*"
 _id = matches(_ID_PATTERN, "contactpersoon-wie")
 _optional_text = optional(non_empty)
+
+# What a theme or catalogue derives from its fields (its items in order, an index by id),
+# computed on first use and kept until the object is collected. Keyed by identity: hashing a
+# catalogue walks all of it, which costs more than deriving. Not a field of the class, since
+# every field is part of the file format, the JSON Schema and equality.
+_DERIVED: dict[int, dict[str, Any]] = {}
+
+
+def _once(obj: object, name: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``, the first time ``name`` is asked of ``obj``; the kept value after."""
+    derived = _DERIVED.get(id(obj))
+    if derived is None:
+        derived = _DERIVED[id(obj)] = {}
+        # The entry goes while the object is collected, before its id can be reused.
+        weakref.finalize(obj, _DERIVED.pop, id(obj), None)
+    if name not in derived:
+        derived[name] = compute()
+    value: _T = derived[name]
+    return value
 
 
 class Itemsoort(enum.Enum):
@@ -127,12 +149,18 @@ class Thema:
         """
         if self.secties:
             return self.secties
-        return (Sectie(id=self.id, titel=self.titel, items=self.items),)
+        return _once(
+            self, "indeling", lambda: (Sectie(id=self.id, titel=self.titel, items=self.items),)
+        )
 
     @property
     def alle_items(self) -> tuple[Item, ...]:
         """Every item of the theme, section by section."""
-        return tuple(item for sectie in self.indeling for item in sectie.items)
+        return _once(
+            self,
+            "alle_items",
+            lambda: tuple(item for sectie in self.indeling for item in sectie.items),
+        )
 
 
 @attrs.frozen
@@ -356,7 +384,9 @@ class Leidraad:
     @property
     def alle_items(self) -> tuple[Item, ...]:
         """Every item, theme by theme and section by section."""
-        return tuple(item for thema in self.themas for item in thema.alle_items)
+        return _once(
+            self, "alle_items", lambda: tuple(i for thema in self.themas for i in thema.alle_items)
+        )
 
     @property
     def ids(self) -> frozenset[str]:
@@ -369,10 +399,9 @@ class Leidraad:
         Raises:
             KeyError: The catalogue has no item with this id.
         """
-        for item in self.alle_items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        # Ids are unique in a catalogue (checked on construction): one item per id.
+        index = _once(self, "item", lambda: {item.id: item for item in self.alle_items})
+        return index[item_id]
 
     def thema(self, thema_id: str) -> Thema:
         """The theme with this id.

@@ -20,6 +20,7 @@ from typing import Any
 
 import pendulum
 
+from duaal_leren._validators import as_day
 from duaal_leren.leidraad.model import Item, Itemsoort, Leidraad, Sectie, Thema
 from duaal_leren.leidraad.verslag import (
     Actie,
@@ -30,6 +31,7 @@ from duaal_leren.leidraad.verslag import (
     Volledigheidsrapport,
     volledigheid,
 )
+from duaal_leren.opvolging import Gespreksrol
 
 __all__ = ["html_fragment", "json_data", "render_html", "render_markdown", "render_text"]
 
@@ -117,14 +119,14 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 _ROLES_EN = {
-    "lerende": "learner",
-    "mentor": "mentor",
-    "trajectbegeleider": "trajectbegeleider",
-    "vakleerkracht": "subject teacher",
-    "contactpersoon-school": "school contact",
-    "medewerker-bedrijf": "company staff",
-    "ouder": "parent",
-    "ander": "other",
+    Gespreksrol.LERENDE: "learner",
+    Gespreksrol.MENTOR: "mentor",
+    Gespreksrol.TRAJECTBEGELEIDER: "trajectbegeleider",
+    Gespreksrol.VAKLEERKRACHT: "subject teacher",
+    Gespreksrol.CONTACTPERSOON_SCHOOL: "school contact",
+    Gespreksrol.MEDEWERKER_BEDRIJF: "company staff",
+    Gespreksrol.OUDER: "parent",
+    Gespreksrol.ANDER: "other",
 }
 
 
@@ -146,8 +148,8 @@ def _numbers(leidraad: Leidraad) -> dict[str, int]:
     return numbers
 
 
-def _rol(value: str, lang: str) -> str:
-    return _ROLES_EN.get(value, value) if lang == "en" else value
+def _rol(rol: Gespreksrol, lang: str) -> str:
+    return _ROLES_EN[rol] if lang == "en" else rol.value
 
 
 def _bron_text(leidraad: Leidraad) -> str | None:
@@ -365,7 +367,7 @@ def render_text(
     obj: Leidraad | Gespreksverslag | Volledigheidsrapport,
     *,
     leidraad: Leidraad | None = None,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
     lang: str = "nl",
 ) -> str:
     """Plain text for the terminal: a catalogue's agenda, a record, or a completeness report.
@@ -374,7 +376,8 @@ def render_text(
         obj: A catalogue, a conversation record, or a completeness report.
         leidraad: The catalogue of a record or report; by default the shipped one it
             names. Without a catalogue, a record lists its answers by item id.
-        today: The day against which a record's actions are marked late; default today.
+        today: The day against which a record's actions are marked late, as a date or as
+            ISO text (``2025-10-01``); by default the current date in Europe/Brussels.
         lang: ``"nl"`` or ``"en"`` for the labels.
 
     Example:
@@ -387,7 +390,7 @@ def render_text(
     elif isinstance(obj, Volledigheidsrapport):
         lines = _text_rapport(obj, _resolve(obj.leidraad.id, leidraad), lang)
     else:
-        day = today or pendulum.today().date()
+        day = as_day(today)
         lines = _text_verslag(obj, _resolve(obj.leidraad.id, leidraad), day, lang)
     return "\n".join(lines) + "\n"
 
@@ -409,7 +412,7 @@ def _header(verslag: Gespreksverslag, label: dict[str, str]) -> list[tuple[str, 
 
 
 def _deelnemer(deelnemer: Deelnemer, lang: str) -> str:
-    role = ", ".join(p for p in (_rol(deelnemer.rol.value, lang), deelnemer.functie) if p)
+    role = ", ".join(p for p in (_rol(deelnemer.rol, lang), deelnemer.functie) if p)
     return f"{deelnemer.naam} ({role})" if deelnemer.naam else role
 
 
@@ -653,7 +656,7 @@ def render_markdown(
     obj: Leidraad | Gespreksverslag,
     *,
     leidraad: Leidraad | None = None,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
     lang: str = "nl",
 ) -> str:
     """Markdown of a catalogue (an agenda with room to write) or of a conversation record.
@@ -661,7 +664,8 @@ def render_markdown(
     Args:
         obj: A catalogue or a conversation record.
         leidraad: The catalogue of a record; by default the shipped one it names.
-        today: The day against which a record's actions are marked late; default today.
+        today: The day against which a record's actions are marked late, as a date or as
+            ISO text (``2025-10-01``); by default the current date in Europe/Brussels.
         lang: ``"nl"`` or ``"en"`` for the labels.
 
     Example:
@@ -675,7 +679,7 @@ def render_markdown(
     if isinstance(obj, Leidraad):
         lines = _md_leidraad(obj, lang)
     else:
-        day = today or pendulum.today().date()
+        day = as_day(today)
         lines = _md_verslag(obj, _resolve(obj.leidraad.id, leidraad), day, lang)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip("\n") + "\n"
 
@@ -951,14 +955,14 @@ def _html_actions(
 def _html_body(
     obj: Leidraad | Gespreksverslag,
     leidraad: Leidraad | None,
-    today: pendulum.Date | None,
+    today: pendulum.Date | str | None,
     lang: str,
 ) -> tuple[str, str]:
     """The body's content and the document title."""
     if isinstance(obj, Leidraad):
         return _html_leidraad_body(obj, lang), obj.titel
     catalogue = _resolve(obj.leidraad.id, leidraad)
-    day = today or pendulum.today().date()
+    day = as_day(today)
     label = _labels(lang)
     title = f"{label['verslag']} {obj.traject} {obj.datum.isoformat()}"
     return _html_verslag_body(obj, catalogue, day, lang), title
@@ -968,7 +972,7 @@ def render_html(
     obj: Leidraad | Gespreksverslag,
     *,
     leidraad: Leidraad | None = None,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
     lang: str = "nl",
 ) -> str:
     """A self-contained HTML document of a catalogue or a conversation record, for A4 paper.
@@ -980,7 +984,8 @@ def render_html(
     Args:
         obj: A catalogue or a conversation record.
         leidraad: The catalogue of a record; by default the shipped one it names.
-        today: The day against which a record's actions are marked late; default today.
+        today: The day against which a record's actions are marked late, as a date or as
+            ISO text (``2025-10-01``); by default the current date in Europe/Brussels.
         lang: ``"nl"`` or ``"en"`` for the labels and the page language.
 
     Example:
@@ -1004,12 +1009,19 @@ def html_fragment(
     obj: Leidraad | Gespreksverslag,
     *,
     leidraad: Leidraad | None = None,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
     lang: str = "nl",
 ) -> str:
     """The HTML a notebook shows for a catalogue or a record: one element with its own style.
 
     The styles apply only inside the element, so the notebook's own look is left alone.
+
+    Args:
+        obj: A catalogue or a conversation record.
+        leidraad: The catalogue of a record; by default the shipped one it names.
+        today: The day against which a record's actions are marked late, as a date or as
+            ISO text (``2025-10-01``); by default the current date in Europe/Brussels.
+        lang: ``"nl"`` or ``"en"`` for the labels.
     """
     body, _ = _html_body(obj, leidraad, today, lang)
     return f'<div class="dl"><style>{_CSS}</style>{body}</div>'

@@ -21,8 +21,9 @@ from typing import Any, Literal, TypedDict
 import attrs
 import pendulum
 
-from duaal_leren._validators import non_empty, optional
+from duaal_leren._validators import as_day, non_empty, optional
 from duaal_leren.leidraad.model import Leidraad, LeidraadReferentie
+from duaal_leren.opvolging import Gespreksrol
 
 __all__ = [
     "Actie",
@@ -30,7 +31,6 @@ __all__ = [
     "Deelnemer",
     "Gespreksverslag",
     "Itemstatus",
-    "Rol",
     "Sectiestatus",
     "Themastatus",
     "VerslagFinding",
@@ -40,27 +40,6 @@ __all__ = [
 ]
 
 _optional_text = optional(non_empty)
-
-
-class Rol(enum.Enum):
-    """The role in which someone takes part in a conversation."""
-
-    LERENDE = "lerende"
-    """The learner."""
-    MENTOR = "mentor"
-    """The company's trainer of the learner."""
-    TRAJECTBEGELEIDER = "trajectbegeleider"
-    """The school's coordinator who follows the learner at the workplace."""
-    VAKLEERKRACHT = "vakleerkracht"
-    """A subject teacher."""
-    CONTACTPERSOON_SCHOOL = "contactpersoon-school"
-    """The company's contact person at the school, or another member of the school staff."""
-    MEDEWERKER_BEDRIJF = "medewerker-bedrijf"
-    """Someone else of the company: HR, directie, ploegbaas, a colleague."""
-    OUDER = "ouder"
-    """A parent or guardian of the learner."""
-    ANDER = "ander"
-    """Anyone else (a sector consultant, an interpreter, ...)."""
 
 
 @attrs.frozen
@@ -74,7 +53,7 @@ class Deelnemer:
         functie: Their function, such as ``HR`` or ``coördinator duaal leren``.
     """
 
-    rol: Rol
+    rol: Gespreksrol
     naam: str | None = attrs.field(default=None, validator=_optional_text)
     functie: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -137,9 +116,13 @@ class Actie:
     item: str | None = attrs.field(default=None, validator=_optional_text)
     afgerond: pendulum.Date | None = None
 
-    def te_laat(self, today: pendulum.Date) -> bool:
-        """Whether the action is not done and its due date lies before ``today``."""
-        return self.afgerond is None and self.vervaldatum < today
+    def te_laat(self, today: pendulum.Date | str) -> bool:
+        """Whether the action is not done and its due date lies before ``today``.
+
+        Args:
+            today: The day to check against, as a date or as ISO text (``2025-10-01``).
+        """
+        return self.afgerond is None and self.vervaldatum < as_day(today)
 
 
 @attrs.frozen
@@ -187,9 +170,14 @@ class Gespreksverslag:
         """Where one item stands: answered, not applicable, or open."""
         return _statuses(self.antwoorden).get(item_id, Itemstatus.OPEN)
 
-    def te_late_acties(self, today: pendulum.Date | None = None) -> tuple[Actie, ...]:
-        """The actions not done whose due date lies before ``today`` (default: today)."""
-        day = today or pendulum.today().date()
+    def te_late_acties(self, today: pendulum.Date | str | None = None) -> tuple[Actie, ...]:
+        """The actions not done whose due date lies before ``today``.
+
+        Args:
+            today: The day to check against, as a date or as ISO text (``2025-10-01``);
+                by default the current date in Europe/Brussels.
+        """
+        day = as_day(today)
         return tuple(actie for actie in self.acties if actie.te_laat(day))
 
     def _repr_html_(self) -> str:
@@ -383,7 +371,7 @@ def volledigheid(
     verslag: Gespreksverslag,
     leidraad: Leidraad | None = None,
     *,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
 ) -> Volledigheidsrapport:
     """Which items of a record are answered, not applicable or open, and which actions are late.
 
@@ -391,19 +379,21 @@ def volledigheid(
         verslag: The conversation record.
         leidraad: The catalogue it was held with; by default the shipped catalogue the
             record names.
-        today: The day to check due dates against; by default today.
+        today: The day to check due dates against, as a date or as ISO text
+            (``2025-10-01``); by default the current date in Europe/Brussels.
 
     Returns:
         The report, per theme and section in catalogue order.
 
     Raises:
         OnbekendeLeidraad: No catalogue was given and none is shipped with the record's id.
+        FieldError: ``today`` is text that is not a date written as ``YYYY-MM-DD``.
 
     Example:
-        >>> import duaal_leren, pendulum
+        >>> import duaal_leren
         >>> from duaal_leren.leidraad import volledigheid
         >>> verslag = duaal_leren.load("examples/gespreksverslag-opstart-lotte.yaml")
-        >>> rapport = volledigheid(verslag, today=pendulum.date(2025, 10, 1))
+        >>> rapport = volledigheid(verslag, today="2025-10-01")
         >>> len(rapport.beantwoord), len(rapport.niet_van_toepassing), len(rapport.open)
         (40, 2, 3)
         >>> [actie.eigenaar for actie in rapport.te_laat]
@@ -430,7 +420,7 @@ def volledigheid(
         themas.append(Themastatus(thema.id, thema.titel, tuple(secties)))
     known = {item.id for item in catalogue.alle_items}
     unknown = tuple(dict.fromkeys(a.item for a in verslag.antwoorden if a.item not in known))
-    day = today or pendulum.today().date()
+    day = as_day(today)
     return Volledigheidsrapport(
         leidraad=catalogue.referentie,
         traject=verslag.traject,
@@ -477,7 +467,7 @@ def verslag_findings(
     verslag: Gespreksverslag,
     leidraad: Leidraad | None = None,
     *,
-    today: pendulum.Date | None = None,
+    today: pendulum.Date | str | None = None,
     path: str = "$",
 ) -> tuple[VerslagFinding, ...]:
     """The problems of a conversation record measured against its catalogue.
@@ -495,26 +485,31 @@ def verslag_findings(
     Args:
         verslag: The conversation record.
         leidraad: Its catalogue; by default the shipped catalogue the record names.
-        today: The day to check due dates against; without it, due dates are not checked,
-            so that the same record always gives the same findings.
-        path: The JSON path of the record in its document: ``$`` for a record file, such
-            as ``$.gesprekken[0]`` for a record inside a traject.
+        today: The day to check due dates against, as a date or as ISO text
+            (``2025-10-01``); without it, due dates are not checked, so that the same record
+            always gives the same findings.
+        path: The JSON path of the record in its document: ``$`` for a record file,
+            ``$.gespreksverslagen[0]`` for the first record inside a traject.
 
     Returns:
         The findings in document order, empty when the record is in order.
 
+    Raises:
+        FieldError: ``today`` is text that is not a date written as ``YYYY-MM-DD``.
+
     Example:
-        >>> import duaal_leren, pendulum
+        >>> import duaal_leren
         >>> from duaal_leren.leidraad import verslag_findings
         >>> verslag = duaal_leren.load("examples/gespreksverslag-opstart-lotte.yaml")
         >>> verslag_findings(verslag)
         ()
-        >>> [f["code"] for f in verslag_findings(verslag, today=pendulum.date(2025, 10, 1))]
+        >>> [f["code"] for f in verslag_findings(verslag, today="2025-10-01")]
         ['actie-te-laat']
     """
     from duaal_leren._parse import child_path
     from duaal_leren.leidraad._catalogus import OnbekendeLeidraad
 
+    day = None if today is None else as_day(today)
     ref = verslag.leidraad
     ref_path = child_path(path, "leidraad")
     try:
@@ -575,7 +570,7 @@ def verslag_findings(
         here = child_path(child_path(path, "acties"), index)
         if actie.item is not None and actie.item not in known:
             found.append(_unknown_item(actie.item, catalogue, child_path(here, "item")))
-        if today is not None and actie.te_laat(today):
+        if day is not None and actie.te_laat(day):
             found.append(
                 _finding(
                     "actie-te-laat",

@@ -10,9 +10,10 @@ also come from ``[tool.duaal-leren]`` in the ``pyproject.toml`` of the checked r
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import re
-import sys
 import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from xml.etree import ElementTree
 import attrs
 import pendulum
 
+from duaal_leren._validators import as_day
 from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command
 from duaal_leren.documents import load
 from duaal_leren.exceptions import DocumentError
@@ -39,7 +41,8 @@ from duaal_leren.validation._engine import (
 __all__ = ["RULES_COMMAND", "VALIDATE_COMMAND", "collect_files", "find_settings"]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
-_DECLARES = re.compile(r"""^\s*"?schema"?\s*:\s*"?duaal-leren/""", re.MULTILINE)
+# The schema key at the start of a YAML line, or after "{" or "," in JSON on one line.
+_DECLARES = re.compile(r"""(?:^|[{,])\s*"?schema"?\s*:\s*"?duaal-leren/""", re.MULTILINE)
 _SETTINGS = ("select", "ignore", "severity", "today", "lang", "format")
 
 
@@ -88,19 +91,67 @@ def find_settings(start: Path) -> tuple[dict[str, Any], Path | None]:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise RuleError(
-                    f"{candidate}: geen geldige TOML / not valid TOML ({exc})"
+                    f"{candidate}: geen geldige TOML ({exc})",
+                    f"{candidate}: not valid TOML ({exc})",
                 ) from None
-            table = data.get("tool", {}).get("duaal-leren")
+            tool = data.get("tool", {})
+            table = tool.get("duaal-leren") if isinstance(tool, dict) else None
             if table is None:
                 return {}, candidate
+            if not isinstance(table, dict):
+                raise RuleError(
+                    f"{candidate}: [tool.duaal-leren] moet een tabel zijn",
+                    f"{candidate}: [tool.duaal-leren] must be a table",
+                )
             unknown = sorted(set(table) - set(_SETTINGS))
             if unknown:
                 raise RuleError(
-                    f"{candidate}: onbekende instelling(en) in [tool.duaal-leren] / unknown "
-                    f"setting(s): {', '.join(unknown)}; gekend / known: {', '.join(_SETTINGS)}"
+                    f"{candidate}: onbekende instelling(en) in [tool.duaal-leren]: "
+                    f"{', '.join(unknown)}; gekend zijn: {', '.join(_SETTINGS)}",
+                    f"{candidate}: unknown setting(s) in [tool.duaal-leren]: "
+                    f"{', '.join(unknown)}; known are: {', '.join(_SETTINGS)}",
                 )
+            _check_settings(table, candidate)
             return dict(table), candidate
     return {}, None
+
+
+def _check_settings(table: dict[str, Any], candidate: Path) -> None:
+    """Every setting of ``[tool.duaal-leren]`` has the type and values it needs."""
+
+    def fail(key: str, nl: str, en: str) -> RuleError:
+        where = f"{candidate}: [tool.duaal-leren].{key}"
+        return RuleError(f"{where}: {nl}", f"{where}: {en}")
+
+    for key in ("select", "ignore"):
+        value = table.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            raise fail(
+                key,
+                'verwacht een lijst van regelcodes, zoals ["mentor", "alloc-verdeling"]',
+                'expected a list of rule codes, such as ["mentor", "alloc-verdeling"]',
+            )
+    severity = table.get("severity")
+    levels = {s.value for s in Severity}
+    if severity is not None and not (
+        isinstance(severity, dict)
+        and all(isinstance(v, str) and v in levels for v in severity.values())
+    ):
+        raise fail(
+            "severity",
+            'verwacht een tabel van regelcode naar "error", "warning" of "info"',
+            'expected a table of rule code to "error", "warning" or "info"',
+        )
+    today = table.get("today")
+    if today is not None and not isinstance(today, str | dt.date):
+        raise fail("today", "verwacht een datum JJJJ-MM-DD", "expected a date YYYY-MM-DD")
+    for key, allowed in (("lang", ("nl", "en")), ("format", tuple(sorted(_FORMATS)))):
+        value = table.get(key)
+        if value is not None and value not in allowed:
+            choices = ", ".join(allowed)
+            raise fail(key, f"kies uit {choices}", f"choose from {choices}")
 
 
 @attrs.frozen
@@ -192,12 +243,21 @@ def _as_text(results: list[_FileResult], lang: str) -> str:
             lines.append(f"{place}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}")
     s = _summary(results)
     if lang == "en":
-        lines.append(f"{s['files']} files, {s['errors']} errors, {s['warnings']} warnings")
+        lines.append(
+            f"{_count(s['files'], 'file', 'files')}, {_count(s['errors'], 'error', 'errors')}, "
+            f"{_count(s['warnings'], 'warning', 'warnings')}"
+        )
     else:
         lines.append(
-            f"{s['files']} bestanden, {s['errors']} fouten, {s['warnings']} waarschuwingen"
+            f"{_count(s['files'], 'bestand', 'bestanden')}, "
+            f"{_count(s['errors'], 'fout', 'fouten')}, "
+            f"{_count(s['warnings'], 'waarschuwing', 'waarschuwingen')}"
         )
     return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _escape_data(text: str) -> str:
@@ -299,15 +359,6 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parse_date(value: str) -> pendulum.Date:
-    try:
-        return pendulum.Date.fromisoformat(value)
-    except ValueError:
-        raise RuleError(
-            f"--today: {value!r} is geen datum JJJJ-MM-DD / is not a date YYYY-MM-DD"
-        ) from None
-
-
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     settings, _ = find_settings(Path.cwd())
     select = _csv(args.select) if args.select is not None else settings.get("select")
@@ -316,27 +367,34 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     for item in args.severity or ():
         code, sep, level = item.partition("=")
         if not sep:
-            raise RuleError(f"--severity: verwacht CODE=LEVEL / expected CODE=LEVEL, got {item!r}")
+            raise RuleError(
+                f"--severity: verwacht CODE=LEVEL, niet {item!r}",
+                f"--severity: expected CODE=LEVEL, got {item!r}",
+            )
         severity[code.strip()] = level.strip()
     for code, level in severity.items():
         if level not in {s.value for s in Severity}:
-            raise RuleError(f"severity {code}={level!r}: kies/choose error, warning, info")
+            raise RuleError(
+                f"ernst {code}={level!r}: kies error, warning of info",
+                f"severity {code}={level!r}: choose error, warning or info",
+            )
     today_text = args.today or settings.get("today")
-    today = _parse_date(str(today_text)) if today_text else None
-    lang = args.lang or settings.get("lang") or "nl"
+    today = as_day(str(today_text), "--today") if today_text else None
+    lang = args.lang or os.environ.get("DUAAL_LEREN_LANG") or settings.get("lang") or "nl"
     fmt = args.format or settings.get("format") or "text"
     if fmt not in _FORMATS:
-        raise RuleError(f"format {fmt!r}: kies/choose {', '.join(sorted(_FORMATS))}")
-    missing = [p for p in args.paths if not Path(p).exists()]
+        raise RuleError(
+            f"formaat {fmt!r}: kies {', '.join(sorted(_FORMATS))}",
+            f"format {fmt!r}: choose {', '.join(sorted(_FORMATS))}",
+        )
     results = run_validation(
         args.paths, today=today, select=select, ignore=ignore, severity=severity
     )
     text = _FORMATS[fmt](results, lang)
     if text:
         out.write(text + "\n")
-    for name in missing:
-        sys.stderr.write(f"duaal-leren: {name}: bestaat niet / does not exist\n")
-    if missing or any(r.unreadable for r in results):
+    # A missing file is reported among the findings of that file, like any unreadable one.
+    if any(r.unreadable for r in results):
         return EXIT_USAGE
     return EXIT_FINDINGS if any(not r.report.passed for r in results) else EXIT_OK
 

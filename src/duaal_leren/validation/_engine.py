@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie
 from duaal_leren.exceptions import DocumentError, DuaalLerenError
 from duaal_leren.leidraad.verslag import Gespreksverslag
@@ -62,7 +63,23 @@ class Severity(enum.Enum):
 
 
 class RuleError(DuaalLerenError, ValueError):
-    """A rule, a selection or a severity override is not valid."""
+    """A rule, a selection or a severity override is not valid.
+
+    Example:
+        >>> import duaal_leren
+        >>> from duaal_leren.validation import RuleError
+        >>> try:
+        ...     duaal_leren.validate("examples/traject-lotte.yaml", select=["nope"])
+        ... except RuleError as error:
+        ...     print(error)
+        ...     print(error.text("en"))
+        geen regel met code 'nope'
+        no rule with code 'nope'
+    """
+
+
+def _no_rule(pattern: str) -> RuleError:
+    return RuleError(f"geen regel met code {pattern!r}", f"no rule with code {pattern!r}")
 
 
 @attrs.frozen
@@ -133,6 +150,8 @@ class Target(enum.Enum):
     """A whole traject."""
     GESPREKSVERSLAG = "gespreksverslag"
     """Every conversation record: a record document, and each record inside a traject."""
+    SCHOOLKALENDER = "schoolkalender"
+    """A school's own calendar document."""
 
 
 @attrs.define
@@ -237,7 +256,10 @@ class Registry:
             RuleError: Another rule has the same code.
         """
         if rule.code in self._rules and self._rules[rule.code] != rule:
-            raise RuleError(f"a rule with code {rule.code!r} is already registered")
+            raise RuleError(
+                f"er is al een regel met code {rule.code!r}",
+                f"a rule with code {rule.code!r} is already registered",
+            )
         self._rules[rule.code] = rule
         return rule
 
@@ -269,7 +291,9 @@ class Registry:
         """
 
         def decorate(check: Check) -> Check:
-            self.add(Rule(code, title, Severity(severity), source, Target(target), check, fix))
+            self.add(
+                Rule(code, title, _severity(code, severity), source, Target(target), check, fix)
+            )
             return check
 
         return decorate
@@ -326,7 +350,7 @@ class Registry:
         rules = list(self)
         for pattern in [*(select or ()), *(ignore or ())]:
             if not any(_matches(r.code, [pattern]) for r in rules):
-                raise RuleError(f"geen regel met code {pattern!r} / no rule with code {pattern!r}")
+                raise _no_rule(pattern)
         chosen = [r for r in rules if select is None or _matches(r.code, select)]
         return [r for r in chosen if not (ignore and _matches(r.code, ignore))]
 
@@ -447,6 +471,10 @@ def _contexts(
             )
     elif isinstance(document, Gespreksverslag):
         yield Target.GESPREKSVERSLAG, Context(document, today, verslag=document)
+    elif type(document).__name__ == "SchooleigenKalender":
+        # Compared by name: the calendar module loads the holiday tables, which validating
+        # a plan or traject never needs.
+        yield Target.SCHOOLKALENDER, Context(document, today)
     elif isinstance(document, IndividueelOpleidingsplan):
         ctx = Context(document, today, plan=document, standaardplannen=plans)
         yield Target.PLAN, ctx
@@ -469,6 +497,16 @@ def document_findings(exc: DocumentError) -> tuple[Finding, ...]:
         )
         for p in exc.problems
     )
+
+
+def _severity(code: str, level: Severity | str) -> Severity:
+    try:
+        return Severity(level)
+    except ValueError:
+        raise RuleError(
+            f"ernst {code}={level!r}: kies error, warning of info",
+            f"severity {code}={level!r}: choose error, warning or info",
+        ) from None
 
 
 def validate(
@@ -500,7 +538,9 @@ def validate(
         The report, its findings worst first.
 
     Raises:
-        RuleError: ``select``, ``ignore`` or ``severity`` names no rule.
+        RuleError: ``select``, ``ignore`` or ``severity`` names no rule, or ``severity``
+            gives a level other than error, warning or info.
+        FieldError: ``today`` is text that is no date written as ``YYYY-MM-DD``.
 
     Example:
         >>> import duaal_leren
@@ -508,15 +548,12 @@ def validate(
         >>> report.passed
         True
     """
-    if isinstance(today, str):
-        today = pendulum.Date.fromisoformat(today)
-    elif today is None:
-        today = pendulum.today("Europe/Brussels").date()
+    today = as_day(today)
     rules = (registry or RULES).select(select, ignore)
-    overrides = {k: Severity(v) for k, v in (severity or {}).items()}
+    overrides = {k: _severity(k, v) for k, v in (severity or {}).items()}
     for pattern in overrides:
         if not any(_matches(r.code, [pattern]) for r in (registry or RULES)):
-            raise RuleError(f"geen regel met code {pattern!r} / no rule with code {pattern!r}")
+            raise _no_rule(pattern)
     source: str | None = None
     if isinstance(document, str | bytes | os.PathLike):
         from duaal_leren.documents import load

@@ -938,6 +938,55 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 
 
 @RULES.rule(
+    "overeenkomst-periode",
+    title="The contract ends after it starts",
+    severity="error",
+    source="Library consistency rule: the dates of one document must agree",
+    target="traject",
+    fix="Correct the start or the end date of the contract.",
+)
+def overeenkomst_periode(ctx: Context) -> Iterator[Hit]:
+    """A contract whose end lies before its start has no period to train in."""
+    contract = _traject(ctx).overeenkomst
+    if contract.einde < contract.start:
+        yield Hit(
+            "$.overeenkomst.einde",
+            f"de overeenkomst eindigt ({contract.einde}) voor ze begint ({contract.start})",
+            f"the contract ends ({contract.einde}) before it starts ({contract.start})",
+        )
+
+
+@RULES.rule(
+    "schoolkalender",
+    title="A school's own calendar fits its school year and the supported calendar",
+    severity="error",
+    source="BVR 31-08-2001 houdende de organisatie van het schooljaar in het secundair onderwijs, art. 7",
+    target="schoolkalender",
+    fix="Keep every free day, study day and klassenraad within the school year "
+    "(1 September to 31 August), with each period ending after it starts.",
+)
+def schoolkalender_past(ctx: Context) -> Iterator[Hit]:
+    """The school's own days lie in its school year, which the calendar must support.
+
+    The same check runs when the calendar is built (`duaal_leren.schoolkalender`), so that a
+    file that validates also builds.
+    """
+    from duaal_leren.exceptions import DocumentError, DuaalLerenError
+    from duaal_leren.kalender import SchooleigenKalender, schoolkalender
+
+    eigen = ctx.document
+    if not isinstance(eigen, SchooleigenKalender):  # pragma: no cover - the engine's target
+        return
+    try:
+        schoolkalender(eigen=eigen)
+    except DocumentError as exc:
+        for problem in exc.problems:
+            yield Hit(problem.path, problem.message, problem.message_en)
+    except DuaalLerenError as exc:
+        yield Hit("$.schooljaar", exc.text("nl"), exc.text("en"))
+
+
+@RULES.rule(
     "oao-voltijds",
     title="In an OAO, school and workplace hours add up to the contract's weekly hours",
     severity="error",

@@ -12,9 +12,10 @@ References:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from duaal_leren.leidraad.verslag import Gespreksverslag, verslag_findings
+from duaal_leren.leidraad.verslag import Gespreksverslag, VerslagFinding, verslag_findings
 from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
 
 __all__: list[str] = []
@@ -28,9 +29,16 @@ def _verslag(ctx: Context) -> Gespreksverslag:
     return ctx.verslag
 
 
-def _hits(ctx: Context, code: str) -> Iterator[Hit]:
-    for finding in verslag_findings(_verslag(ctx), path=ctx.plan_path):
-        if finding["code"] == code:
+# The two rules below share the findings of a record: computed once per record and path,
+# not once per code. A record is a frozen, hashable value; the cache holds only a few.
+@functools.lru_cache(maxsize=64)
+def _findings(verslag: Gespreksverslag, path: str) -> tuple[VerslagFinding, ...]:
+    return verslag_findings(verslag, path=path)
+
+
+def _hits(ctx: Context, *codes: str) -> Iterator[Hit]:
+    for finding in _findings(_verslag(ctx), ctx.plan_path):
+        if finding["code"] in codes:
             yield Hit(
                 finding["path"],
                 finding["message"],
@@ -50,8 +58,7 @@ def _hits(ctx: Context, code: str) -> Iterator[Hit]:
 )
 def verslag_leidraad(ctx: Context) -> Iterator[Hit]:
     """The record's catalogue must be known; another version of it is a warning."""
-    yield from _hits(ctx, "onbekende-leidraad")
-    yield from _hits(ctx, "andere-leidraadversie")
+    yield from _hits(ctx, "onbekende-leidraad", "andere-leidraadversie")
 
 
 @RULES.rule(
@@ -68,8 +75,7 @@ def verslag_item(ctx: Context) -> Iterator[Hit]:
     Answers to unknown items would be lost from the completeness report; an item answered
     twice makes the record ambiguous.
     """
-    yield from _hits(ctx, "onbekend-item")
-    yield from _hits(ctx, "dubbel-antwoord")
+    yield from _hits(ctx, "onbekend-item", "dubbel-antwoord")
 
 
 @RULES.rule(
