@@ -309,3 +309,16 @@ def test_the_language_may_come_from_the_environment(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DUAAL_LEREN_LANG", "en")
     _, out = run("validate", str(BROKEN), "--today", TODAY)
     assert out.splitlines()[-1] == "1 file, 3 errors, 0 warnings"
+
+
+def test_rules_are_listed_in_dutch_and_in_english() -> None:
+    from duaal_leren.validation import RULES
+
+    for rule in RULES:
+        assert rule.titel, rule.code
+        assert rule.titel != rule.title
+    _, dutch = run("rules")
+    _, english = run("rules", "--lang", "en")
+    rule = RULES["vereisten-cyclus"]
+    assert rule.titel in dutch and rule.title not in dutch
+    assert rule.title in english

@@ -444,6 +444,7 @@ def _configure_rules(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_rules(args: argparse.Namespace, out: TextIO) -> int:
+    lang = args.lang or os.environ.get("DUAAL_LEREN_LANG") or "nl"
     if args.format == "md":
         out.write(rules_markdown())
     elif args.format == "json":
@@ -452,6 +453,7 @@ def _run_rules(args: argparse.Namespace, out: TextIO) -> int:
                 "code": r.code,
                 "severity": r.severity.value,
                 "title": r.title,
+                "titel": r.title_in("nl"),
                 "source": r.source,
                 "target": r.target.value,
                 "fix": r.fix,
@@ -460,8 +462,10 @@ def _run_rules(args: argparse.Namespace, out: TextIO) -> int:
         ]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        for r in RULES:
-            out.write(f"{r.code:<30} {r.severity.value:<8} {r.title}\n")
+        rules = list(RULES)
+        width = max(len(r.code) for r in rules) + 2
+        for r in rules:
+            out.write(f"{r.code:<{width}}{r.severity.value:<9}{r.title_in(lang)}\n")
     return EXIT_OK
 
 

@@ -222,6 +222,7 @@ class Rule:
         target: What it looks at: plans, individual plans or trajecten.
         check: Yields a `Hit` for every violation.
         fix: How to fix a violation, in English.
+        titel: What the rule requires, in Dutch (the English title when not given).
     """
 
     code: str
@@ -231,6 +232,11 @@ class Rule:
     target: Target
     check: Check = attrs.field(eq=False, repr=False)
     fix: str = ""
+    titel: str = ""
+
+    def title_in(self, lang: str = "nl") -> str:
+        """The title in Dutch (``nl``) or English (``en``)."""
+        return self.title if lang == "en" or not self.titel else self.titel
 
     @property
     def doc(self) -> str:
@@ -272,8 +278,25 @@ class Registry:
         source: str,
         target: Target | str,
         fix: str = "",
+        titel: str = "",
     ) -> Callable[[Check], Check]:
         """Register the decorated function as a rule's check.
+
+        The function receives a `Context` and yields a `Hit` for every violation; its
+        docstring explains the rule in the rule reference.
+
+        Args:
+            code: The rule's stable code: lower case, words joined by hyphens.
+            title: What the rule requires, in one English line.
+            severity: The default severity: ``"error"``, ``"warning"`` or ``"info"``.
+            source: The legal or practice source the rule rests on.
+            target: What it looks at: ``"plan"``, ``"individueel"``, ``"traject"``,
+                ``"gespreksverslag"`` or ``"schoolkalender"``.
+            fix: How to fix a violation, in English.
+            titel: The title in Dutch, shown by ``duaal-leren rules`` (default: ``title``).
+
+        Raises:
+            RuleError: The severity is not one of the three, or the code is taken.
 
         Example:
             >>> from duaal_leren.validation import Hit, Registry
@@ -292,7 +315,16 @@ class Registry:
 
         def decorate(check: Check) -> Check:
             self.add(
-                Rule(code, title, _severity(code, severity), source, Target(target), check, fix)
+                Rule(
+                    code,
+                    title,
+                    _severity(code, severity),
+                    source,
+                    Target(target),
+                    check,
+                    fix,
+                    titel,
+                )
             )
             return check
 

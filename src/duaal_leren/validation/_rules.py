@@ -81,6 +81,7 @@ def _signed(plan: IndividueelOpleidingsplan) -> bool:
 @RULES.rule(
     "alloc-niet-gedekt",
     title="Every competence is covered by school, workplace, both or an outside provider",
+    titel="Elke competentie wordt aangeleerd door school, werkplek, beide of een externe aanbieder",
     severity="error",
     source=_ALLOC,
     target="plan",
@@ -109,6 +110,7 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "alloc-extern-aanbieder",
     title="A competence covered by an outside provider names the provider",
+    titel="Een competentie bij een externe aanbieder noemt die aanbieder",
     severity="warning",
     source=_ALLOC,
     target="plan",
@@ -149,6 +151,7 @@ _WHO = {
 @RULES.rule(
     "alloc-verdeling",
     title="Who introduces and who practises a competence fits its leerplaats",
+    titel="Wie een competentie aanbrengt en inoefent, past bij de leerplaats",
     severity="warning",
     source=_ALLOC,
     target="plan",
@@ -179,6 +182,7 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "code-uniek",
     title="Competence codes are unique within a plan",
+    titel="De codes van de competenties zijn uniek binnen een plan",
     severity="error",
     source=_REFS,
     target="plan",
@@ -208,6 +212,7 @@ def _unknown(ctx: Context, code: str, path: str, what: str, what_en: str) -> Hit
 @RULES.rule(
     "verwijzing-onbekend",
     title="Every reference to a competence points to one in the plan",
+    titel="Elke verwijzing naar een competentie wijst naar een competentie van het plan",
     severity="error",
     source=_REFS,
     target="plan",
@@ -258,6 +263,7 @@ def verwijzing_onbekend(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "vereisten-cyclus",
     title="Prerequisites form no cycle",
+    titel="De vereisten vormen geen kring",
     severity="error",
     source=_ORDER,
     target="plan",
@@ -363,6 +369,7 @@ def _cycle_in(component: list[int], graph: list[list[int]]) -> list[int]:
 @RULES.rule(
     "termijn-voor-vereiste",
     title="A competence's termijn is not before the termijn of a prerequisite",
+    titel="De termijn van een competentie valt niet voor die van een vereiste",
     severity="warning",
     source=_ORDER,
     target="plan",
@@ -394,6 +401,7 @@ def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "termijn-buiten-overeenkomst",
     title="Every termijn lies within the contract period",
+    titel="Elke termijn valt binnen de periode van de overeenkomst",
     severity="warning",
     source=_ORDER,
     target="traject",
@@ -420,6 +428,7 @@ def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "iop-standaard",
     title="The individual plan covers every competence of its standard plan",
+    titel="Het individuele plan bevat elke competentie van het standaardplan",
     severity="warning",
     source=_IOP,
     target="individueel",
@@ -472,6 +481,7 @@ def iop_standaard(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "iop-samenhang",
     title="The recorded deviations agree with the individual plan's competences",
+    titel="De geregistreerde afwijkingen kloppen met de competenties van het individuele plan",
     severity="error",
     source=_IOP,
     target="individueel",
@@ -503,6 +513,7 @@ def iop_samenhang(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "iop-reden",
     title="Every deviation from the standard plan carries a reason",
+    titel="Elke afwijking van het standaardplan heeft een reden",
     severity="warning",
     source=_IOP,
     target="individueel",
@@ -534,6 +545,7 @@ def iop_reden(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "sign-ontbreekt",
     title="A plan in force is signed by school, company and learner",
+    titel="Een plan dat van kracht is, is ondertekend door school, onderneming en lerende",
     severity="error",
     source=_SIGN,
     target="individueel",
@@ -557,6 +569,7 @@ def sign_ontbreekt(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "sign-na-start",
     title="The plan is signed no later than the start of the contract",
+    titel="Het plan is ondertekend uiterlijk bij de start van de overeenkomst",
     severity="warning",
     source=_SIGN,
     target="traject",
@@ -593,6 +606,7 @@ def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
 @RULES.rule(
     "mentor-leeftijd",
     title="The mentor is at least 25 on appointment (23 with the partnership's exception)",
+    titel="De mentor is minstens 25 jaar bij de aanstelling (23 met de uitzondering van het partnerschap)",
     severity="error",
     source=_MENTOR,
     target="traject",
@@ -619,6 +633,7 @@ def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "mentor-ervaring",
     title="The mentor has at least 5 years of experience, unless waived with a reason",
+    titel="De mentor heeft minstens 5 jaar ervaring, tenzij vrijgesteld met een reden",
     severity="error",
     source=_MENTOR,
     target="traject",
@@ -651,6 +666,7 @@ def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "mentor-uittreksel",
     title="The criminal-record extract (model 596.2) is at most one year old on appointment",
+    titel="Het uittreksel uit het strafregister (model 596.2) is hoogstens een jaar oud bij de aanstelling",
     severity="error",
     source=_MENTOR,
     target="traject",
@@ -683,6 +699,7 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "mentor-opleiding",
     title="The mentor follows mentor training within one year",
+    titel="De mentor volgt de mentoropleiding binnen het jaar",
     severity="error",
     source=_MENTOR,
     target="traject",
@@ -741,6 +758,7 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "erkenning",
     title="The workplace is recognised for this course over the whole contract period",
+    titel="De werkplek is erkend voor deze opleiding tijdens de hele overeenkomst",
     severity="error",
     source=_ERKENNING,
     target="traject",
@@ -806,6 +824,7 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "lerende-leeftijd",
     title="The learner is 15 to 25 at the start of the contract",
+    titel="De lerende is 15 tot 25 jaar bij de start van de overeenkomst",
     severity="error",
     source=_LEARNER,
     target="traject",
@@ -843,6 +862,7 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "lerende-start-laat",
     title="A learner starts a dual course by the last school day of October",
+    titel="Een lerende start een duale opleiding uiterlijk op de laatste schooldag van oktober",
     severity="warning",
     source=_LEARNER,
     target="traject",
@@ -882,6 +902,7 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "oao-uren",
     title="An OAO has at least 20 workplace hours a week on average over the year; an SAO fewer",
+    titel="Een OAO heeft gemiddeld minstens 20 uur per week op de werkplek; een SAO minder",
     severity="error",
     source=_OAO,
     target="traject",
@@ -940,6 +961,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "overeenkomst-periode",
     title="The contract ends after it starts",
+    titel="De overeenkomst eindigt na de start",
     severity="error",
     source="Library consistency rule: the dates of one document must agree",
     target="traject",
@@ -959,6 +981,7 @@ def overeenkomst_periode(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "schoolkalender",
     title="A school's own calendar fits its school year and the supported calendar",
+    titel="De eigen kalender van een school past in haar schooljaar en in de ondersteunde kalender",
     severity="error",
     source="BVR 31-08-2001 houdende de organisatie van het schooljaar in het secundair onderwijs, art. 7",
     target="schoolkalender",
@@ -989,6 +1012,7 @@ def schoolkalender_past(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "oao-voltijds",
     title="In an OAO, school and workplace hours add up to the contract's weekly hours",
+    titel="In een OAO zijn school- en werkplekuren samen de wekelijkse uren van de overeenkomst",
     severity="error",
     source=_OAO,
     target="traject",
@@ -1026,6 +1050,7 @@ def _reachable(contact: Contact) -> bool:
 @RULES.rule(
     "rollen",
     title="A traject names a trajectbegeleider and a mentor, each with a way to reach them",
+    titel="Een traject noemt een trajectbegeleider en een mentor, elk met een manier om hen te bereiken",
     severity="error",
     source=_ROLES,
     target="traject",

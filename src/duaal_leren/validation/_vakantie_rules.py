@@ -53,6 +53,7 @@ def _traject(ctx: Context) -> Traject:
     "vakantie-uitzondering",
     title="Work in a school holiday rests on a recorded exception: learning opportunity, "
     "agreement of all parties, annex",
+    titel="Werk in een schoolvakantie steunt op een geregistreerde uitzondering: leerkans, akkoord van alle partijen, bijlage",
     severity="error",
     source=_HOLIDAY,
     target="traject",
@@ -93,6 +94,7 @@ def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "vakantie-recuperatie",
     title="Holiday days worked are recovered on planned workplace days of the same school year",
+    titel="Gewerkte vakantiedagen worden gerecupereerd op geplande werkplekdagen van hetzelfde schooljaar",
     severity="error",
     source=_HOLIDAY,
     target="traject",
@@ -133,6 +135,7 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "vakantie-zomerrust",
     title="The learner keeps four consecutive weeks off in July and August",
+    titel="De lerende houdt vier aaneengesloten weken vrij in juli en augustus",
     severity="error",
     source=_HOLIDAY,
     target="traject",

@@ -50,6 +50,7 @@ def _hits(ctx: Context, *codes: str) -> Iterator[Hit]:
 @RULES.rule(
     "verslag-leidraad",
     title="A conversation record names a known leidraad, in the version it was made with",
+    titel="Een gespreksverslag noemt een gekende leidraad, in de versie waarmee het gemaakt is",
     severity="error",
     source=_SOURCE,
     target="gespreksverslag",
@@ -64,6 +65,7 @@ def verslag_leidraad(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "verslag-item",
     title="Every answer and action of a record points to an item of its leidraad, once",
+    titel="Elk antwoord en elke actie van een verslag verwijst één keer naar een item van de leidraad",
     severity="error",
     source=_SOURCE,
     target="gespreksverslag",
@@ -81,6 +83,7 @@ def verslag_item(ctx: Context) -> Iterator[Hit]:
 @RULES.rule(
     "verslag-traject",
     title="A record inside a traject belongs to that traject",
+    titel="Een verslag in een traject hoort bij dat traject",
     severity="error",
     source="Library consistency rule: references within one document must resolve",
     target="gespreksverslag",
