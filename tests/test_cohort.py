@@ -76,6 +76,25 @@ def test_every_unreadable_file_is_reported_together(tmp_path: Path) -> None:
     assert isinstance(info.value, duaal_leren.DuaalLerenError)
 
 
+def test_the_same_traject_twice_is_reported(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / name)
+    with pytest.raises(CohortError) as info:
+        Cohort.load(tmp_path)
+    assert [e.source for e in info.value.errors] == [
+        str(tmp_path / "b.yaml"),
+        str(tmp_path / "c.yaml"),
+    ]
+    problem = info.value.errors[0].problems[0]
+    assert (problem.path, problem.code) == ("$.id", "dubbel-traject")
+    assert problem.message == (
+        f"traject TRJ-2025-0042 komt twee keer voor (ook in {tmp_path / 'a.yaml'})"
+    )
+    assert problem.message_en.startswith("traject TRJ-2025-0042 occurs twice")
+    with pytest.raises(CohortError):
+        Cohort.load(EXAMPLES / "traject-lotte.yaml", EXAMPLES)
+
+
 def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
     (tmp_path / ".oud").mkdir()
     shutil.copy(BROKEN, tmp_path / ".oud" / "kapot.yaml")
@@ -182,6 +201,24 @@ def test_csv_has_a_header_and_a_row_per_learner(voorbeelden: Cohort, tmp_path: P
     path = matrix.to_csv(tmp_path / "matrix.csv")
     assert path.read_bytes() == matrix.csv().encode("utf-8")
     assert path.read_bytes().count(b"\r\n") == 3
+
+
+def test_csv_cells_are_never_formulas(voorbeelden: Cohort) -> None:
+    lotte, milan = voorbeelden
+    odd = Cohort(
+        (
+            attrs.evolve(lotte, id="=1+2", lerende=attrs.evolve(lotte.lerende, id="@SUM(A1)")),
+            attrs.evolve(milan, id="+cmd|' /C calc'!A0"),
+        )
+    )
+    rows = list(csv.reader(io.StringIO(odd.matrix(today=TODAY).csv())))
+    assert [r[:2] for r in rows[1:]] == [
+        ["'@SUM(A1)", "'=1+2"],
+        ["LRN-2025-0057", "'+cmd|' /C calc'!A0"],
+    ]
+    # Levels and the marks of the matrix stay as they are.
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert (first["ELT-01"], first["ELT-03"], first["ELT-18"]) == ("S", "3", "-")
 
 
 def test_csv_is_written_whole_or_not_at_all(

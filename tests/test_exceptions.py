@@ -77,6 +77,9 @@ TRIGGERS: dict[str, Trigger] = {
     "OnbekendeLeidraad": _unknown_leidraad,
     "PlanningError": lambda tmp_path, _: cadans("soms"),
     "RuleError": lambda tmp_path, _: duaal_leren.validate(LOTTE, select=["nope"]),
+    "WriteError": lambda tmp_path, _: duaal_leren.save(
+        duaal_leren.load(LOTTE), tmp_path / "geen-map" / "traject.yaml"
+    ),
 }
 
 

@@ -14,6 +14,7 @@ import pendulum
 import pytest
 
 import duaal_leren
+from duaal_leren._files import WriteError
 from duaal_leren.cli import main
 from duaal_leren.ical import save_ical, to_ical
 from duaal_leren.planning import ElkeNWeken, PerSchooljaar, plan_caseload, plan_opvolging
@@ -143,6 +144,17 @@ def test_save_writes_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.Mon
         save_ical(schema, target)
     assert target.read_bytes() == b"oud"
     assert [p.name for p in tmp_path.iterdir()] == ["lotte.ics"]
+
+
+def test_a_calendar_that_cannot_be_written_names_the_file(tmp_path: Path) -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    target = tmp_path / "agenda" / "lotte.ics"
+    with pytest.raises(WriteError) as info:
+        save_ical(schema, target)
+    assert str(info.value) == (
+        f"{target} kan niet geschreven worden: de map {tmp_path / 'agenda'} bestaat niet"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_naive_stamp_is_utc_and_empty_schedules_still_make_a_calendar() -> None:

@@ -17,6 +17,8 @@ import duaal_leren
 from duaal_leren.cli import main
 from duaal_leren.exceptions import DocumentError
 from duaal_leren.kalender import (
+    EERSTE_SCHOOLJAAR,
+    LAATSTE_SCHOOLJAAR,
     Dagdeel,
     KalenderError,
     SchooleigenDag,
@@ -187,7 +189,7 @@ def law_days_off(startjaar: int) -> set[dt.date]:
     return {d for d in off if d.isoweekday() <= 5}
 
 
-@pytest.mark.parametrize("startjaar", range(2010, 2041))
+@pytest.mark.parametrize("startjaar", range(2010, 2100))
 def test_every_school_year_follows_the_law(startjaar: int) -> None:
     kalender = schoolkalender(Schooljaar(startjaar))
     first, last = kalender.eerste_schooldag, kalender.laatste_schooldag
@@ -341,6 +343,52 @@ def test_own_days_outside_the_school_year_are_refused() -> None:
     ]
 
 
+def test_the_supported_school_years_are_those_holidays_knows() -> None:
+    import holidays
+    from holidays.countries.belgium import Belgium
+
+    def school(year: int) -> object:
+        return holidays.country_holidays("BE", subdiv="Flemish", categories=("school",), years=year)
+
+    # The Flemish school holidays start in 2010 and end with the package's last year.
+    assert not school(EERSTE_SCHOOLJAAR.startjaar - 1)
+    assert school(EERSTE_SCHOOLJAAR.startjaar)
+    assert Belgium.end_year >= LAATSTE_SCHOOLJAAR.startjaar + 1
+    assert (str(EERSTE_SCHOOLJAAR), str(LAATSTE_SCHOOLJAAR)) == ("2010-2011", "2099-2100")
+
+
+@pytest.mark.parametrize("jaar", ["1800-1801", "1999-2000", "2009-2010", "2100-2101"])
+def test_a_school_year_outside_the_data_is_refused(jaar: str) -> None:
+    with pytest.raises(KalenderError) as info:
+        schoolkalender(jaar)
+    assert str(info.value) == (
+        f"schooljaar {jaar} valt buiten de schoolkalender: die kent de schooljaren "
+        "2010-2011 tot 2099-2100"
+    )
+    assert info.value.text("en") == (
+        f"school year {jaar} is outside the school calendar: it covers the school years "
+        "2010-2011 to 2099-2100"
+    )
+    # The same for a school's own calendar of that year, when the calendar is built.
+    eigen = SchooleigenKalender("School", jaar)
+    with pytest.raises(KalenderError) as own:
+        schoolkalender(eigen=eigen)
+    assert str(own.value) == str(info.value)
+
+
+def test_the_first_and_last_supported_school_years_are_whole() -> None:
+    first = schoolkalender(EERSTE_SCHOOLJAAR)
+    assert [p.naam for p in first.vakanties] == [
+        "Herfstvakantie",
+        "Kerstvakantie",
+        "Krokusvakantie",
+        "Paasvakantie",
+        "Zomervakantie",
+    ]
+    last = schoolkalender(LAATSTE_SCHOOLJAAR)
+    assert last.vakanties[-1].einde == D(2100, 8, 31)
+
+
 def test_school_year_must_match_the_schools_calendar() -> None:
     eigen = duaal_leren.load(DE_VONK)
     with pytest.raises(KalenderError):
@@ -416,6 +464,9 @@ def test_kalender_bad_year_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     status, _ = run("--lang", "en", "kalender", "2025-2027")
     assert status == 2
     assert "is not a school year" in capsys.readouterr().err
+    for jaar in ("1800-1801", "1999-2000", "2100-2101"):
+        assert run("kalender", jaar) == (2, "")
+        assert f"schooljaar {jaar} valt buiten de schoolkalender" in capsys.readouterr().err
 
 
 def test_schoolkalender_is_a_value() -> None:

@@ -346,11 +346,21 @@ def test_a_shipped_catalogue_is_read_once() -> None:
 def test_an_unknown_catalogue_is_named_in_the_error() -> None:
     with pytest.raises(OnbekendeLeidraad) as caught:
         leidraad("bouw")
-    assert caught.value.id == "bouw"
-    assert "opstartgesprek" in caught.value.message
-    assert "no shipped catalogue 'bouw'" in caught.value.message_en
-    assert isinstance(caught.value, duaal_leren.DuaalLerenError)
-    assert isinstance(caught.value, LookupError)
+    error = caught.value
+    assert error.id == "bouw"
+    assert (
+        str(error)
+        == error.text("nl")
+        == error.message
+        == ("geen meegeleverde leidraad 'bouw'; gekend zijn: leervooruitgang, opstartgesprek")
+    )
+    assert (
+        error.text("en")
+        == error.message_en
+        == ("no shipped catalogue 'bouw'; known are: leervooruitgang, opstartgesprek")
+    )
+    assert isinstance(error, duaal_leren.DuaalLerenError)
+    assert isinstance(error, LookupError)
 
 
 def test_importing_the_library_reads_no_catalogue() -> None:
@@ -537,12 +547,43 @@ def test_a_catalogue_needs_themes_and_items() -> None:
 
 
 def test_building_a_bad_catalogue_in_python_fails() -> None:
-    thema = Thema("a", "A", items=(Item("x", "Een?"), Item("x", "Twee?")))
-    with pytest.raises(ValueError, match=r"\$\.themas\[0\]\.items\[1\]\.id: the id 'x'") as caught:
-        Leidraad("l", "L", "1", themas=(thema,))
-    assert isinstance(caught.value, duaal_leren.DuaalLerenError)
+    dubbel = Thema("a", "A", items=(Item("x", "Een?"), Item("x", "Twee?")))
+    with pytest.raises(duaal_leren.FieldError) as caught:
+        Leidraad("l", "L", "1", themas=(dubbel, Thema("b", "B")))
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert error.field == "themas"
+    # Dutch by default, English on request; every problem after its own path.
+    assert (
+        str(error)
+        == error.text("nl")
+        == (
+            "$.themas[1].secties: het thema heeft geen secties en geen items; "
+            "$.themas[0].items[1].id: de id 'x' komt al voor op $.themas[0].items[0].id; "
+            "elke id is uniek in de leidraad"
+        )
+    )
+    assert error.text("en") == (
+        "$.themas[1].secties: the theme has no sections and no items; "
+        "$.themas[0].items[1].id: the id 'x' already occurs at $.themas[0].items[0].id; "
+        "every id is unique in the catalogue"
+    )
     with pytest.raises(ValueError, match="mag niet leeg zijn"):
         Item("x", " ")
+
+
+def test_the_problems_of_a_catalogue_can_be_split_like_any_exception_group() -> None:
+    dubbel = Thema("a", "A", items=(Item("x", "Een?"), Item("x", "Twee?")))
+    with pytest.raises(duaal_leren.FieldError) as caught:
+        Leidraad("l", "L", "1", themas=(dubbel, Thema("b", "B")))
+    group = caught.value
+    assert isinstance(group, ExceptionGroup)
+    repeated, rest = group.split(lambda exc: getattr(exc, "code", None) == "dubbele-id")
+    assert [type(part) for part in (repeated, rest)] == [type(group), type(group)]
+    assert repeated is not None
+    assert rest is not None
+    assert len(repeated.exceptions) == len(rest.exceptions) == 1
+    assert repeated.text("en") == group.text("en")
 
 
 # --- extensions ----------------------------------------------------------------------------

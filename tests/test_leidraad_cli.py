@@ -103,10 +103,39 @@ def test_show_reads_a_catalogue_or_an_extension_file(tmp_path: Path) -> None:
 def test_show_an_unknown_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run("leidraad", "show", "bouw")
     assert (status, out) == (2, "")
-    assert "geen meegeleverde leidraad 'bouw'" in capsys.readouterr().err
-    status, _ = run("--lang", "en", "leidraad", "show", "bouw")
+    assert capsys.readouterr().err == (
+        "duaal-leren: geen meegeleverde leidraad 'bouw'; "
+        "gekend zijn: leervooruitgang, opstartgesprek\n"
+    )
+    for argv in (
+        ("--lang", "en", "leidraad", "show", "bouw"),
+        ("leidraad", "show", "bouw", "--lang", "en"),
+    ):
+        status, _ = run(*argv)
+        assert status == 2
+        assert capsys.readouterr().err == (
+            "duaal-leren: no shipped catalogue 'bouw'; known are: leervooruitgang, opstartgesprek\n"
+        )
+
+
+@pytest.mark.parametrize(
+    "reference", ["/nonexistent.yaml", "bouw.yaml", "bouw.json", "catalogi/bouw", "BOUW.YML"]
+)
+def test_show_a_path_that_does_not_exist(
+    reference: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An argument that looks like a file is one: a typo in a path is a missing file.
+    monkeypatch.chdir(tmp_path)
+    status, out = run("leidraad", "show", reference)
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err == f"{reference}: 1 probleem\n  $: het bestand bestaat niet\n"
+    status, _ = run("leidraad", "show", reference, "--lang", "en")
     assert status == 2
-    assert "no shipped catalogue 'bouw'" in capsys.readouterr().err
+    assert "$: the file does not exist" in capsys.readouterr().err
 
 
 def test_show_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -293,6 +293,28 @@ def test_the_day_can_be_given_as_iso_text(verslag: Gespreksverslag) -> None:
     assert isinstance(caught.value, ValueError)
 
 
+@pytest.mark.parametrize(
+    "check",
+    [
+        lambda v, day: volledigheid(v, today=day),
+        lambda v, day: verslag_findings(v, today=day),
+        lambda v, day: v.te_late_acties(day),
+        lambda v, day: v.acties[0].te_laat(day),
+    ],
+    ids=["volledigheid", "verslag_findings", "te_late_acties", "te_laat"],
+)
+@pytest.mark.parametrize("day", ["1 oktober 2025", "2025-13-01", "2025-02-30", ""])
+def test_a_day_that_is_no_date_names_the_argument(
+    verslag: Gespreksverslag, check: typing.Callable[[Gespreksverslag, str], object], day: str
+) -> None:
+    # The library's own bilingual error, never the date library's.
+    with pytest.raises(duaal_leren.FieldError) as caught:
+        check(verslag, day)
+    assert caught.value.field == "today"
+    assert str(caught.value) == f"today: {day!r} is geen datum; schrijf ze als JJJJ-MM-DD"
+    assert caught.value.text("en") == f"today: {day!r} is not a date; write it as YYYY-MM-DD"
+
+
 def brussels_is_a_day_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the machine's own zone still on 30 September when it is 1 October in Brussels."""
 

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import itertools
 import json
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 
 import duaal_leren
 from duaal_leren.cli import main
+from duaal_leren.exceptions import FieldError
 from duaal_leren.kalender import Schooljaar, schoolkalender
 from duaal_leren.opleidingsplan import Partij
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
@@ -227,6 +230,22 @@ def test_cadans_from_text() -> None:
             cadans(bad)
 
 
+def test_a_cadence_has_at_most_52_weeks_or_conversations() -> None:
+    assert cadans("52/jaar") == PerSchooljaar(52)
+    assert cadans("52w") == ElkeNWeken(52)
+    for bad in ("99999/jaar", "53x", "53w", "elke-60-weken"):
+        with pytest.raises(PlanningError, match="van 1 tot 52") as info:
+            cadans(bad)
+        assert "from 1 to 52" in info.value.text("en")
+    with pytest.raises(FieldError):
+        PerSchooljaar(53)
+    with pytest.raises(FieldError):
+        ElkeNWeken(0)
+    agreed = attrs.evolve(LOTTE, afspraken=attrs.evolve(LOTTE.afspraken, opvolging_weken=60))
+    with pytest.raises(PlanningError, match="langer dan 52 weken"):
+        plan_opvolging(agreed)
+
+
 # --- follow-up schedules ------------------------------------------------------------------
 
 
@@ -431,6 +450,84 @@ def test_caseload_counts_kept_conversations() -> None:
         plan_caseload([LOTTE, LOTTE], PerSchooljaar(3))
 
 
+@pytest.fixture
+def binnen_tien_seconden() -> Iterator[None]:
+    """Fail a test that runs longer than ten seconds, instead of waiting for it."""
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("langer dan tien seconden / longer than ten seconds")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, 10)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_start_times_stay_within_the_day() -> None:
+    voorkeur = Voorkeur()
+    assert [t.format("HH:mm") for t in voorkeur.starturen()] == ["10:00", "13:30", "15:00", "16:30"]
+    taken = [pendulum.time(10, 0), pendulum.time(13, 30), pendulum.time(15, 0)]
+    assert voorkeur.tijdstip(taken) == pendulum.time(16, 30)
+    assert voorkeur.tijdstip([*taken, pendulum.time(16, 30)]) is None
+    # Twenty visits that day: the day is full, and no time runs past midnight.
+    assert voorkeur.tijdstip([pendulum.time(10, 0)] * 20) == pendulum.time(13, 30)
+    late = Voorkeur(tijdstippen=(pendulum.time(22, 0),), einduur=pendulum.time(23, 59))
+    assert late.starturen() == (pendulum.time(22, 0),)
+    assert late.tijdstip([pendulum.time(22, 0)]) is None
+    # A visit that overlaps one already on the day is no option either.
+    assert voorkeur.tijdstip([pendulum.time(9, 30)]) == pendulum.time(13, 30)
+
+
+def test_a_visit_may_not_run_past_midnight() -> None:
+    with pytest.raises(FieldError, match="middernacht") as info:
+        Voorkeur(tijdstippen=(pendulum.time(23, 30),))
+    assert "runs past midnight" in info.value.text("en")
+    with pytest.raises(FieldError):
+        Voorkeur(duur=pendulum.duration(minutes=0))
+    with pytest.raises(FieldError):
+        Voorkeur(duur=pendulum.duration(hours=24))
+
+
+def test_a_caseload_with_many_conversations_on_one_day_finishes_quickly(
+    binnen_tien_seconden: None,
+) -> None:
+    # Twenty copies of a traject that records three conversations: each of those days has
+    # twenty conversations that cannot move and no time is recorded for them.
+    trajecten = [attrs.evolve(LOTTE_MET_GESPREKKEN, id=f"TRJ-{i:02d}") for i in range(20)]
+    with pytest.raises(PlanningError) as info:
+        plan_caseload(trajecten, PerSchooljaar(4))
+    assert "het gesprek van 2025-11-20 krijgt geen uur" in str(info.value)
+    assert "the conversation of 2025-11-20 gets no time" in info.value.text("en")
+    # With their times, they keep them, however many there are.
+    bestaande = {
+        t.id: [dt.datetime(2025, 11, 20, 8, 0) + dt.timedelta(minutes=20 * i)]
+        for i, t in enumerate(trajecten)
+    }
+    caseload = plan_caseload(trajecten, PerSchooljaar(4), bestaande=bestaande, max_per_dag=20)
+    day = caseload.per_dag()[D(2025, 11, 20)]
+    assert [g.start.format("HH:mm") for g in day][:4] == ["08:00", "08:20", "08:40", "09:00"]
+    assert all(g.bestaand for g in day)
+
+
+def test_a_full_day_sends_the_visit_to_another_day(binnen_tien_seconden: None) -> None:
+    trajecten = caseload_trajecten(20)
+    caseload = plan_caseload(trajecten, PerSchooljaar(4), max_per_dag=20)
+    allowed = set(Voorkeur().starturen())
+    for day, found in caseload.per_dag().items():
+        assert len(found) <= 4, day
+        starts = [g.start.time() for g in found]
+        assert set(starts) <= allowed
+        assert len(set(starts)) == len(starts)
+        assert all(g.einde.date() == day for g in found)
+    assert sum(len(s.gesprekken) for s in caseload.schemas) == 80
+
+
 # --- properties -----------------------------------------------------------------------------
 
 
@@ -599,3 +696,95 @@ def test_planning_command_usage_errors(capsys: pytest.CaptureFixture[str]) -> No
     assert "unknown traject" in capsys.readouterr().err
     assert run("planning", lotte, "--dagen", "maandag,feestdag")[0] == 2
     assert "onbekende weekdag" in capsys.readouterr().err
+
+
+def test_planning_command_refuses_bad_duration_cadence_and_conversation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lotte = str(ROOT / "examples" / "traject-lotte.yaml")
+    for duur in ("100000", "4", "0", "481"):
+        assert run("planning", lotte, "--duur", duur)[0] == 2
+        assert "5 tot 480" in capsys.readouterr().err
+    assert run("planning", lotte, "--duur", "480", "--cadence", "2/jaar")[0] == 0
+    for cadence in ("99999/jaar", "53x", "53w", "elke-0-weken"):
+        assert run("planning", lotte, "--cadence", cadence)[0] == 2
+        assert "van 1 tot 52" in capsys.readouterr().err
+    status, _ = run("--lang", "en", "planning", lotte, "--gesprek", "TRJ-2025-0042=2019-10-01")
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "2019-10-01 is outside the contract of traject TRJ-2025-0042" in err
+    assert "(2025-09-01 to 2026-06-30)" in err
+    assert run("planning", lotte, "--gesprek", "2026-07-01T10:00")[0] == 2
+
+
+def test_planning_command_gives_a_recorded_conversation_its_time() -> None:
+    lotte = str(ROOT / "examples" / "traject-lotte.yaml")
+    status, out = run(
+        "planning", lotte, "--gesprek", "TRJ-2025-0042=2025-11-20T08:15", "--format", "json"
+    )
+    assert status == 0
+    (traject,) = json.loads(out)["trajecten"]
+    on_the_day = [g for g in traject["gesprekken"] if g["start"].startswith("2025-11-20")]
+    assert [(g["start"][11:16], g["bestaand"]) for g in on_the_day] == [("08:15", True)]
+
+
+def test_planning_command_never_overwrites_an_input(
+    tmp_path: Path, lotte_zonder_gesprekken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = lotte_zonder_gesprekken.read_bytes()
+    status, out = run(
+        "planning", str(lotte_zonder_gesprekken), "--ics", str(lotte_zonder_gesprekken)
+    )
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err == (
+        f"duaal-leren: {lotte_zonder_gesprekken} kan niet geschreven worden: het is een van de "
+        "invoerbestanden; kies een ander bestand voor --ics\n"
+    )
+    assert lotte_zonder_gesprekken.read_bytes() == before
+    # Also through another name of the same file, and for a file read from a folder.
+    link = tmp_path / "link.ics"
+    link.symlink_to(lotte_zonder_gesprekken)
+    assert run("planning", str(tmp_path), "--ics", str(link))[0] == 2
+    assert lotte_zonder_gesprekken.read_bytes() == before
+    school = ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml"
+    school_before = school.read_bytes()
+    status, _ = run(
+        "planning", str(lotte_zonder_gesprekken), "--school", str(school), "--ics", str(school)
+    )
+    assert status == 2
+    assert school.read_bytes() == school_before
+
+
+def test_planning_command_checks_the_calendar_file_before_planning(
+    tmp_path: Path, lotte_zonder_gesprekken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = run(
+        "planning", str(lotte_zonder_gesprekken), "--ics", str(tmp_path / "geen" / "x.ics")
+    )
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert f"de map {tmp_path / 'geen'} bestaat niet" in err
+    assert ".tmp" not in err
+    (tmp_path / "bestand").write_text("", "utf-8")
+    status, _ = run(
+        "--lang",
+        "en",
+        "planning",
+        str(lotte_zonder_gesprekken),
+        "--ics-dir",
+        str(tmp_path / "bestand"),
+    )
+    assert status == 2
+    assert "it is a file, not a folder" in capsys.readouterr().err
+
+
+def test_planning_command_writes_the_calendar_to_standard_output(
+    tmp_path: Path, lotte_zonder_gesprekken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out = run("planning", str(lotte_zonder_gesprekken), "--cadence", "3/jaar", "--ics", "-")
+    assert status == 0
+    assert out.startswith("BEGIN:VCALENDAR\r\n")
+    assert out.count("BEGIN:VEVENT") == 3
+    assert not (tmp_path / "-").exists()

@@ -10,6 +10,7 @@ import pytest
 
 import duaal_leren
 from duaal_leren import Traject
+from duaal_leren._files import WriteError
 from duaal_leren.cohort import Cohort, Matrix
 from opvolging_strategies import genereer_cohort
 
@@ -52,6 +53,21 @@ def test_progress_chart_as_png(traject: Traject, tmp_path: Path) -> None:
     height, width, _ = imread(path).shape
     assert (width, height) == (800, 450)
     assert [p.name for p in tmp_path.iterdir()] == ["lotte.png"]
+
+
+def test_a_chart_that_cannot_be_written_names_the_file(traject: Traject, tmp_path: Path) -> None:
+    target = tmp_path / "geen" / "lotte.png"
+    with pytest.raises(WriteError) as info:
+        voortgangsgrafiek(traject, target, today="2026-06-30")
+    assert info.value.text("en") == (
+        f"cannot write {target}: the folder {tmp_path / 'geen'} does not exist"
+    )
+    folder = tmp_path / "map.svg"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        voortgangsgrafiek(traject, folder, today="2026-06-30")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+    assert list(folder.iterdir()) == []
 
 
 def test_progress_chart_as_svg_names_the_traject_and_its_lines(

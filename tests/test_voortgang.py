@@ -322,6 +322,19 @@ def test_the_risk_flag_compares_time_passed_with_competences_mastered(traject: T
     assert "within the threshold" in calm.reden_en
 
 
+@pytest.mark.parametrize("drempel", [float("nan"), float("inf"), -0.5, 100.5])
+def test_the_risk_threshold_is_a_finite_number_from_0_to_100(
+    traject: Traject, drempel: float
+) -> None:
+    with pytest.raises(FieldError) as info:
+        voortgang(traject, today=D(2026, 2, 28), risicodrempel=drempel)
+    assert info.value.field == "risicodrempel"
+    assert "0 tot 100" in str(info.value)
+    assert "from 0 to 100" in info.value.text("en")
+    for edge in (0, 100):
+        assert voortgang(traject, today=D(2026, 2, 28), risicodrempel=edge).risico.drempel == edge
+
+
 def test_time_is_clipped_to_the_contract(traject: Traject) -> None:
     t = small_traject(traject)
     assert voortgang(t, today=D(2025, 8, 1)).risico.aandeel_tijd == 0.0
@@ -452,6 +465,22 @@ def test_csv_rows_and_atomic_file(traject: Traject, tmp_path: Path) -> None:
     path = v.to_csv(tmp_path / "voortgang.csv", delimiter=";")
     assert path.read_text(encoding="utf-8").startswith("code;omschrijving;leerplaats")
     assert [p.name for p in tmp_path.iterdir()] == ["voortgang.csv"]
+
+
+def test_csv_text_that_looks_like_a_formula_stays_text(traject: Traject) -> None:
+    plan = traject.opleidingsplan
+    first = attrs.evolve(plan.competenties[0], omschrijving='=HYPERLINK("http://x")')
+    second = attrs.evolve(plan.competenties[1], omschrijving="-2+3 bij elke stap")
+    odd = attrs.evolve(
+        traject,
+        opleidingsplan=attrs.evolve(plan, competenties=(first, second, *plan.competenties[2:])),
+    )
+    rows = list(csv.reader(io.StringIO(voortgang(odd, today="2026-02-28").csv())))
+    assert rows[1][1] == '\'=HYPERLINK("http://x")'
+    assert rows[2][1] == "'-2+3 bij elke stap"
+    # Levels stay numbers.
+    elt03 = dict(zip(ROW_HEADER, next(r for r in rows if r[0] == "ELT-03"), strict=True))
+    assert elt03["niveau"] == "3"
 
 
 class _Collector(HTMLParser):

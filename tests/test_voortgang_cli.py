@@ -140,3 +140,105 @@ def test_a_standard_plan_is_no_traject(capsys: pytest.CaptureFixture[str]) -> No
 def test_the_command_is_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "voortgang" in capsys.readouterr().out
+
+
+def test_an_output_never_overwrites_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    shutil.copy(LOTTE, copy)
+    before = copy.read_bytes()
+    status, out = run("voortgang", str(copy), "-o", str(copy))
+    assert (status, out) == (2, "")
+    assert "het is een van de invoerbestanden; kies een ander bestand voor --output" in (
+        capsys.readouterr().err
+    )
+    assert copy.read_bytes() == before
+    # A file read from a folder counts too, and so does the chart, by any name.
+    link = tmp_path / "grafiek.png"
+    link.symlink_to(copy)
+    status, out = run("voortgang", str(copy), "--grafiek", str(link))
+    assert (status, out) == (2, "")
+    assert f"het is een van de invoerbestanden ({copy}); kies een ander bestand voor --grafiek" in (
+        capsys.readouterr().err
+    )
+    assert copy.read_bytes() == before
+    status, out = run("voortgang", str(tmp_path), "--format", "csv", "--output", str(copy))
+    assert (status, out) == (2, "")
+    assert copy.read_bytes() == before
+
+
+def test_nothing_is_written_when_one_output_cannot_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "voortgang.csv"
+    chart = tmp_path / "BAD" / "x.png"
+    status, out = run(
+        "voortgang", LOTTE, "--format", "csv", "-o", str(target), "--grafiek", str(chart)
+    )
+    assert (status, out) == (2, "")
+    assert f"de map {tmp_path / 'BAD'} bestaat niet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    # Nor is anything printed.
+    status, out = run("voortgang", str(EXAMPLES), "--grafiek", str(chart))
+    assert (status, out) == (2, "")
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out = run("voortgang", LOTTE, "--today", "2026-02-28", "--format", "json", "-o", "-")
+    assert status == 0
+    assert json.loads(out)["traject"] == "TRJ-2025-0042"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("drempel", ["nan", "inf", "-inf", "-1", "100.5", "tien"])
+def test_the_risk_threshold_is_a_number_from_0_to_100(
+    drempel: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = run("voortgang", LOTTE, f"--risicodrempel={drempel}", "--format", "json")
+    assert (status, out) == (2, "")
+    assert "0 tot 100" in capsys.readouterr().err
+
+
+def test_the_risk_threshold_bounds_are_accepted() -> None:
+    for drempel in ("0", "100", "12.5"):
+        status, out = run(
+            "voortgang",
+            LOTTE,
+            "--today",
+            "2026-02-28",
+            "--risicodrempel",
+            drempel,
+            "--format",
+            "json",
+        )
+        assert status == 0
+        assert json.loads(out)["risico"]["drempel"] == float(drempel)
+
+
+def test_the_same_traject_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(LOTTE, tmp_path / "a.yaml")
+    shutil.copy(LOTTE, tmp_path / "b.yaml")
+    status, out = run("voortgang", str(tmp_path))
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert "traject TRJ-2025-0042 komt twee keer voor" in err
+    assert "b.yaml" in err
+    status, out = run("--lang", "en", "voortgang", LOTTE, LOTTE)
+    assert (status, out) == (2, "")
+    assert "traject TRJ-2025-0042 occurs twice" in capsys.readouterr().err
+
+
+def test_no_trajecten_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run("voortgang", str(tmp_path))
+    assert (status, out) == (2, "")
+    assert f"geen trajecten gevonden in {tmp_path}" in capsys.readouterr().err
+    status, out = run("--lang", "en", "voortgang", str(EXAMPLES), "--mentor", "niemand")
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert "no trajecten in" in err
+    assert "match --mentor 'niemand'" in err

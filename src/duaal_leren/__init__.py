@@ -34,6 +34,7 @@ from duaal_leren.exceptions import (
     FieldError,
     MissingDependencyError,
     Problem,
+    WriteError,
 )
 from duaal_leren.ical import save_ical, to_ical
 from duaal_leren.kalender import (
@@ -197,6 +198,7 @@ __all__ = [
     "Weglating",
     "Werkdag",
     "WerkdagPlaats",
+    "WriteError",
     "__version__",
     "dump",
     "json_schema",

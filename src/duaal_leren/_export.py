@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -17,16 +18,40 @@ from duaal_leren._files import write_atomic
 __all__ = ["csv_text", "html_page", "level_colour", "require", "write_atomic"]
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
-    """CSV text with a header line; ``None`` becomes an empty cell.
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"); tab and carriage return as well, in some programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 
-    Lines end in CRLF, as RFC 4180 and spreadsheet programs expect.
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    # A number written as text stays a number, and a lone "-" (not in the plan) is no
+    # formula; any other text that a spreadsheet would run gets an apostrophe before it.
+    if value.startswith(_FORMULA_START) and value != "-" and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
+    r"""CSV text with a header line; ``None`` becomes an empty cell.
+
+    Lines end in CRLF, as RFC 4180 and spreadsheet programs expect. Text that a spreadsheet
+    would take for a formula (it starts with ``=``, ``+``, ``-`` or ``@``) gets an
+    apostrophe before it, so that opening the file never runs it; numbers stay numbers.
+
+    Example:
+        >>> csv_text(["id", "niveau"], [["=1+2", 3], ["-", -1], ["TRJ-1", None]])
+        "id,niveau\r\n'=1+2,3\r\n-,-1\r\nTRJ-1,\r\n"
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([_cell(cell) for cell in header])
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow([_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

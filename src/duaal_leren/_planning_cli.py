@@ -19,6 +19,7 @@ from typing import Any, TextIO
 import attrs
 import pendulum
 
+from duaal_leren._files import WriteError, check_not_input, check_writable, make_folder
 from duaal_leren.cli import EXIT_OK, Command, _lang, _t
 from duaal_leren.documents import load
 from duaal_leren.kalender import (
@@ -191,6 +192,19 @@ def _positief(text: str) -> int:
     return int(text)
 
 
+_DUUR = (5, 480)
+
+
+def _duur(text: str) -> int:
+    low, high = _DUUR
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: een duur in minuten van {low} tot {high} / "
+            f"a duration in minutes from {low} to {high}"
+        )
+    return int(text)
+
+
 def _configure_planning(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "trajecten",
@@ -224,7 +238,10 @@ def _configure_planning(parser: argparse.ArgumentParser) -> None:
         help="beginuren van het eerste, tweede, ... bezoek van een dag (standaard 10:00,13:30)",
     )
     parser.add_argument(
-        "--duur", type=_positief, default=60, help="duur van een gesprek in minuten"
+        "--duur",
+        type=_duur,
+        default=60,
+        help=f"duur van een gesprek in minuten, van {_DUUR[0]} tot {_DUUR[1]}",
     )
     parser.add_argument(
         "--max-per-dag", type=_positief, default=2, help="hoogstens zoveel bezoeken per dag"
@@ -234,19 +251,25 @@ def _configure_planning(parser: argparse.ArgumentParser) -> None:
         metavar="TRAJECT=DATUM",
         action="append",
         default=[],
-        help="nog een gesprek dat al gepland of gehouden is, naast die in het traject: "
+        help="nog een gesprek dat al gepland of gehouden is, naast die in het traject, of "
+        "het uur van een gesprek dat het traject op die dag opneemt: "
         "TRJ-2025-0042=2025-10-14 of TRJ-2025-0042=2025-10-14T09:30 (herhaalbaar; het "
         "traject mag weg bij één traject)",
     )
-    parser.add_argument("--ics", metavar="FILE", help="schrijf alle gesprekken in één .ics-bestand")
+    parser.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="schrijf alle gesprekken in één .ics-bestand; '-' schrijft het naar de uitvoer",
+    )
     parser.add_argument(
         "--ics-dir", metavar="DIR", help="schrijf één .ics-bestand per traject in deze map"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def _trajecten(paths: Sequence[str]) -> list[Traject]:
-    found: list[Traject] = []
+def _bestanden(paths: Sequence[str]) -> list[Path]:
+    """The traject files to read: the files named, and the traject files in the folders."""
+    found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -254,21 +277,22 @@ def _trajecten(paths: Sequence[str]) -> list[Traject]:
                 if file.suffix.lower() in (".yaml", ".yml", ".json") and file.is_file():
                     head = file.read_bytes()[:4096].decode("utf-8", errors="replace")
                     if "duaal-leren/traject@" in head:
-                        found.append(load(file, Traject))
+                        found.append(file)
         else:
-            found.append(load(path, Traject))
+            found.append(path)
     return found
 
 
 def _bestaande(args: argparse.Namespace, trajecten: Sequence[Traject]) -> dict[str, list[Bestaand]]:
-    # The conversations a traject records are kept; --gesprek adds to them.
+    # The conversations a traject records are kept; --gesprek adds to them, or gives one
+    # of them its time.
     result: dict[str, list[Bestaand]] = {t.id: list(_opgenomen(t)) for t in trajecten}
-    known = {t.id for t in trajecten}
+    by_id = {t.id: t for t in trajecten}
     for spec in args.gesprek:
         traject_id, sep, when = spec.rpartition("=")
         if not sep and len(trajecten) == 1:
             traject_id = trajecten[0].id
-        if traject_id not in known:
+        if traject_id not in by_id:
             raise PlanningError(
                 f"--gesprek {spec!r}: onbekend traject {traject_id!r}",
                 f"--gesprek {spec!r}: unknown traject {traject_id!r}",
@@ -281,7 +305,21 @@ def _bestaande(args: argparse.Namespace, trajecten: Sequence[Traject]) -> dict[s
                 f"--gesprek {spec!r}: geen datum of tijdstip (2025-10-14 of 2025-10-14T09:30)",
                 f"--gesprek {spec!r}: not a date or time (2025-10-14 or 2025-10-14T09:30)",
             ) from None
-        result[traject_id].append(value)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        contract = by_id[traject_id].overeenkomst
+        if not contract.start <= day <= contract.einde:
+            raise PlanningError(
+                f"--gesprek {spec!r}: {day.isoformat()} valt buiten de overeenkomst van "
+                f"traject {traject_id} ({contract.start.isoformat()} tot "
+                f"{contract.einde.isoformat()})",
+                f"--gesprek {spec!r}: {day.isoformat()} is outside the contract of traject "
+                f"{traject_id} ({contract.start.isoformat()} to {contract.einde.isoformat()})",
+            )
+        kept = result[traject_id]
+        if isinstance(value, dt.datetime) and day in kept:
+            kept[kept.index(day)] = value
+        else:
+            kept.append(value)
     return result
 
 
@@ -369,15 +407,31 @@ def _bestandsnaam(traject_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", traject_id).strip("._") or "traject"
 
 
-def _run_planning(args: argparse.Namespace, out: TextIO) -> int:
-    from duaal_leren.ical import save_ical
+def _uitvoer(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
+    """Refuse an output that would overwrite an input, or that cannot be written."""
+    if args.ics and args.ics != "-":
+        check_not_input(args.ics, inputs, "--ics")
+        check_writable(args.ics)
+    if args.ics_dir:
+        folder = Path(args.ics_dir)
+        if folder.exists() and not folder.is_dir():
+            raise WriteError(
+                args.ics_dir, "het is een bestand, geen map", "it is a file, not a folder"
+            )
 
-    trajecten = _trajecten(args.trajecten)
-    if not trajecten:
+
+def _run_planning(args: argparse.Namespace, out: TextIO) -> int:
+    from duaal_leren.ical import save_ical, to_ical
+
+    files = _bestanden(args.trajecten)
+    if not files:
         raise PlanningError(
             "geen trajecten gevonden in " + ", ".join(args.trajecten),
             "no trajecten found in " + ", ".join(args.trajecten),
         )
+    inputs = [*files, *(Path(p) for p in args.school)]
+    _uitvoer(args, inputs)
+    trajecten = [load(file, Traject) for file in files]
     kalenders = [schoolkalender(eigen=e) for e in _schoolkalenders(args.school)]
     voorkeur = Voorkeur(weekdagen=args.dagen, duur=pendulum.duration(minutes=args.duur))
     if args.uren:
@@ -392,13 +446,22 @@ def _run_planning(args: argparse.Namespace, out: TextIO) -> int:
         van=args.van,
         tot=args.tot,
     )
+    if args.ics_dir:
+        targets = {
+            s.traject: Path(args.ics_dir) / f"{_bestandsnaam(s.traject)}.ics"
+            for s in caseload.schemas
+        }
+        for target in targets.values():
+            check_not_input(target, inputs, "--ics-dir")
+        make_folder(args.ics_dir)
+        for schema in caseload.schemas:
+            save_ical(schema, targets[schema.traject])
+    if args.ics == "-":
+        # The calendar is the output: a plan beside it would make it no calendar.
+        out.write(to_ical(caseload).decode("utf-8"))
+        return EXIT_OK
     if args.ics:
         save_ical(caseload, args.ics)
-    if args.ics_dir:
-        folder = Path(args.ics_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        for schema in caseload.schemas:
-            save_ical(schema, folder / f"{_bestandsnaam(schema.traject)}.ics")
     if args.format == "json":
         out.write(json.dumps(planning_data(caseload), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -5,20 +5,24 @@ competences, the risk flag with its reason, the suggested learning focus, and ev
 competence. Given a directory, several files, or a filter, it shows the learner x competence
 matrix of the cohort instead. ``--format`` chooses text, JSON, CSV or HTML; ``--output``
 writes to a file (whole or not at all) instead of standard output; ``--grafiek`` also saves
-the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra).
+the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra). Before anything
+is written, every output is checked: it must not be one of the files read, and its folder
+must exist and be writable; the chart is written before the table.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 import pendulum
 
-from duaal_leren._export import write_atomic
+from duaal_leren._files import check_not_input, check_writable, write_atomic
 from duaal_leren._validators import as_day
 from duaal_leren.cli import EXIT_OK, Command
 from duaal_leren.exceptions import DuaalLerenError
@@ -32,6 +36,18 @@ _FILTERS = ("school", "mentor", "trajectbegeleider", "opleiding")
 
 class _UsageError(DuaalLerenError, ValueError):
     """A bad option value; the command line prints it and exits with status 2."""
+
+
+def _drempel(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: een getal van 0 tot 100 / a number from 0 to 100"
+        )
+    return value
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +70,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         default=None,
         metavar="FILE",
-        help="schrijf naar een bestand / write to a file",
+        help="schrijf naar een bestand; '-' is de uitvoer / write to a file; '-' is stdout",
     )
     parser.add_argument(
         "--grafiek",
@@ -64,11 +80,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--risicodrempel",
-        type=float,
+        type=_drempel,
         default=RISICODREMPEL,
         metavar="PUNTEN",
-        help=f"risicodrempel in procentpunten / risk threshold in percentage points "
-        f"({RISICODREMPEL:g})",
+        help=f"risicodrempel in procentpunten, van 0 tot 100 / risk threshold in percentage "
+        f"points, from 0 to 100 ({RISICODREMPEL:g})",
     )
     for name in _FILTERS:
         parser.add_argument(
@@ -77,10 +93,30 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
-    if args.output:
-        write_atomic(args.output, text if text.endswith("\n") else text + "\n")
+    text = text if text.endswith("\n") else text + "\n"
+    if args.output and args.output != "-":
+        write_atomic(args.output, text)
     else:
-        out.write(text if text.endswith("\n") else text + "\n")
+        out.write(text)
+
+
+def _check_outputs(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
+    """Refuse an output that would overwrite a file read, or that cannot be written."""
+    outputs = [("--output", args.output), ("--grafiek", args.grafiek)]
+    for option, name in outputs:
+        if not name or (option == "--output" and name == "-"):
+            continue
+        check_not_input(name, inputs, option)
+        check_writable(name)
+    if (
+        args.output
+        and args.grafiek
+        and os.path.realpath(args.output) == os.path.realpath(args.grafiek)
+    ):
+        raise _UsageError(
+            "--output en --grafiek zijn hetzelfde bestand",
+            "--output and --grafiek are the same file",
+        )
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -99,6 +135,7 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
     from duaal_leren.documents import load_traject
     from duaal_leren.voortgang import voortgang
 
+    _check_outputs(args, [Path(args.paths[0])])
     traject = load_traject(args.paths[0])
     result = voortgang(traject, today=day, risicodrempel=args.risicodrempel)
     if args.format == "json":
@@ -109,13 +146,13 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
         text = result.html(lang)
     else:
         text = result.format(lang)
-    _emit(text, args, out)
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
 
         voortgangsgrafiek(
             traject, _image(args.grafiek), today=day, risicodrempel=args.risicodrempel, lang=lang
         )
+    _emit(text, args, out)
     return EXIT_OK
 
 
@@ -126,9 +163,22 @@ def _run_cohort(
     lang: str,
     filters: dict[str, str | None],
 ) -> int:
-    from duaal_leren.cohort import Cohort
+    from duaal_leren.cohort import Cohort, _files_of
 
-    cohort = Cohort.load(*args.paths).filter(**filters)
+    files = _files_of(args.paths)
+    if not files:
+        raise _UsageError(
+            "geen trajecten gevonden in " + ", ".join(args.paths),
+            "no trajecten found in " + ", ".join(args.paths),
+        )
+    _check_outputs(args, files)
+    cohort = Cohort.load(*files).filter(**filters)
+    if not cohort:
+        chosen = ", ".join(f"--{k} {v!r}" for k, v in filters.items() if v)
+        raise _UsageError(
+            f"geen trajecten in {', '.join(args.paths)} voldoen aan {chosen}",
+            f"no trajecten in {', '.join(args.paths)} match {chosen}",
+        )
     matrix = cohort.matrix(today=day, risicodrempel=args.risicodrempel)
     if args.format == "json":
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2)
@@ -138,11 +188,11 @@ def _run_cohort(
         text = matrix.html(lang)
     else:
         text = matrix.format(lang)
-    _emit(text, args, out)
     if args.grafiek:
         from duaal_leren.plot import heatmap
 
         heatmap(matrix, _image(args.grafiek), lang=lang)
+    _emit(text, args, out)
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ from duaal_leren.exceptions import (
     DuaalLerenError,
     FieldError,
     MissingDependencyError,
+    Problem,
 )
 from duaal_leren.opvolging import Beheersingsschaal
 from duaal_leren.traject import Traject
@@ -100,6 +101,39 @@ def _traject_files(folder: Path) -> list[Path]:
     return found
 
 
+def _files_of(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files a cohort reads: those named, and the traject files in the directories."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        files.extend(_traject_files(path) if path.is_dir() else [path])
+    return files
+
+
+def _twice(files: Sequence[Path], trajecten: Sequence[Traject]) -> list[DocumentError]:
+    """An error for each traject whose id an earlier file already had."""
+    first: dict[str, Path] = {}
+    errors = []
+    for path, traject in zip(files, trajecten, strict=True):
+        if traject.id not in first:
+            first[traject.id] = path
+            continue
+        errors.append(
+            DocumentError(
+                str(path),
+                [
+                    Problem(
+                        "$.id",
+                        f"traject {traject.id} komt twee keer voor (ook in {first[traject.id]})",
+                        f"traject {traject.id} occurs twice (also in {first[traject.id]})",
+                        "dubbel-traject",
+                    )
+                ],
+            )
+        )
+    return errors
+
+
 def _norm(text: str | None) -> str | None:
     return " ".join(text.casefold().split()) if text is not None else None
 
@@ -121,25 +155,25 @@ class Cohort:
         A directory is searched recursively for ``*.yaml``, ``*.yml`` and ``*.json`` files
         that declare ``schema: duaal-leren/traject@...``; hidden files and folders, and other
         documents such as standard plans, are skipped. A file named explicitly must be a
-        traject.
+        traject. A traject (by its id) may occur once.
 
         Raises:
-            CohortError: One or more files could not be read as a traject; all are
-                reported together.
+            CohortError: One or more files could not be read as a traject, or hold a
+                traject read already; all are reported together.
         """
         from duaal_leren.documents import load_traject
 
-        files: list[Path] = []
-        for name in paths:
-            path = Path(name)
-            files.extend(_traject_files(path) if path.is_dir() else [path])
+        files = _files_of(paths)
+        read: list[Path] = []
         trajecten: list[Traject] = []
         errors: list[DocumentError] = []
         for path in files:
             try:
                 trajecten.append(load_traject(path))
+                read.append(path)
             except DocumentError as exc:
                 errors.append(exc)
+        errors.extend(_twice(read, trajecten))
         if errors:
             raise CohortError(errors)
         return cls(tuple(trajecten))

@@ -15,11 +15,19 @@ modules add their own: `duaal_leren.kalender.KalenderError`,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DocumentError", "DuaalLerenError", "FieldError", "MissingDependencyError", "Problem"]
+__all__ = [
+    "DocumentError",
+    "DuaalLerenError",
+    "FieldError",
+    "MissingDependencyError",
+    "Problem",
+    "WriteError",
+]
 
 
 class DuaalLerenError(Exception):
@@ -50,11 +58,8 @@ class DuaalLerenError(Exception):
     def __init__(self, message: str, message_en: str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        # Without an English text the Dutch one stands for both, unless a subclass set its
-        # English text before calling this initialiser.
-        self.message_en = (
-            message_en if message_en is not None else getattr(self, "message_en", message)
-        )
+        # Without an English text the Dutch one stands for both.
+        self.message_en = message_en if message_en is not None else message
 
     def text(self, lang: str = "nl") -> str:
         """The message in Dutch (``"nl"``) or English (``"en"``)."""
@@ -169,3 +174,39 @@ class DocumentError(DuaalLerenError, ValueError):
         if lang == "en":
             return f"{self.source}: {n} problem{'s' if n != 1 else ''}"
         return f"{self.source}: {n} {'probleem' if n == 1 else 'problemen'}"
+
+
+class WriteError(DuaalLerenError, OSError):
+    """A file or folder cannot be written; nothing was changed.
+
+    Still an `OSError`, with its ``errno`` when one is known, for code that catches those.
+
+    Attributes:
+        path: The path as the user gave it.
+        reden: Why it cannot be written, in Dutch.
+        reden_en: The same in English.
+
+    Example:
+        >>> from duaal_leren._files import write_atomic
+        >>> from duaal_leren import WriteError
+        >>> try:
+        ...     write_atomic("geen-map/tabel.csv", "a,b")
+        ... except WriteError as error:
+        ...     print(error)
+        ...     print(error.text("en"))
+        geen-map/tabel.csv kan niet geschreven worden: de map geen-map bestaat niet
+        cannot write geen-map/tabel.csv: the folder geen-map does not exist
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], reden: str, reden_en: str, code: int | None = None
+    ) -> None:
+        self.path = os.fspath(path)
+        self.reden = reden
+        self.reden_en = reden_en
+        super().__init__(
+            f"{self.path} kan niet geschreven worden: {reden}",
+            f"cannot write {self.path}: {reden_en}",
+        )
+        self.errno = code
+        self.filename = self.path

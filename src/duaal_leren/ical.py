@@ -205,7 +205,8 @@ def save_ical(
         The path written.
 
     Raises:
-        OSError: The file cannot be written; an existing file is then left as it was.
+        WriteError: The file cannot be written (an `OSError` that names
+            the path and the reason); an existing file is then left as it was.
     """
     target = Path(path)
     data = to_ical(schemas, naam=naam, stempel=stempel)

@@ -6,7 +6,10 @@ days and study days) and the legal holidays (feestdagen). The dates of the law c
 `holidays` package (country ``BE``, the Flemish Community, categories ``school`` and
 ``public``, Dutch names); the school year's first and last day follow BVR 31-08-2001 art. 7
 here, because `holidays` does not hold them. A school adds its own days in a small
-`SchooleigenKalender` document (kind ``schoolkalender``).
+`SchooleigenKalender` document (kind ``schoolkalender``). The calendar covers the school
+years from `EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`, those for which `holidays` holds
+the Flemish school holidays; another school year is refused rather than given without its
+vacations.
 
 A calendar is built once per school year and set of school days and then cached:
 `schoolkalender` returns the same object for the same arguments, and the holiday tables of
@@ -45,6 +48,8 @@ from duaal_leren._validators import Validator, non_empty, optional
 from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem
 
 __all__ = [
+    "EERSTE_SCHOOLJAAR",
+    "LAATSTE_SCHOOLJAAR",
     "Dagdeel",
     "Feestdag",
     "KalenderError",
@@ -145,6 +150,25 @@ class Schooljaar:
 
     def __str__(self) -> str:
         return f"{self.startjaar}-{self.startjaar + 1}"
+
+
+# `holidays` computes the Flemish school holidays from 2010 (earlier years come back without
+# them) up to its last year, 2100; BVR 31-08-2001 applies from 2001-2002. A school year
+# needs both of its calendar years.
+EERSTE_SCHOOLJAAR = Schooljaar(2010)
+"""The first school year the calendar covers: 2010-2011."""
+LAATSTE_SCHOOLJAAR = Schooljaar(2099)
+"""The last school year the calendar covers: 2099-2100."""
+
+
+def _ondersteund(jaar: Schooljaar) -> None:
+    if not EERSTE_SCHOOLJAAR <= jaar <= LAATSTE_SCHOOLJAAR:
+        raise KalenderError(
+            f"schooljaar {jaar} valt buiten de schoolkalender: die kent de schooljaren "
+            f"{EERSTE_SCHOOLJAAR} tot {LAATSTE_SCHOOLJAAR}",
+            f"school year {jaar} is outside the school calendar: it covers the school years "
+            f"{EERSTE_SCHOOLJAAR} to {LAATSTE_SCHOOLJAAR}",
+        )
 
 
 class Vrijesoort(enum.Enum):
@@ -572,7 +596,8 @@ def schoolkalender(
         The calendar; the same object for the same arguments.
 
     Raises:
-        KalenderError: No school year is given, or it does not match that of ``eigen``.
+        KalenderError: No school year is given, it does not match that of ``eigen``, or it
+            lies outside `EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`.
         DocumentError: A day of ``eigen`` lies outside its school year, or ends before it
             starts.
 
@@ -594,6 +619,7 @@ def schoolkalender(
             )
         schooljaar = eigen.schooljaar
     jaar = Schooljaar.parse(schooljaar) if isinstance(schooljaar, str) else schooljaar
+    _ondersteund(jaar)
     if eigen is not None and Schooljaar.parse(eigen.schooljaar) != jaar:
         raise KalenderError(
             f"de schoolkalender van {eigen.school} is voor {eigen.schooljaar}, niet voor {jaar}",

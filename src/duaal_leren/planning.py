@@ -48,14 +48,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 import pendulum
 
-from duaal_leren._validators import at_least, non_empty
-from duaal_leren.exceptions import DuaalLerenError
+from duaal_leren._validators import at_least, in_range, non_empty
+from duaal_leren.exceptions import DuaalLerenError, FieldError
 from duaal_leren.kalender import Schooljaar, Schoolkalender, schoolkalender
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.traject import Traject, Weekdag, Weekpatroon, WerkdagPlaats
 from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
+    "MAX_CADANS",
     "STANDAARDAGENDA",
     "TIJDZONE",
     "ZOMERRUST_DAGEN",
@@ -570,15 +571,20 @@ def vakantiebalans(
 # --- cadence and preferences ----------------------------------------------------------
 
 
+MAX_CADANS = 52
+"""The most weeks between two conversations, and the most conversations in a school year:
+a cadence beyond it would be no cadence (a visit a year) or a visit on every workplace day."""
+
+
 @attrs.frozen
 class ElkeNWeken:
     """A conversation every so many weeks, counted from the start of the plan.
 
     Attributes:
-        weken: The number of weeks between two conversations.
+        weken: The number of weeks between two conversations, from 1 to `MAX_CADANS`.
     """
 
-    weken: int = attrs.field(validator=at_least(1))
+    weken: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
     def tekst(self, lang: str = "nl") -> str:
         """The cadence in words."""
@@ -590,10 +596,10 @@ class PerSchooljaar:
     """A number of conversations per school year, spread evenly over its workplace days.
 
     Attributes:
-        aantal: The number of conversations in a school year.
+        aantal: The number of conversations in a school year, from 1 to `MAX_CADANS`.
     """
 
-    aantal: int = attrs.field(validator=at_least(1))
+    aantal: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
     def tekst(self, lang: str = "nl") -> str:
         """The cadence in words."""
@@ -636,7 +642,8 @@ def cadans(text: str) -> Cadans:
     ``voor:2025-12-17,2026-03-25``: before each of these dates.
 
     Raises:
-        PlanningError: The text is none of these.
+        PlanningError: The text is none of these, or its number is not from 1 to
+            `MAX_CADANS`.
 
     Example:
         >>> cadans("6w"), cadans("4/jaar")
@@ -644,18 +651,14 @@ def cadans(text: str) -> Cadans:
     """
     value = text.strip().lower()
     try:
-        if value.endswith("w") and value[:-1].isdigit():
-            return ElkeNWeken(int(value[:-1]))
-        if value.startswith("elke-") and value.endswith("-weken"):
-            return ElkeNWeken(int(value[5:-6]))
-        for suffix in ("/jaar", "/schooljaar", "x"):
-            if value.endswith(suffix) and value[: -len(suffix)].isdigit():
-                return PerSchooljaar(int(value[: -len(suffix)]))
-        if value in ("klassenraad", "voor-klassenraad"):
-            return VoorAnkers()
-        if value.startswith("voor:"):
-            days = tuple(pendulum.Date.fromisoformat(d.strip()) for d in value[5:].split(","))
-            return VoorAnkers(days, naam="afspraak")
+        return _lees_cadans(value)
+    except FieldError:
+        raise PlanningError(
+            f"cadans {text!r}: het aantal weken of gesprekken per schooljaar moet van 1 tot "
+            f"{MAX_CADANS} zijn",
+            f"cadence {text!r}: the number of weeks or of conversations per school year must "
+            f"be from 1 to {MAX_CADANS}",
+        ) from None
     except ValueError:
         pass
     raise PlanningError(
@@ -664,39 +667,127 @@ def cadans(text: str) -> Cadans:
     )
 
 
+def _lees_cadans(value: str) -> Cadans:
+    """The cadence a lower-case text names; ValueError when it names none."""
+    if value.endswith("w") and value[:-1].isdigit():
+        return ElkeNWeken(int(value[:-1]))
+    if value.startswith("elke-") and value.endswith("-weken"):
+        return ElkeNWeken(int(value[5:-6]))
+    for suffix in ("/jaar", "/schooljaar", "x"):
+        if value.endswith(suffix) and value[: -len(suffix)].isdigit():
+            return PerSchooljaar(int(value[: -len(suffix)]))
+    if value in ("klassenraad", "voor-klassenraad"):
+        return VoorAnkers()
+    if value.startswith("voor:"):
+        days = tuple(pendulum.Date.fromisoformat(d.strip()) for d in value[5:].split(","))
+        return VoorAnkers(days, naam="afspraak")
+    raise ValueError(value)
+
+
 _TIJDSTIPPEN = (pendulum.time(10, 0), pendulum.time(13, 30))
 _EEN_UUR = pendulum.duration(hours=1)
+_EINDUUR = pendulum.time(18, 0)
+# Between two visits that follow the listed start times: time to go to the next workplace.
+_VERPLAATSING = 30
+_DAG = 24 * 60
+
+
+def _minuten(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def _duur_minuten(duur: dt.timedelta) -> int:
+    return math.ceil(duur.total_seconds() / 60)
+
+
+def _positieve_duur(
+    inst: object, attribute: attrs.Attribute[pendulum.Duration], value: dt.timedelta
+) -> None:
+    if not isinstance(value, dt.timedelta) or not 0 < value.total_seconds() < _DAG * 60:
+        raise FieldError(
+            attribute.name,
+            f"{value!r} is geen duur van meer dan 0 en minder dan een dag",
+            f"{value!r} is no duration of more than 0 and less than a day",
+        )
 
 
 @attrs.frozen
 class Voorkeur:
     """When a trajectbegeleider prefers to visit.
 
+    The visits of one day start at the given start times, in order; when a day has more
+    visits than start times, the next ones follow the last start time, each after the
+    previous one and half an hour to travel, as long as they end by ``einduur``. A day whose
+    start times are all taken is full: a visit goes to another day. Times never run past
+    the end of the day.
+
     Attributes:
         weekdagen: Preferred weekdays; a preferred day is chosen over a closer other day.
             Empty: no preference.
         tijdstippen: Start times, in order: the first visit of a day starts at the first,
             a second visit that day at the second, and so on.
-        duur: How long a conversation takes.
+        duur: How long a conversation takes: more than zero and less than a day.
+        einduur: The time by which the visits after the listed start times have ended.
+
+    Raises:
+        FieldError: The duration is not positive or is a day or more, or a visit at one of
+            the start times would end after midnight.
+
+    Example:
+        >>> voorkeur = Voorkeur()
+        >>> [t.isoformat() for t in voorkeur.starturen()]
+        ['10:00:00', '13:30:00', '15:00:00', '16:30:00']
+        >>> voorkeur.tijdstip([pendulum.time(10, 0)])
+        Time(13, 30, 0)
+        >>> print(voorkeur.tijdstip(voorkeur.starturen()))
+        None
     """
 
     weekdagen: tuple[Weekdag, ...] = ()
     tijdstippen: tuple[pendulum.Time, ...] = _TIJDSTIPPEN
-    duur: pendulum.Duration = _EEN_UUR
+    duur: pendulum.Duration = attrs.field(default=_EEN_UUR, validator=_positieve_duur)
+    einduur: pendulum.Time = _EINDUUR
 
-    def tijdstip(self, taken: Iterable[dt.time]) -> pendulum.Time:
-        """The first start time not taken yet that day."""
-        used = {(t.hour, t.minute) for t in taken}
+    def __attrs_post_init__(self) -> None:
+        duur = _duur_minuten(self.duur)
+        for t in self.tijdstippen:
+            if _minuten(t) + duur >= _DAG:
+                raise FieldError(
+                    "tijdstippen",
+                    f"een gesprek van {duur} minuten om {t.strftime('%H:%M')} loopt over "
+                    "middernacht",
+                    f"a conversation of {duur} minutes at {t.strftime('%H:%M')} runs past midnight",
+                )
+
+    def starturen(self) -> tuple[pendulum.Time, ...]:
+        """Every start time a day offers, in order: the given ones, then those after them.
+
+        Without given start times a day starts at 10:00.
+        """
         times = list(self.tijdstippen) or [pendulum.time(10, 0)]
-        for t in times:
-            if (t.hour, t.minute) not in used:
+        duur = _duur_minuten(self.duur)
+        start = _minuten(times[-1]) + duur + _VERPLAATSING
+        while start + duur <= _minuten(self.einduur):
+            times.append(pendulum.time(start // 60, start % 60))
+            start += duur + _VERPLAATSING
+        return tuple(times)
+
+    def tijdstip(self, taken: Iterable[dt.time]) -> pendulum.Time | None:
+        """The first start time of a day whose visit overlaps none that is taken.
+
+        Args:
+            taken: The start times of the visits already on that day; each lasts ``duur``.
+
+        Returns:
+            The start time, or None when the day is full.
+        """
+        duur = _duur_minuten(self.duur)
+        busy = [_minuten(t) for t in taken]
+        for t in self.starturen():
+            begin = _minuten(t)
+            if all(begin + duur <= other or other + duur <= begin for other in busy):
                 return t
-        # More visits than start times: continue after the last one.
-        step = self.duur + pendulum.duration(minutes=30)
-        last = pendulum.datetime(2000, 1, 1, times[-1].hour, times[-1].minute)
-        while (last.hour, last.minute) in used:
-            last = last + step
-        return pendulum.time(last.hour, last.minute)
+        return None
 
 
 # --- the schedule ---------------------------------------------------------------------
@@ -940,12 +1031,15 @@ Bestaand = dt.date | dt.datetime
 class _Bezetting:
     """The visits already on each day, shared by the trajecten of one caseload."""
 
-    def __init__(self, max_per_dag: int) -> None:
+    def __init__(self, max_per_dag: int, voorkeur: Voorkeur) -> None:
         self.max_per_dag = max_per_dag
+        self.voorkeur = voorkeur
         self.times: dict[dt.date, list[dt.time]] = {}
 
     def vrij(self, day: dt.date) -> bool:
-        return len(self.times.get(day, ())) < self.max_per_dag
+        """Whether a new visit fits: fewer than the most a day, and a start time free."""
+        taken = self.times.get(day, [])
+        return len(taken) < self.max_per_dag and self.voorkeur.tijdstip(taken) is not None
 
     def neem(self, day: dt.date, time: dt.time) -> None:
         self.times.setdefault(day, []).append(time)
@@ -981,10 +1075,30 @@ def _vast(
             kept[key].append(_Vast(start.date(), start))
     for key, value in given:
         if not isinstance(value, dt.datetime):
-            start = _moment(value, voorkeur.tijdstip(bezetting.taken(value)))
+            time = voorkeur.tijdstip(bezetting.taken(value))
+            if time is None:
+                raise _vol(key, value, voorkeur, len(bezetting.taken(value)))
+            start = _moment(value, time)
             bezetting.neem(start.date(), start.time())
             kept[key].append(_Vast(start.date(), start))
     return {key: sorted(found, key=lambda v: v.start) for key, found in kept.items()}
+
+
+def _vol(traject: str, day: dt.date, voorkeur: Voorkeur, taken: int) -> PlanningError:
+    # A conversation already held or planned cannot move; it needs a time of its own.
+    times = voorkeur.starturen()
+    first, end = times[0].strftime("%H:%M"), voorkeur.einduur.strftime("%H:%M")
+    minutes = _duur_minuten(voorkeur.duur)
+    return PlanningError(
+        f"traject {traject}: het gesprek van {day.isoformat()} krijgt geen uur: die dag "
+        f"zijn er al {taken} gesprekken en de {len(times)} beginuren van {first} tot {end} "
+        f"(gesprekken van {minutes} minuten) zijn bezet; geef meer beginuren, een kortere "
+        "duur, of het uur van de gesprekken",
+        f"traject {traject}: the conversation of {day.isoformat()} gets no time: that day "
+        f"already has {taken} conversations and the {len(times)} start times from {first} "
+        f"to {end} (conversations of {minutes} minutes) are taken; give more start times, "
+        "a shorter duration, or the time of the conversations",
+    )
 
 
 class _Planner:
@@ -1180,6 +1294,8 @@ def _plan(
             begin, kept = slot.start, True
         else:
             time = voorkeur.tijdstip(bezetting.taken(slot))
+            if time is None:  # pragma: no cover - the planner chose a day with a free time
+                raise _vol(traject.id, slot, voorkeur, len(bezetting.taken(slot)))
             bezetting.neem(slot, time)
             begin, kept = _moment(slot, time), False
         gesprekken.append(Gesprek(traject.id, sleutel, begin, begin + voorkeur.duur, kept, agenda))
@@ -1220,6 +1336,13 @@ def _cadans_van(traject: Traject, cadans: Cadans | None) -> Cadans:
             f"traject {traject.id}: no cadence given or agreed "
             "(afspraken.opvolging_weken); give one, such as every 6 weeks",
         )
+    if weeks > MAX_CADANS:
+        raise PlanningError(
+            f"traject {traject.id}: de afgesproken cadans van {weeks} weken "
+            f"(afspraken.opvolging_weken) is langer dan {MAX_CADANS} weken; geef een cadans",
+            f"traject {traject.id}: the agreed cadence of {weeks} weeks "
+            f"(afspraken.opvolging_weken) is longer than {MAX_CADANS} weeks; give a cadence",
+        )
     return ElkeNWeken(weeks)
 
 
@@ -1257,8 +1380,9 @@ def plan_opvolging(
 
     Raises:
         PlanningError: The traject has no weekly pattern, the period is empty, the learner
-            has no workplace day on which the school is open, anchors are missing, or no
-            cadence is given or agreed.
+            has no workplace day on which the school is open, anchors are missing, no
+            cadence is given or agreed, or a conversation given as a day finds no start time
+            free that day (give its time, or more start times).
 
     Example:
         >>> import duaal_leren
@@ -1268,7 +1392,8 @@ def plan_opvolging(
         [('2025-11-20', True), ('2026-01-29', False), ('2026-04-23', False)]
     """
     voorkeur = voorkeur or Voorkeur()
-    bezetting = _Bezetting(max_per_dag=1 << 30)
+    # One traject has one visit a day at most; the start times of a day still bound it.
+    bezetting = _Bezetting(1 << 30, voorkeur)
     given = _opgenomen(traject) if bestaande is None else bestaande
     vast = _vast({traject.id: given}, voorkeur, bezetting)[traject.id]
     cad = _cadans_van(traject, cadans)
@@ -1305,8 +1430,9 @@ def plan_caseload(
         agenda: The agenda of each proposed conversation.
 
     Raises:
-        PlanningError: As `plan_opvolging`, for any traject; or ``max_per_dag`` is below 1,
-            or two trajecten have the same id.
+        PlanningError: As `plan_opvolging`, for any traject (the start times of a day are
+            shared by the whole caseload); or ``max_per_dag`` is below 1, or two trajecten
+            have the same id.
     """
     if max_per_dag < 1:
         raise PlanningError(
@@ -1324,7 +1450,7 @@ def plan_caseload(
         if kalender is not None and not isinstance(kalender, Schoolkalender)
         else kalender
     )
-    bezetting = _Bezetting(max_per_dag)
+    bezetting = _Bezetting(max_per_dag, voorkeur)
     given = bestaande or {}
     kept = _vast(
         {t.id: given[t.id] if t.id in given else _opgenomen(t) for t in ordered},

@@ -316,6 +316,7 @@ def voortgangsgrafiek(
     Raises:
         MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
         FieldError: The format is neither PNG nor SVG (a `ValueError`).
+        WriteError: The file cannot be written (an `OSError`).
     """
     figure = voortgangsfiguur(
         traject, today=today, rollup=rollup, risicodrempel=risicodrempel, lang=lang
@@ -344,5 +345,6 @@ def heatmap(
     Raises:
         MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
         FieldError: The format is neither PNG nor SVG (a `ValueError`).
+        WriteError: The file cannot be written (an `OSError`).
     """
     return _save(heatmapfiguur(matrix, lang=lang), path, format)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 import os
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -294,6 +295,16 @@ def _aandeel_tijd(traject: Traject, day: pendulum.Date) -> float:
     if day >= einde:
         return 1.0
     return (day - start).days / (einde - start).days
+
+
+def _check_drempel(drempel: float) -> None:
+    # A threshold of NaN flags nothing and ends up as NaN in JSON, which is no JSON.
+    if not math.isfinite(drempel) or not 0 <= drempel <= 100:
+        raise FieldError(
+            "risicodrempel",
+            f"{drempel!r} is geen getal van 0 tot 100 (procentpunten)",
+            f"{drempel!r} is not a number from 0 to 100 (percentage points)",
+        )
 
 
 def _risico(tijd: float, beheerst: float, drempel: float) -> Risico:
@@ -731,11 +742,15 @@ def voortgang(
         today: The day to compute for; ratings dated later are left out (default: the
             current date in Europe/Brussels).
         rollup: The roll-up rule (default: `Rollup()`).
-        risicodrempel: The risk threshold, in percentage points.
+        risicodrempel: The risk threshold, in percentage points: a finite number from 0
+            to 100.
         max_leerfocus: The most competences to suggest as learning focus.
 
     Returns:
         The progress per competence, the counts, the risk flag and the suggested focus.
+
+    Raises:
+        FieldError: ``today`` is no date, or ``risicodrempel`` is not from 0 to 100.
 
     Example:
         >>> import duaal_leren
@@ -749,6 +764,7 @@ def voortgang(
         ['ELT-03', 'ELT-08', 'ELT-07', 'ELT-09', 'ELT-15']
     """
     day = as_day(today)
+    _check_drempel(risicodrempel)
     rule = rollup or Rollup()
     scale = schaal(traject)
     plan = traject.opleidingsplan

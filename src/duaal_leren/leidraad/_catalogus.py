@@ -37,19 +37,15 @@ class OnbekendeLeidraad(DuaalLerenError, LookupError):
 
     Attributes:
         id: The id asked for.
-        message: What is wrong, in Dutch.
-        message_en: The same in English.
     """
 
     def __init__(self, leidraad_id: str) -> None:
         self.id = leidraad_id
         known = ", ".join(_SHIPPED)
-        self.message = f"geen meegeleverde leidraad {leidraad_id!r}; gekend zijn: {known}"
-        self.message_en = f"no shipped catalogue {leidraad_id!r}; known are: {known}"
-        super().__init__(self.message)
-
-    def __str__(self) -> str:
-        return self.message
+        super().__init__(
+            f"geen meegeleverde leidraad {leidraad_id!r}; gekend zijn: {known}",
+            f"no shipped catalogue {leidraad_id!r}; known are: {known}",
+        )
 
 
 def leidraad_ids() -> tuple[str, ...]:

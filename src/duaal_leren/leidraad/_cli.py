@@ -80,13 +80,22 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def _looks_like_path(reference: str) -> bool:
+    """Whether ``leidraad show`` reads the argument as a file rather than a shipped id."""
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(sep in reference for sep in separators) or reference.lower().endswith(
+        (".yaml", ".yml", ".json")
+    )
+
+
 def _catalogue(reference: str, basis: str | None) -> Leidraad:
     from duaal_leren.leidraad._catalogus import leidraad, leidraad_ids, load_leidraad
 
     base = load_leidraad(basis) if basis else None
     if reference in leidraad_ids() and base is None:
         return leidraad(reference)
-    if Path(reference).exists():
+    # A path that does not exist is reported as a missing file, not as an unknown id.
+    if _looks_like_path(reference) or Path(reference).exists():
         return load_leidraad(reference, basis=base)
     return leidraad(reference)
 
@@ -162,16 +171,9 @@ def _run_status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    from duaal_leren.leidraad._catalogus import OnbekendeLeidraad
-
+    # An unknown catalogue, like every error of the library, is reported by cli.main.
     runners = {"list": _run_list, "show": _run_show, "status": _run_status}
-    try:
-        return runners[args.leidraad_command](args, out)
-    except OnbekendeLeidraad as exc:
-        import sys
-
-        sys.stderr.write(f"duaal-leren: {exc.message_en if _lang(args) == 'en' else exc.message}\n")
-        return EXIT_USAGE
+    return runners[args.leidraad_command](args, out)
 
 
 LEIDRAAD_COMMAND = Command(

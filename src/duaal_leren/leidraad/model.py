@@ -23,14 +23,14 @@ from __future__ import annotations
 import enum
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 
 from duaal_leren._convert import ValueProblem
-from duaal_leren._validators import FieldError, matches, non_empty, optional
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren._validators import matches, non_empty, optional
+from duaal_leren.exceptions import DocumentError, FieldError, Problem
 
 __all__ = [
     "Aanvulling",
@@ -198,21 +198,39 @@ class LeidraadReferentie:
     versie: str = attrs.field(validator=non_empty)
 
 
-# ExceptionGroup's ``message`` is read-only where FieldError's is an attribute: this class
-# never sets it, so the group's message (the summary) stands for both.
-class _LeidraadProblems(ClassValidationError, FieldError, DuaalLerenError):  # type: ignore[override]
+# ExceptionGroup's ``message`` is read-only where FieldError's is an attribute: the Dutch
+# summary goes in as the group's message, the English one is set beside it.
+class _LeidraadProblems(ClassValidationError, FieldError):  # type: ignore[override]
     """The problems of a catalogue that no single field shows, each with its JSON path.
 
     It is a `FieldError` of the ``themas`` field, so the converter reports it together with
     the problems of the other fields, and an exception group whose leaves carry the rest of
-    their path in notes, so that every problem gets its own path and line.
+    their path in notes, so that every problem gets its own path and line. Its text names
+    every problem after its path, in Dutch (``str()``) or in English (``text("en")``).
     """
 
-    def __init__(self, message: str, excs: Sequence[Exception], cl: type) -> None:
+    def __new__(cls, message: str, message_en: str, excs: Sequence[Exception]) -> Self:
+        # An exception group is made in __new__, from the arguments of the call.
+        return super().__new__(cls, message, excs, object)
+
+    def __init__(self, message: str, message_en: str, excs: Sequence[Exception]) -> None:
         # ExceptionGroup's own initialiser runs; FieldError's attributes are set here.
         super().__init__(message, excs)
         self.field = "themas"
-        self.message_en = message
+        self.message_en = message_en
+
+    # The signature of cattrs' own derive, narrower than the overloads of ExceptionGroup's.
+    def derive(self, excs: Sequence[Exception]) -> Self:  # type: ignore[override]
+        """The same problems with other leaves, as `except*` and `split` make them."""
+        return type(self)(self.message, self.message_en, excs)
+
+    def text(self, lang: str = "nl") -> str:
+        """Every problem with its path; the paths name the field already."""
+        return self.message_en if lang == "en" else self.message
+
+    def __str__(self) -> str:
+        # In place of ExceptionGroup's form, which adds the number of sub-exceptions.
+        return self.text("nl")
 
 
 _Segment = str | int
@@ -327,8 +345,9 @@ def _raise(found: list[_Found]) -> None:
         return
     # The converter notes the field (``themas``) itself; the leaves carry the rest.
     leaves = [_nested(segments[1:], ValueProblem(nl, en, code)) for segments, nl, en, code in found]
-    summary = "; ".join(f"{_path_text(s)}: {en}" for s, _, en, _ in found)
-    raise _LeidraadProblems(summary, leaves, object)
+    summary = "; ".join(f"{_path_text(s)}: {nl}" for s, nl, _, _ in found)
+    summary_en = "; ".join(f"{_path_text(s)}: {en}" for s, _, en, _ in found)
+    raise _LeidraadProblems(summary, summary_en, leaves)
 
 
 def _check_themas(_: object, attribute: attrs.Attribute[Any], themas: tuple[Thema, ...]) -> None:

@@ -121,8 +121,13 @@ class Actie:
 
         Args:
             today: The day to check against, as a date or as ISO text (``2025-10-01``).
+
+        Raises:
+            FieldError: ``today`` is text that is not a date written as ``YYYY-MM-DD``.
         """
-        return self.afgerond is None and self.vervaldatum < as_day(today)
+        # Read first, so that a bad day is an error for a done action too.
+        day = as_day(today)
+        return self.afgerond is None and self.vervaldatum < day
 
 
 @attrs.frozen
@@ -176,6 +181,9 @@ class Gespreksverslag:
         Args:
             today: The day to check against, as a date or as ISO text (``2025-10-01``);
                 by default the current date in Europe/Brussels.
+
+        Raises:
+            FieldError: ``today`` is text that is not a date written as ``YYYY-MM-DD``.
         """
         day = as_day(today)
         return tuple(actie for actie in self.acties if actie.te_laat(day))

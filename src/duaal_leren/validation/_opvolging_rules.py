@@ -35,7 +35,7 @@ _CONTACT = "R-CONTACT: scanjeschoolvoorduaal.be 02-3 (agreement between school a
 def _traject(ctx: Context) -> Traject:
     # The engine gives traject rules a context with a traject; say so to the type checker.
     if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("this rule needs a traject")
+        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
     return ctx.traject
 
 

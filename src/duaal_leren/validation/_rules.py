@@ -57,13 +57,13 @@ _ROLES = "R-MENTOR (a mentor for every learner); R-CONTACT: scanjeschoolvoorduaa
 def _traject(ctx: Context) -> Traject:
     # The engine gives traject rules a context with a traject; say so to the type checker.
     if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("this rule needs a traject")
+        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
     return ctx.traject
 
 
 def _plan(ctx: Context) -> Opleidingsplan:
     if ctx.plan is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("this rule needs a plan")
+        raise RuleError("deze regel heeft een plan nodig", "this rule needs a plan")
     return ctx.plan
 
 

@@ -45,7 +45,7 @@ def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
 
 def _traject(ctx: Context) -> Traject:
     if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("this rule needs a traject")
+        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
     return ctx.traject
 
 

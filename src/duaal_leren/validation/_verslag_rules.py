@@ -25,7 +25,9 @@ _SOURCE = "Leidraad opstartgesprek voor leerwerkplekken (2023); 'Wat bespreek ik
 
 def _verslag(ctx: Context) -> Gespreksverslag:
     if ctx.verslag is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("this rule needs a conversation record")
+        raise RuleError(
+            "deze regel heeft een gespreksverslag nodig", "this rule needs a conversation record"
+        )
     return ctx.verslag
 
 
