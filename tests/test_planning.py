@@ -629,11 +629,11 @@ def test_planning_command_text() -> None:
     assert out.splitlines() == [
         "Traject TRJ-2025-0042: lerende LRN-2025-0042, Elektro Vermeulen bv, Vestiging Fictiefdorp",
         "  cadans: voor elke klassenraad, van 2025-09-01 tot 2026-06-30",
-        "   1  do 2025-11-20 10:00-11:00  gepland of gehouden",
+        "   1  do 2025-11-20 10:00-11:00  al vastgelegd",
         "   2  di 2025-12-16 10:00-11:00  voorstel",
-        "   3  do 2026-02-05 10:00-11:00  gepland of gehouden",
+        "   3  do 2026-02-05 10:00-11:00  al vastgelegd",
         "   4  di 2026-03-24 10:00-11:00  voorstel",
-        "   5  do 2026-04-23 10:00-11:00  gepland of gehouden",
+        "   5  do 2026-04-23 10:00-11:00  al vastgelegd",
         "   6  di 2026-06-23 10:00-11:00  voorstel",
         "  begeleidingsperiodes: 7 (werkplekdagen: 31, 11, 16, 17, 7, 24, 4)",
     ]

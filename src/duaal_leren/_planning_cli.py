@@ -375,7 +375,7 @@ def _schema_text(args: argparse.Namespace, schema: Opvolgingsschema) -> list[str
     ]
     for i, g in enumerate(schema.gesprekken, 1):
         status = (
-            _t(args, "gepland of gehouden", "planned or held")
+            _t(args, "al vastgelegd", "already recorded")
             if g.bestaand
             else _t(args, "voorstel", "proposed")
         )

@@ -964,7 +964,7 @@ class Opvolgingsschema:
                 g.datum.isoformat(),
                 _WEEKDAG_KORT[g.datum.isoweekday() - 1],
                 g.start.format("HH:mm"),
-                "gepland of gehouden" if g.bestaand else "voorstel",
+                "al vastgelegd" if g.bestaand else "voorstel",
                 since.get(g.datum, 0),
             )
             for i, g in enumerate(self.gesprekken, 1)
