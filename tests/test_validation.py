@@ -267,3 +267,14 @@ def test_findings_of_a_file_carry_their_line() -> None:
     mentor = next(f for f in report.findings if f.code == "mentor-ervaring")
     assert mentor.line is not None
     assert "ervaring_jaren: 3" in lines[mentor.line - 1]
+
+
+def test_a_context_names_what_a_rule_needs_when_it_is_missing() -> None:
+    plan = duaal_leren.load_standaardplan(EXAMPLES / "standaardplan-elektrotechniek.yaml")
+    ctx = Context(plan, pendulum.date(2025, 10, 1), plan=plan)
+    assert ctx.checked_plan() is plan
+    with pytest.raises(RuleError) as info:
+        ctx.checked_traject()
+    assert info.value.text("en") == "this rule needs a traject"
+    with pytest.raises(RuleError, match="gespreksverslag"):
+        ctx.checked_verslag()

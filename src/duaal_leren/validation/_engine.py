@@ -197,6 +197,39 @@ class Context:
         i = self.index.get(code)
         return self.plan.competenties[i] if self.plan is not None and i is not None else None
 
+    def checked_traject(self) -> Traject:
+        """The traject, for a rule whose target guarantees one.
+
+        Raises:
+            RuleError: The context has no traject (a rule registered with the wrong target).
+        """
+        if self.traject is None:
+            raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
+        return self.traject
+
+    def checked_plan(self) -> Opleidingsplan:
+        """The plan, for a rule whose target guarantees one.
+
+        Raises:
+            RuleError: The context has no plan (a rule registered with the wrong target).
+        """
+        if self.plan is None:
+            raise RuleError("deze regel heeft een plan nodig", "this rule needs a plan")
+        return self.plan
+
+    def checked_verslag(self) -> Gespreksverslag:
+        """The conversation record, for a rule whose target guarantees one.
+
+        Raises:
+            RuleError: The context has no record (a rule registered with the wrong target).
+        """
+        if self.verslag is None:
+            raise RuleError(
+                "deze regel heeft een gespreksverslag nodig",
+                "this rule needs a conversation record",
+            )
+        return self.verslag
+
     @property
     def standaardplan(self) -> StandaardOpleidingsplan | None:
         """The standard plan an individual plan refers to, when the run knows it."""

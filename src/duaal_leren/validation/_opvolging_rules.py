@@ -21,8 +21,7 @@ from collections.abc import Iterator
 import pendulum
 
 from duaal_leren.opvolging import Beheersingsschaal, Gespreksstatus, Opvolgingsgesprek
-from duaal_leren.traject import Traject
-from duaal_leren.validation._engine import RULES, Context, Hit, RuleError
+from duaal_leren.validation._engine import RULES, Context, Hit
 
 __all__: list[str] = []
 
@@ -30,13 +29,6 @@ _PROGRESS = "'Wat bespreek ik omtrent de leervooruitgang?' (Samen werken aan dua
 _REFS = "Library consistency rule: references within one document must resolve; " + _PROGRESS
 _SCALE = "R-SCALE: dualimento.be opleidingstool (a single source)"
 _CONTACT = "R-CONTACT: scanjeschoolvoorduaal.be 02-3 (agreement between school and company; no legal minimum)"
-
-
-def _traject(ctx: Context) -> Traject:
-    # The engine gives traject rules a context with a traject; say so to the type checker.
-    if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
-    return ctx.traject
 
 
 def _path(i: int, rest: str = "") -> str:
@@ -80,7 +72,7 @@ def opvolging_competentie_onbekend(ctx: Context) -> Iterator[Hit]:
     can no longer be taught name competences by code; a left-out competence is not in the
     plan. An observation of an unknown code is not counted in the progress.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     known = set(traject.opleidingsplan.codes)
     for i, gesprek in enumerate(traject.opvolgingsgesprekken):
         for code, rest in _references(gesprek):
@@ -110,7 +102,7 @@ def opvolging_niveau(ctx: Context) -> Iterator[Hit]:
     own. A mastery threshold that is none of the scale's levels is reported too: above the
     highest level, nothing could ever be mastered.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     scale = traject.beheersingsschaal or Beheersingsschaal.standaard()
     if scale.drempel not in scale:
         above = scale.drempel > scale.hoogste
@@ -148,7 +140,7 @@ def opvolging_zelfevaluatie_vastgesteld(ctx: Context) -> Iterator[Hit]:
     It is shown beside the level of mentor and school, never mixed into it; marked
     ``vastgesteld`` it would look like an override, but the progress ignores it.
     """
-    for i, gesprek in enumerate(_traject(ctx).opvolgingsgesprekken):
+    for i, gesprek in enumerate(ctx.checked_traject().opvolgingsgesprekken):
         for j, o in enumerate(gesprek.observaties):
             if o.zelfevaluatie and o.vastgesteld:
                 yield Hit(
@@ -177,7 +169,7 @@ def opvolging_zonder_observaties(ctx: Context) -> Iterator[Hit]:
     growth and level per competence; a held conversation without any rating leaves the
     progress where it was.
     """
-    for i, gesprek in enumerate(_traject(ctx).opvolgingsgesprekken):
+    for i, gesprek in enumerate(ctx.checked_traject().opvolgingsgesprekken):
         if gesprek.gehouden and not gesprek.observaties:
             yield Hit(
                 _path(i, ".observaties"),
@@ -204,7 +196,7 @@ def opvolging_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
     its start or after its end is most likely a wrong date. Cancelled conversations are not
     checked.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     contract = traject.overeenkomst
     for i, gesprek in enumerate(traject.opvolgingsgesprekken):
         if gesprek.status is Gespreksstatus.GEANNULEERD:
@@ -239,7 +231,7 @@ def opvolging_frequentie(ctx: Context) -> Iterator[Hit]:
     for a day already past is not counted: it was not recorded as held. Runs only when a
     cadence is agreed.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     weeks = traject.afspraken.opvolging_weken
     if weeks is None:
         return

@@ -28,15 +28,14 @@ import pendulum
 from duaal_leren.competentie import Leerplaats
 from duaal_leren.opleidingsplan import (
     IndividueelOpleidingsplan,
-    Opleidingsplan,
     Partij,
     Planstatus,
     Toevoeging,
     Verplaatsing,
     Weglating,
 )
-from duaal_leren.traject import Contact, Overeenkomstsoort, Traject
-from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
+from duaal_leren.traject import Contact, Overeenkomstsoort
+from duaal_leren.validation._engine import RULES, Context, Hit, Severity
 
 __all__: list[str] = []
 
@@ -52,19 +51,6 @@ _LEARNER = "R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be"
 _ORDER = "R-ORDER: library consistency rule; Leidraad opstartgesprek (2023), 'Het opleidingsplan'"
 _REFS = "Library consistency rule: references within one document must resolve"
 _ROLES = "R-MENTOR (a mentor for every learner); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
-
-
-def _traject(ctx: Context) -> Traject:
-    # The engine gives traject rules a context with a traject; say so to the type checker.
-    if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
-    return ctx.traject
-
-
-def _plan(ctx: Context) -> Opleidingsplan:
-    if ctx.plan is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("deze regel heeft een plan nodig", "this rule needs a plan")
-    return ctx.plan
 
 
 def _age(born: pendulum.Date, on: pendulum.Date) -> int:
@@ -94,7 +80,7 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
     In a signed or active individual plan this is an error; in a draft or a standard plan
     it is a warning, so that a provider can still be found.
     """
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     signed = isinstance(plan, IndividueelOpleidingsplan) and _signed(plan)
     level = None if signed else Severity.WARNING
     for i, c in enumerate(plan.competenties):
@@ -123,7 +109,7 @@ def alloc_extern_aanbieder(ctx: Context) -> Iterator[Hit]:
     outside provider is found; a plan that relies on one without naming it cannot be
     followed up, hence a warning.
     """
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     for i, c in enumerate(plan.competenties):
         if c.leerplaats is Leerplaats.EXTERN and c.externe_aanbieder is None:
             yield Hit(
@@ -164,7 +150,7 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
     A competence learned only at school cannot be practised at the workplace according to
     the same plan; when both take part, the leerplaats is ``beide``.
     """
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     for i, c in enumerate(plan.competenties):
         allowed = _WHO[c.leerplaats]
         for field, who in (("aanbreng", c.aanbreng), ("inoefening", c.inoefening)):
@@ -190,7 +176,7 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
 )
 def code_uniek(ctx: Context) -> Iterator[Hit]:
     """Two competences with the same code make every reference to it ambiguous."""
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     for i, c in enumerate(plan.competenties):
         first = ctx.index[c.code]
         if first != i:
@@ -220,7 +206,7 @@ def _unknown(ctx: Context, code: str, path: str, what: str, what_en: str) -> Hit
 )
 def verwijzing_onbekend(ctx: Context) -> Iterator[Hit]:
     """Prerequisites, startcompetenties, moved and added competences name existing codes."""
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     index = ctx.index
     for i, c in enumerate(plan.competenties):
         for j, code in enumerate(c.vereisten):
@@ -274,7 +260,7 @@ def vereisten_cyclus(ctx: Context) -> Iterator[Hit]:
 
     The finding names the whole cycle, as ``A -> B -> C -> A``; each cycle is reported once.
     """
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     competenties = plan.competenties
     index = ctx.index
     graph = [[index[r] for r in c.vereisten if r in index] for c in competenties]
@@ -378,7 +364,7 @@ def _cycle_in(component: list[int], graph: list[list[int]]) -> list[int]:
 )
 def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
     """What a competence requires must be acquired before it."""
-    plan = _plan(ctx)
+    plan = ctx.checked_plan()
     for i, c in enumerate(plan.competenties):
         if c.termijn is None:
             continue
@@ -409,7 +395,7 @@ def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
 )
 def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
     """A deadline outside the contract cannot be met within this traject."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     contract = traject.overeenkomst
     for i, c in enumerate(traject.opleidingsplan.competenties):
         if c.termijn is not None and not contract.start <= c.termijn <= contract.einde:
@@ -577,7 +563,7 @@ def sign_ontbreekt(ctx: Context) -> Iterator[Hit]:
 )
 def sign_na_start(ctx: Context) -> Iterator[Hit]:
     """The plan is signed with the contract; a signature after the start is late."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     start = traject.overeenkomst.start
     for j, h in enumerate(traject.opleidingsplan.handtekeningen):
         if h.datum > start:
@@ -596,7 +582,7 @@ def _norm(text: str) -> str:
 
 
 def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is not None and mentor.aanstelling is not None:
         return mentor.aanstelling, "aanstelling", "appointment"
@@ -615,7 +601,7 @@ def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
 )
 def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
     """A mentor is at least 25 years old, or 23 if the sectoral partnership allows it."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is None or mentor.geboortedatum is None:
         return
@@ -642,7 +628,7 @@ def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
 )
 def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
     """Five years of experience in the trade; relevant education or EVC can waive it."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is None or mentor.vrijstelling_ervaring is not None:
         return
@@ -675,7 +661,7 @@ def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
 )
 def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
     """The mentor shows an extract model 596.2 issued at most one year before appointment."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is None:
         return
@@ -714,7 +700,7 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
     cannot have been trained before. A training not yet recorded is an error only once the
     year has passed (by ``today``).
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is None:
         return
@@ -772,7 +758,7 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
     expires during the contract, or that records a validity of more than five years, is a
     warning.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     course = traject.opleidingsplan.opleiding
     contract = traject.overeenkomst
     matching = [
@@ -837,7 +823,7 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
     Skipped when the learner's date of birth is not in the document (for example in a
     redacted copy).
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     data = traject.lerende.persoonsgegevens
     if data is None or data.geboortedatum is None:
         return
@@ -879,7 +865,7 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     """
     from duaal_leren.kalender import Schooljaar, schoolkalender
 
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     start = traject.overeenkomst.start
     # A contract starting in July or August starts in the school year about to begin.
     jaar = Schooljaar(start.year) if start.month in (7, 8) else Schooljaar.van(start)
@@ -921,7 +907,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     from duaal_leren.kalender import schoolkalender
     from duaal_leren.planning import PlanningError, schooljaren, werkplekuren_gemiddeld
 
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     contract = traject.overeenkomst
     if (
         traject.weekpatroon is None
@@ -969,7 +955,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 )
 def overeenkomst_periode(ctx: Context) -> Iterator[Hit]:
     """A contract whose end lies before its start has no period to train in."""
-    contract = _traject(ctx).overeenkomst
+    contract = ctx.checked_traject().overeenkomst
     if contract.einde < contract.start:
         yield Hit(
             "$.overeenkomst.einde",
@@ -1020,7 +1006,7 @@ def schoolkalender_past(ctx: Context) -> Iterator[Hit]:
 )
 def oao_voltijds(ctx: Context) -> Iterator[Hit]:
     """An OAO is full-time: school plus workplace equal the company's normal weekly hours."""
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     pattern = traject.weekpatroon
     contract = traject.overeenkomst
     if (
@@ -1063,7 +1049,7 @@ def rollen(ctx: Context) -> Iterator[Hit]:
     A missing mentor is an error (every learner has a mentor, R-MENTOR); a missing
     trajectbegeleider and a person without e-mail or phone are warnings (R-CONTACT, M).
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     begeleider = traject.school.trajectbegeleider
     mentor = traject.mentor
     people = (

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from duaal_leren.traject import Traject
-from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
+from duaal_leren.validation._engine import RULES, Context, Hit, Severity
 
 if TYPE_CHECKING:
     from duaal_leren.planning import Vakantiebalans
@@ -43,12 +43,6 @@ def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
             continue  # no training week of the contract falls in that school year
 
 
-def _traject(ctx: Context) -> Traject:
-    if ctx.traject is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError("deze regel heeft een traject nodig", "this rule needs a traject")
-    return ctx.traject
-
-
 @RULES.rule(
     "vakantie-uitzondering",
     title="Work in a school holiday rests on a recorded exception: learning opportunity, "
@@ -66,7 +60,7 @@ def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
     An individual exception to the holiday rule needs a real learning opportunity, the
     agreement of school, company and learner, and an annex to the contract.
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     for j, uitzondering in enumerate(traject.vakantie_uitzonderingen):
         path = f"$.vakantie_uitzonderingen[{j}]"
         missing = [p.value for p in uitzondering.ontbrekend_akkoord]
@@ -109,7 +103,7 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
     the school year, days not yet recovered are a warning: recovery is owed "tenzij de
     overeenkomst vroeger eindigt" (sociare.be).
     """
-    traject = _traject(ctx)
+    traject = ctx.checked_traject()
     for balans in _balances(traject):
         jaar = balans.schooljaar
         if balans.ongeldige_recuperatie:
@@ -145,7 +139,7 @@ def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
     """Even with an exception, the learner always has four consecutive weeks off in summer."""
     from duaal_leren.planning import ZOMERRUST_DAGEN
 
-    for balans in _balances(_traject(ctx)):
+    for balans in _balances(ctx.checked_traject()):
         jaar = balans.schooljaar
         if balans.zomerrust < ZOMERRUST_DAGEN:
             yield Hit(

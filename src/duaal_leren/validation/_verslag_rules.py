@@ -16,19 +16,11 @@ import functools
 from collections.abc import Iterator
 
 from duaal_leren.leidraad.verslag import Gespreksverslag, VerslagFinding, verslag_findings
-from duaal_leren.validation._engine import RULES, Context, Hit, RuleError, Severity
+from duaal_leren.validation._engine import RULES, Context, Hit, Severity
 
 __all__: list[str] = []
 
 _SOURCE = "Leidraad opstartgesprek voor leerwerkplekken (2023); 'Wat bespreek ik omtrent de leervooruitgang?'"
-
-
-def _verslag(ctx: Context) -> Gespreksverslag:
-    if ctx.verslag is None:  # pragma: no cover - a rule registered with the wrong target
-        raise RuleError(
-            "deze regel heeft een gespreksverslag nodig", "this rule needs a conversation record"
-        )
-    return ctx.verslag
 
 
 # The two rules below share the findings of a record: computed once per record and path,
@@ -39,7 +31,7 @@ def _findings(verslag: Gespreksverslag, path: str) -> tuple[VerslagFinding, ...]
 
 
 def _hits(ctx: Context, *codes: str) -> Iterator[Hit]:
-    for finding in _findings(_verslag(ctx), ctx.plan_path):
+    for finding in _findings(ctx.checked_verslag(), ctx.plan_path):
         if finding["code"] in codes:
             yield Hit(
                 finding["path"],
@@ -93,7 +85,7 @@ def verslag_item(ctx: Context) -> Iterator[Hit]:
 )
 def verslag_traject(ctx: Context) -> Iterator[Hit]:
     """A record kept in a traject names that traject's id."""
-    verslag = _verslag(ctx)
+    verslag = ctx.checked_verslag()
     if ctx.traject is not None and verslag.traject != ctx.traject.id:
         yield Hit(
             f"{ctx.plan_path}.traject",
