@@ -14,108 +14,113 @@ Example:
 
 from __future__ import annotations
 
-from duaal_leren.competentie import Competentie, Leerplaats, Referenties
-from duaal_leren.documents import (
-    Format,
-    Kind,
-    dump,
-    json_schema,
-    kind_of,
-    kinds,
-    load,
-    load_standaardplan,
-    load_traject,
-    loads,
-    save,
-)
-from duaal_leren.exceptions import (
-    DocumentError,
-    DuaalLerenError,
-    FieldError,
-    MissingDependencyError,
-    Problem,
-    WriteError,
-)
-from duaal_leren.ical import save_ical, to_ical
-from duaal_leren.kalender import (
-    KalenderError,
-    SchooleigenKalender,
-    Schooljaar,
-    Schoolkalender,
-    Vrijeperiode,
-    schoolkalender,
-)
-from duaal_leren.leidraad import Gespreksverslag, Leidraad, leidraden
-from duaal_leren.opleidingsplan import (
-    Handtekening,
-    IndividueelOpleidingsplan,
-    Opleidingsplan,
-    Partij,
-    PlanReferentie,
-    Planstatus,
-    StandaardOpleidingsplan,
-    Toevoeging,
-    Verplaatsing,
-    Weglating,
-)
-from duaal_leren.opvolging import (
-    Actiepunt,
-    Agendapunt,
-    Beheersingsschaal,
-    Beoordelaar,
-    Feedback,
-    Gespreksdeelnemer,
-    Gesprekslocatie,
-    Gespreksrol,
-    Gespreksstatus,
-    Leerfocus,
-    Leerkans,
-    NietAanleerbaar,
-    Niveau,
-    Observatie,
-    Opvolgingsgesprek,
-)
-from duaal_leren.planning import (
-    Cadans,
-    Caseload,
-    ElkeNWeken,
-    Opvolgingsschema,
-    PerSchooljaar,
-    PlanningError,
-    VoorAnkers,
-    Voorkeur,
-    plan_caseload,
-    plan_opvolging,
-    schooldagen,
-    werkplekdagen,
-    werkplekuren_gemiddeld,
-)
-from duaal_leren.traject import (
-    PERSOONSGEGEVEN,
-    Afspraak,
-    Bedrijfscontact,
-    Contact,
-    Erkenning,
-    Leerwerkplek,
-    Lerende,
-    Mentor,
-    Ondersteuning,
-    Onderwijsinstelling,
-    Overeenkomst,
-    Overeenkomstsoort,
-    Persoon,
-    Persoonsgegevens,
-    PraktischeAfspraken,
-    Screening,
-    Traject,
-    Weekdag,
-    Weekpatroon,
-    Werkdag,
-    WerkdagPlaats,
-)
-from duaal_leren.vakantie import Vakantieuitzondering
-from duaal_leren.validation import Finding, Report, RuleError, Severity, validate
-from duaal_leren.voortgang import Rollup, TrajectVoortgang, voortgang
+from typing import TYPE_CHECKING
+
+from duaal_leren._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from duaal_leren.competentie import Competentie, Leerplaats, Referenties
+    from duaal_leren.documents import (
+        Format,
+        Kind,
+        dump,
+        json_schema,
+        kind_of,
+        kinds,
+        load,
+        load_standaardplan,
+        load_traject,
+        loads,
+        save,
+    )
+    from duaal_leren.exceptions import (
+        DocumentError,
+        DuaalLerenError,
+        FieldError,
+        MissingDependencyError,
+        Problem,
+        WriteError,
+    )
+    from duaal_leren.ical import save_ical, to_ical
+    from duaal_leren.kalender import (
+        KalenderError,
+        SchooleigenKalender,
+        Schooljaar,
+        Schoolkalender,
+        Vrijeperiode,
+        schoolkalender,
+    )
+    from duaal_leren.leidraad import Gespreksverslag, Leidraad, leidraden
+    from duaal_leren.opleidingsplan import (
+        Handtekening,
+        IndividueelOpleidingsplan,
+        Opleidingsplan,
+        Partij,
+        PlanReferentie,
+        Planstatus,
+        StandaardOpleidingsplan,
+        Toevoeging,
+        Verplaatsing,
+        Weglating,
+    )
+    from duaal_leren.opvolging import (
+        Actiepunt,
+        Agendapunt,
+        Beheersingsschaal,
+        Beoordelaar,
+        Feedback,
+        Gespreksdeelnemer,
+        Gesprekslocatie,
+        Gespreksrol,
+        Gespreksstatus,
+        Leerfocus,
+        Leerkans,
+        NietAanleerbaar,
+        Niveau,
+        Observatie,
+        Opvolgingsgesprek,
+    )
+    from duaal_leren.planning import (
+        Cadans,
+        Caseload,
+        ElkeNWeken,
+        Opvolgingsschema,
+        PerSchooljaar,
+        PlanningError,
+        VoorAnkers,
+        Voorkeur,
+        plan_caseload,
+        plan_opvolging,
+        schooldagen,
+        werkplekdagen,
+        werkplekuren_gemiddeld,
+    )
+    from duaal_leren.traject import (
+        PERSOONSGEGEVEN,
+        Afspraak,
+        Bedrijfscontact,
+        Contact,
+        Erkenning,
+        Leerwerkplek,
+        Lerende,
+        Mentor,
+        Ondersteuning,
+        Onderwijsinstelling,
+        Overeenkomst,
+        Overeenkomstsoort,
+        Persoon,
+        Persoonsgegevens,
+        PraktischeAfspraken,
+        Screening,
+        Traject,
+        Weekdag,
+        Weekpatroon,
+        Werkdag,
+        WerkdagPlaats,
+    )
+    from duaal_leren.vakantie import Vakantieuitzondering
+    from duaal_leren.validation import Finding, Report, RuleError, Severity, validate
+    from duaal_leren.voortgang import Rollup, TrajectVoortgang, voortgang
 
 __version__ = "0.1.0"
 
@@ -221,3 +226,116 @@ __all__ = [
     "werkplekdagen",
     "werkplekuren_gemiddeld",
 ]
+
+# Every name above is imported on first use, so that `import duaal_leren` costs little: a
+# tool that only reads files never pays for the calendar, the guides or the planner.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "duaal_leren.competentie": ("Competentie", "Leerplaats", "Referenties"),
+        "duaal_leren.documents": (
+            "Format",
+            "Kind",
+            "dump",
+            "json_schema",
+            "kind_of",
+            "kinds",
+            "load",
+            "load_standaardplan",
+            "load_traject",
+            "loads",
+            "save",
+        ),
+        "duaal_leren.exceptions": (
+            "DocumentError",
+            "DuaalLerenError",
+            "FieldError",
+            "MissingDependencyError",
+            "Problem",
+            "WriteError",
+        ),
+        "duaal_leren.ical": ("save_ical", "to_ical"),
+        "duaal_leren.kalender": (
+            "KalenderError",
+            "SchooleigenKalender",
+            "Schooljaar",
+            "Schoolkalender",
+            "Vrijeperiode",
+            "schoolkalender",
+        ),
+        "duaal_leren.leidraad._catalogus": ("leidraden",),
+        "duaal_leren.leidraad.model": ("Leidraad",),
+        "duaal_leren.leidraad.verslag": ("Gespreksverslag",),
+        "duaal_leren.opleidingsplan": (
+            "Handtekening",
+            "IndividueelOpleidingsplan",
+            "Opleidingsplan",
+            "Partij",
+            "PlanReferentie",
+            "Planstatus",
+            "StandaardOpleidingsplan",
+            "Toevoeging",
+            "Verplaatsing",
+            "Weglating",
+        ),
+        "duaal_leren.opvolging": (
+            "Actiepunt",
+            "Agendapunt",
+            "Beheersingsschaal",
+            "Beoordelaar",
+            "Feedback",
+            "Gespreksdeelnemer",
+            "Gesprekslocatie",
+            "Gespreksrol",
+            "Gespreksstatus",
+            "Leerfocus",
+            "Leerkans",
+            "NietAanleerbaar",
+            "Niveau",
+            "Observatie",
+            "Opvolgingsgesprek",
+        ),
+        "duaal_leren.planning": (
+            "Cadans",
+            "Caseload",
+            "ElkeNWeken",
+            "Opvolgingsschema",
+            "PerSchooljaar",
+            "PlanningError",
+            "VoorAnkers",
+            "Voorkeur",
+            "plan_caseload",
+            "plan_opvolging",
+            "schooldagen",
+            "werkplekdagen",
+            "werkplekuren_gemiddeld",
+        ),
+        "duaal_leren.traject": (
+            "PERSOONSGEGEVEN",
+            "Afspraak",
+            "Bedrijfscontact",
+            "Contact",
+            "Erkenning",
+            "Leerwerkplek",
+            "Lerende",
+            "Mentor",
+            "Ondersteuning",
+            "Onderwijsinstelling",
+            "Overeenkomst",
+            "Overeenkomstsoort",
+            "Persoon",
+            "Persoonsgegevens",
+            "PraktischeAfspraken",
+            "Screening",
+            "Traject",
+            "Weekdag",
+            "Weekpatroon",
+            "Werkdag",
+            "WerkdagPlaats",
+        ),
+        "duaal_leren.vakantie": ("Vakantieuitzondering",),
+        "duaal_leren.validation": ("Finding", "Report", "RuleError", "Severity", "validate"),
+        "duaal_leren.voortgang": ("Rollup", "TrajectVoortgang", "voortgang"),
+    },
+    __all__,
+)

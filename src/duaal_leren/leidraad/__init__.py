@@ -29,47 +29,51 @@ from __future__ import annotations
 
 import sys
 import types
+from typing import TYPE_CHECKING
 
-from duaal_leren.leidraad._catalogus import (
-    OnbekendeLeidraad,
-    leidraad,
-    leidraad_ids,
-    leidraden,
-    load_leidraad,
-    load_verslag,
-)
-from duaal_leren.leidraad.model import (
-    Aanvulling,
-    Bron,
-    Item,
-    Itemsoort,
-    Leidraad,
-    LeidraadReferentie,
-    Sectie,
-    Thema,
-    Uitbreiding,
-    extend,
-)
-from duaal_leren.leidraad.render import (
-    html_fragment,
-    json_data,
-    render_html,
-    render_markdown,
-    render_text,
-)
-from duaal_leren.leidraad.verslag import (
-    Actie,
-    Antwoord,
-    Deelnemer,
-    Gespreksverslag,
-    Itemstatus,
-    Sectiestatus,
-    Themastatus,
-    VerslagFinding,
-    Volledigheidsrapport,
-    verslag_findings,
-    volledigheid,
-)
+from duaal_leren._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from duaal_leren.leidraad._catalogus import (
+        OnbekendeLeidraad,
+        leidraad,
+        leidraad_ids,
+        leidraden,
+        load_leidraad,
+        load_verslag,
+    )
+    from duaal_leren.leidraad.model import (
+        Aanvulling,
+        Bron,
+        Item,
+        Itemsoort,
+        Leidraad,
+        LeidraadReferentie,
+        Sectie,
+        Thema,
+        Uitbreiding,
+        extend,
+    )
+    from duaal_leren.leidraad.render import (
+        html_fragment,
+        json_data,
+        render_html,
+        render_markdown,
+        render_text,
+    )
+    from duaal_leren.leidraad.verslag import (
+        Actie,
+        Antwoord,
+        Deelnemer,
+        Gespreksverslag,
+        Itemstatus,
+        Sectiestatus,
+        Themastatus,
+        VerslagFinding,
+        Volledigheidsrapport,
+        verslag_findings,
+        volledigheid,
+    )
 
 __all__ = [
     "Aanvulling",
@@ -111,6 +115,8 @@ class _CallableModule(types.ModuleType):
     """This package, callable: ``duaal_leren.leidraad("opstartgesprek")``."""
 
     def __call__(self, id: str) -> Leidraad:
+        from duaal_leren.leidraad._catalogus import leidraad
+
         return leidraad(id)
 
 
@@ -120,3 +126,52 @@ class _CallableModule(types.ModuleType):
 # ``import duaal_leren.leidraad.render``). Type checkers do not see the call: they use
 # ``from duaal_leren.leidraad import leidraad``.
 sys.modules[__name__].__class__ = _CallableModule
+
+# The names above are imported on first use: a traject file with records needs the model,
+# not the renderer.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "duaal_leren.leidraad._catalogus": (
+            "OnbekendeLeidraad",
+            "leidraad",
+            "leidraad_ids",
+            "leidraden",
+            "load_leidraad",
+            "load_verslag",
+        ),
+        "duaal_leren.leidraad.model": (
+            "Aanvulling",
+            "Bron",
+            "Item",
+            "Itemsoort",
+            "Leidraad",
+            "LeidraadReferentie",
+            "Sectie",
+            "Thema",
+            "Uitbreiding",
+            "extend",
+        ),
+        "duaal_leren.leidraad.render": (
+            "html_fragment",
+            "json_data",
+            "render_html",
+            "render_markdown",
+            "render_text",
+        ),
+        "duaal_leren.leidraad.verslag": (
+            "Actie",
+            "Antwoord",
+            "Deelnemer",
+            "Gespreksverslag",
+            "Itemstatus",
+            "Sectiestatus",
+            "Themastatus",
+            "VerslagFinding",
+            "Volledigheidsrapport",
+            "verslag_findings",
+            "volledigheid",
+        ),
+    },
+    __all__,
+)

@@ -1,0 +1,75 @@
+"""Names of a package that are imported when first used (PEP 562).
+
+`import duaal_leren` should cost little more than its dependencies: a script that only reads
+files must not pay for the planner, the guides or the calendar. The package lists where each
+name lives; the module is imported on first access and the name is then kept on the package,
+so later access is as fast as a plain attribute.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+__all__ = ["lazy_exports"]
+
+
+def lazy_exports(
+    package: str, modules: Mapping[str, Iterable[str]], public: Iterable[str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """A module ``__getattr__`` and ``__dir__`` that import names on first use.
+
+    Args:
+        package: The package's ``__name__``.
+        modules: For each module, the names the package takes from it.
+        public: The package's ``__all__``.
+
+    Returns:
+        The ``__getattr__`` and ``__dir__`` functions for the package's namespace. A name
+        that is not listed but is a submodule of the package (``duaal_leren.planning``) is
+        imported as that submodule.
+    """
+    where = {name: module for module, names in modules.items() for name in names}
+    module_object = sys.modules[package]
+    namespace = module_object.__dict__
+    clashes = {name for name in where if where[name] == f"{package}.{name}"}
+    if clashes and type(module_object) is types.ModuleType:
+        # A name taken from the submodule of the same name (the function `voortgang` of
+        # `duaal_leren.voortgang`): importing the submodule binds the module to the
+        # package's name, and the package must keep offering the function.
+        module_object.__class__ = _keeping(clashes)
+    public = tuple(public)
+
+    def __getattr__(name: str) -> Any:  # noqa: N807 - the PEP 562 hook
+        module = where.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module), name)
+        elif name.isidentifier() and not name.startswith("__"):
+            try:
+                value = importlib.import_module(f"{package}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{package}.{name}":
+                    raise
+                raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+        else:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:  # noqa: N807 - the PEP 562 hook
+        return sorted({*public, *namespace})
+
+    return __getattr__, __dir__
+
+
+def _keeping(names: set[str]) -> type[types.ModuleType]:
+    class _Package(types.ModuleType):
+        def __setattr__(self, name: str, value: Any) -> None:
+            if name in names and isinstance(value, types.ModuleType):
+                value = getattr(value, name)
+            super().__setattr__(name, value)
+
+    return _Package
