@@ -399,36 +399,31 @@ class _Duplicates(dict[str, Any]):
     duplicates: list[str]
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    duplicates: list[str] = []
-    for key, value in pairs:
-        if key in result:
-            duplicates.append(key)
-        else:
-            result[key] = value
-    if not duplicates:
-        return result
-    marked = _Duplicates(result)
-    marked.duplicates = duplicates
-    return marked
+def _object_pairs(repeated: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """The JSON reader's hook for objects; it notes in ``repeated`` when a key repeats."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        # A key occurred more than once: keep the first value and remember the repeats.
+        first: dict[str, Any] = {}
+        duplicates: list[str] = []
+        for key, value in pairs:
+            if key in first:
+                duplicates.append(key)
+            else:
+                first[key] = value
+        marked = _Duplicates(first)
+        marked.duplicates = duplicates
+        repeated.append(True)
+        return marked
+
+    return build
 
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
-
-
-def _has_duplicates(data: Any) -> bool:
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, _Duplicates):
-            return True
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
 
 
 def _find_duplicates(data: Any, lines: dict[str, int]) -> list[Problem]:
@@ -470,8 +465,11 @@ def parse_json(text: str, source: str, *, with_lines: bool = False) -> tuple[Any
     """
     if not text.strip():
         raise DocumentError(source, [_empty()])
+    repeated: list[bool] = []
     try:
-        data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_refuse_constant)
+        data = json.loads(
+            text, object_pairs_hook=_object_pairs(repeated), parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise DocumentError(
             source,
@@ -491,7 +489,7 @@ def parse_json(text: str, source: str, *, with_lines: bool = False) -> tuple[Any
             [Problem("$", f"geen geldige JSON: {exc}", f"not valid JSON: {exc}", "json-syntax")],
         ) from None
     lines, repeats = _json_lines(text) if with_lines else ({}, {})
-    if _has_duplicates(data):
+    if repeated:
         # Only a broken document pays for the line numbers.
         lines, repeats = _json_lines(text)
         raise DocumentError(source, _find_duplicates(data, {**lines, **repeats}))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+import typing
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import pendulum
@@ -30,33 +31,65 @@ __all__ = [
     "non_empty",
     "ondernemingsnummer",
     "optional",
+    "validator",
 ]
 
 
-class Validator:
-    """A validator with the JSON Schema keywords that express it."""
+@typing.runtime_checkable
+class Validator(Protocol):
+    """An attrs validator with the JSON Schema keywords that express it.
 
-    __slots__ = ("check", "schema")
+    Attributes:
+        check: The same check as a function of the field's name and value.
+        schema: The JSON Schema keywords of the constraint.
+    """
 
-    def __init__(
-        self, check: Callable[[str, Any], None], schema: dict[str, Any] | None = None
-    ) -> None:
-        self.check = check
-        self.schema: dict[str, Any] = schema or {}
+    check: Callable[[str, Any], None]
+    schema: dict[str, Any]
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        self.check(attribute.name, value)
+        """Raise `FieldError` when the value cannot stand."""
 
-    def __repr__(self) -> str:
-        return f"<Validator {self.schema}>"
+
+_AttrsCheck = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+
+def validator(
+    check: Callable[[str, Any], None],
+    schema: dict[str, Any] | None = None,
+    *,
+    direct: _AttrsCheck | None = None,
+) -> Validator:
+    """A validator from a check of a field's name and value.
+
+    Args:
+        check: Raises `FieldError` for a value that cannot stand.
+        schema: The JSON Schema keywords of the same constraint.
+        direct: The same check written with attrs' signature, for the hot validators: it
+            saves a call on every value of every object a document builds.
+    """
+    if direct is None:
+
+        def direct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            check(attribute.name, value)
+
+    result = typing.cast(Validator, direct)
+    result.check = check
+    result.schema = schema or {}
+    return result
 
 
 def _non_empty(name: str, value: Any) -> None:
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and (not value or value.isspace()):
         raise FieldError(name, "mag niet leeg zijn", "must not be empty")
 
 
-non_empty = Validator(_non_empty, {"minLength": 1, "pattern": r"\S"})
+def _non_empty_direct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str) and (not value or value.isspace()):
+        raise FieldError(attribute.name, "mag niet leeg zijn", "must not be empty")
+
+
+non_empty = validator(_non_empty, {"minLength": 1, "pattern": r"\S"}, direct=_non_empty_direct)
 """A text that holds more than white space."""
 
 
@@ -77,7 +110,7 @@ def matches(pattern: str, example: str) -> Validator:
                 f"{value!r} does not have the expected form (such as {example!r})",
             )
 
-    return Validator(check, {"pattern": f"^(?:{pattern})$"})
+    return validator(check, {"pattern": f"^(?:{pattern})$"})
 
 
 def in_range(low: float, high: float) -> Validator:
@@ -91,7 +124,7 @@ def in_range(low: float, high: float) -> Validator:
                 f"{value!r} is not between {low:g} and {high:g}",
             )
 
-    return Validator(check, {"minimum": low, "maximum": high})
+    return validator(check, {"minimum": low, "maximum": high})
 
 
 def at_least(low: float) -> Validator:
@@ -105,7 +138,7 @@ def at_least(low: float) -> Validator:
                 f"{value!r} is less than {low:g}",
             )
 
-    return Validator(check, {"minimum": low})
+    return validator(check, {"minimum": low})
 
 
 def optional(inner: Validator) -> Validator:
@@ -115,7 +148,11 @@ def optional(inner: Validator) -> Validator:
         if value is not None:
             inner.check(name, value)
 
-    return Validator(check, inner.schema)
+    def direct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return validator(check, inner.schema, direct=direct)
 
 
 def each(inner: Validator) -> Validator:
@@ -125,7 +162,20 @@ def each(inner: Validator) -> Validator:
         for item in value:
             inner.check(name, item)
 
-    return Validator(check, {"items": inner.schema})
+    if inner is non_empty:  # the most common by far: lists of codes
+
+        def direct(inst: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
+            for item in value:
+                if isinstance(item, str) and (not item or item.isspace()):
+                    _non_empty(attribute.name, item)
+
+    else:
+
+        def direct(inst: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
+            for item in value:
+                inner(inst, attribute, item)
+
+    return validator(check, {"items": inner.schema}, direct=direct)
 
 
 _KBO = re.compile(r"[01][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}")
@@ -150,7 +200,7 @@ def _ondernemingsnummer(name: str, value: Any) -> None:
         )
 
 
-ondernemingsnummer = Validator(_ondernemingsnummer, {"pattern": f"^{_KBO.pattern}$"})
+ondernemingsnummer = validator(_ondernemingsnummer, {"pattern": f"^{_KBO.pattern}$"})
 """A Belgian company number (KBO) with a correct check digit, dots optional."""
 
 

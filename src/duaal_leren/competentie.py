@@ -80,6 +80,10 @@ class Referenties:
     )
 
 
+# Most competences have no references: they share one immutable empty value.
+_NO_REFERENTIES = Referenties()
+
+
 @attrs.frozen
 class Competentie:
     """A competence of an opleidingsplan.
@@ -113,4 +117,4 @@ class Competentie:
     externe_aanbieder: str | None = attrs.field(default=None, validator=optional(non_empty))
     vereisten: tuple[str, ...] = attrs.field(default=(), validator=each(non_empty))
     termijn: pendulum.Date | None = None
-    referenties: Referenties = attrs.field(factory=Referenties)
+    referenties: Referenties = attrs.field(default=_NO_REFERENTIES)

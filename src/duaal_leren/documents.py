@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from typing import Any, Literal, TypeVar, overload
 import attrs
 
 from duaal_leren._convert import converter, problems_of
+from duaal_leren._fast import Slow
+from duaal_leren._fast import structure as fast_structure
 from duaal_leren._files import write_atomic
 from duaal_leren._parse import dump_json, dump_yaml, line_for, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
@@ -122,16 +125,28 @@ def register_kind(kind: Kind) -> None:
     _BY_CLASS[kind.cls] = kind
 
 
-def _known() -> dict[str, Kind]:
-    if len(_KINDS) < len(_BUILTIN_KINDS):
-        import importlib
-
-        for name, target, version, title in _BUILTIN_KINDS:
-            if name not in _KINDS:
+def _builtin(name: str) -> Kind | None:
+    """A kind by name; a built-in one is imported only when first asked for."""
+    kind = _KINDS.get(name)
+    if kind is None:
+        for builtin, target, version, title in _BUILTIN_KINDS:
+            if builtin == name:
                 module, _, attribute = target.partition(":")
                 cls = getattr(importlib.import_module(module), attribute)
-                register_kind(Kind(name, cls, version, title))
+                kind = Kind(name, cls, version, title)
+                register_kind(kind)
+    return kind
+
+
+def _known() -> dict[str, Kind]:
+    if len(_KINDS) < len(_BUILTIN_KINDS):
+        for name, *_ in _BUILTIN_KINDS:
+            _builtin(name)
     return _KINDS
+
+
+def _names() -> str:
+    return ", ".join(sorted({*_KINDS, *(name for name, *_ in _BUILTIN_KINDS)}))
 
 
 def kinds() -> tuple[Kind, ...]:
@@ -146,14 +161,19 @@ def kind_of(obj_or_name: object) -> Kind:
     Raises:
         DocumentError: It is no document kind.
     """
-    _known()
     if isinstance(obj_or_name, str):
-        kind = _KINDS.get(obj_or_name)
+        kind = _builtin(obj_or_name)
     else:
         cls = obj_or_name if isinstance(obj_or_name, type) else type(obj_or_name)
         kind = _BY_CLASS.get(cls)
+        if kind is None:
+            # A built-in kind of a class that is imported already: register just that one.
+            target = f"{cls.__module__}:{cls.__qualname__}"
+            for name, builtin, *_ in _BUILTIN_KINDS:
+                if builtin == target:
+                    kind = _builtin(name)
     if kind is None:
-        known = ", ".join(sorted(_KINDS))
+        known = _names()
         raise DocumentError(
             str(obj_or_name) if isinstance(obj_or_name, str) else type(obj_or_name).__name__,
             [
@@ -263,9 +283,9 @@ def _kind_from(data: Any, source: str) -> Kind:
             "onbekende-soort",
         )
     name, version = match.group(1), int(match.group(2))
-    kind = _known().get(name)
+    kind = _builtin(name)
     if kind is None:
-        known = ", ".join(sorted(_KINDS))
+        known = _names()
         raise fail(
             "$.schema",
             f"onbekende documentsoort {name!r}; gekend zijn: {known}",
@@ -371,6 +391,10 @@ def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> A
                 ],
             )
         body = {k: v for k, v in data.items() if k != SCHEMA_KEY}
+        try:
+            return fast_structure(body, kind.cls)
+        except Slow:
+            pass  # not certainly valid: the detailed converter builds it or says what is wrong
         try:
             return converter().structure(body, kind.cls)
         except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 import attrs
 import pendulum
 
-from duaal_leren._validators import FieldError, Validator, each, non_empty, optional
+from duaal_leren._validators import FieldError, each, non_empty, optional, validator
 from duaal_leren.competentie import Leerplaats
 from duaal_leren.opleidingsplan import Opleidingsplan, Verplaatsing
 
@@ -91,7 +91,7 @@ def _check_ascending(name: str, value: Sequence[Niveau]) -> None:
             )
 
 
-_ascending = Validator(_check_ascending, {"minItems": 1})
+_ascending = validator(_check_ascending, {"minItems": 1})
 
 
 @attrs.frozen

@@ -73,6 +73,10 @@ class Contact:
     bereikbaarheid: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
+# Shared empty parts: the objects are immutable, so every default can be the same one.
+_NO_CONTACT = Contact()
+
+
 @attrs.frozen
 class Persoon:
     """A person in the traject (contact person, trajectbegeleider, teacher).
@@ -85,7 +89,7 @@ class Persoon:
 
     naam: str = attrs.field(validator=non_empty)
     functie: str | None = attrs.field(default=None, validator=optional(non_empty))
-    contact: Contact = attrs.field(factory=Contact)
+    contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
 @attrs.frozen
@@ -101,7 +105,7 @@ class Persoonsgegevens:
 
     naam: str = attrs.field(validator=non_empty)
     geboortedatum: pendulum.Date | None = None
-    contact: Contact = attrs.field(factory=Contact)
+    contact: Contact = attrs.field(default=_NO_CONTACT)
     adres: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
@@ -248,7 +252,7 @@ class Mentor:
     uittreksel_strafregister: pendulum.Date | None = None
     mentoropleiding: pendulum.Date | None = None
     leeftijdsuitzondering: bool = False
-    contact: Contact = attrs.field(factory=Contact)
+    contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
 @attrs.frozen
@@ -257,7 +261,7 @@ class Bedrijfscontact:
 
     naam: str = attrs.field(validator=non_empty)
     rol: str = attrs.field(validator=non_empty)
-    contact: Contact = attrs.field(factory=Contact)
+    contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
 class Overeenkomstsoort(enum.Enum):
@@ -395,6 +399,9 @@ class PraktischeAfspraken:
     opvolging_weken: int | None = attrs.field(default=None, validator=optional(at_least(1)))
 
 
+_NO_AFSPRAKEN = PraktischeAfspraken()
+
+
 @attrs.frozen
 class Traject:
     """One learner's dual trajectory between a school and a company workplace.
@@ -436,7 +443,7 @@ class Traject:
     mentor: Mentor | None = None
     weekpatroon: Weekpatroon | None = None
     bedrijfscontacten: tuple[Bedrijfscontact, ...] = ()
-    afspraken: PraktischeAfspraken = attrs.field(factory=PraktischeAfspraken)
+    afspraken: PraktischeAfspraken = attrs.field(default=_NO_AFSPRAKEN)
     opvolgingsgesprekken: tuple[Opvolgingsgesprek, ...] = ()
     beheersingsschaal: Beheersingsschaal | None = None
     gespreksverslagen: tuple[Gespreksverslag, ...] = ()

@@ -59,7 +59,10 @@ class Severity(enum.Enum):
     @property
     def rank(self) -> int:
         """0 for errors, 1 for warnings, 2 for info: sorts the worst first."""
-        return ("error", "warning", "info").index(self.value)
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class RuleError(DuaalLerenError, ValueError):
@@ -650,7 +653,7 @@ def validate(
                         rule.source,
                     )
                 )
-    findings.sort(key=functools.cmp_to_key(_order))
+    findings.sort(key=_order)
     report = Report(tuple(findings), source)
     return with_lines(report, source) if source is not None else report
 
@@ -684,10 +687,8 @@ def _override(code: str, overrides: Mapping[str, Severity]) -> Severity | None:
     return best[1] if best else None
 
 
-def _order(a: Finding, b: Finding) -> int:
-    key_a = (a.severity.rank, _path_key(a.path), a.code)
-    key_b = (b.severity.rank, _path_key(b.path), b.code)
-    return (key_a > key_b) - (key_a < key_b)
+def _order(finding: Finding) -> tuple[int, tuple[tuple[int, str], ...], str]:
+    return (_RANK[finding.severity], _path_key(finding.path), finding.code)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,228 @@
+"""A fast path from parsed data to the models, for documents that are valid.
+
+The detailed converter (`duaal_leren._convert`) reports every problem of a document with its
+path, which costs time on every value. Most documents are valid, so `structure` first tries a
+plain function generated per model class from the attrs fields themselves: it checks each
+value's type exactly as the converter's hooks do and calls the class, whose validators run as
+always. At the first thing it does not take for granted (a missing key, an unknown key, a
+value of another type, a validator that refuses) it stops, and the caller runs the detailed
+converter, which builds the same object or reports every problem. The attrs classes stay the
+one description of a document; nothing here is written per class by hand.
+
+The fast path accepts nothing the detailed one refuses and builds equal objects; a property
+test holds it to that.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import re
+import threading
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pendulum
+
+__all__ = ["Slow", "structure"]
+
+
+class Slow(Exception):
+    """The fast path does not take this document; use the detailed converter."""
+
+
+_SLOW = Slow()
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Dates repeat a great deal across a corpus (deadlines, conversation days); the objects are
+# immutable, so one per day is shared. The cache is bounded all the same.
+_DATES: dict[str, pendulum.Date] = {}
+_DATES_MAX = 100_000
+
+
+def _date(value: Any) -> pendulum.Date:
+    try:
+        return _DATES[value]
+    except (KeyError, TypeError):
+        pass
+    if value.__class__ is not str or _DATE.fullmatch(value) is None:
+        raise _SLOW
+    day = pendulum.Date.fromisoformat(value)  # ValueError for 2025-02-30: the detailed path says so
+    if len(_DATES) < _DATES_MAX:
+        _DATES[value] = day
+    return day
+
+
+def _float(value: Any) -> float:
+    if value.__class__ is float:
+        if math.isfinite(value):
+            return value
+        raise _SLOW
+    if value.__class__ is int:
+        return float(value)  # OverflowError for a huge int: the detailed path says so
+    raise _SLOW
+
+
+def _raise() -> typing.NoReturn:
+    raise _SLOW
+
+
+class _Builder:
+    """Generates the code of one structuring function per class, sharing helpers by name."""
+
+    def __init__(self, fallback: Callable[[Any, Any], Any]) -> None:
+        self.fallback = fallback
+        self.namespace: dict[str, Any] = {
+            "_SLOW": _SLOW,
+            "_date": _date,
+            "_float": _float,
+            "_tuple": tuple,
+            "_str": str,
+            "_int": int,
+            "_bool": bool,
+            "_list": list,
+            "_dict": dict,
+        }
+        self.functions: dict[type[Any], str] = {}
+        self.sources: list[str] = []
+
+    def name(self, value: Any, prefix: str) -> str:
+        key = f"_{prefix}{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+    def check(self, tp: Any, var: str, indent: str) -> list[str]:
+        """Statements that turn ``var`` into a value of type ``tp`` in place, or raise Slow."""
+        if tp is str:
+            return [f"{indent}if {var}.__class__ is not _str: raise _SLOW"]
+        if tp is int:
+            return [f"{indent}if {var}.__class__ is not _int: raise _SLOW"]
+        if tp is bool:
+            return [f"{indent}if {var}.__class__ is not _bool: raise _SLOW"]
+        if tp is float:
+            return [f"{indent}{var} = _float({var})"]
+        if tp is pendulum.Date:
+            return [f"{indent}{var} = _date({var})"]
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            members = self.name({m.value: m for m in tp}, "enum")
+            return [f"{indent}{var} = {members}[{var}]"]
+        if isinstance(tp, type) and attrs.has(tp):
+            return [f"{indent}{var} = {self.function(tp)}({var})"]
+        args = typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+            inner = args[0] if args[1] is type(None) else args[1]
+            body = self.check(inner, var, indent + "    ")
+            return [f"{indent}if {var} is not None:", *body]
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return self.tuple_of(args[0], var, indent)
+        # Anything else goes through the detailed converter's own hook.
+        hook = self.name(self.fallback, "hook")
+        tpname = self.name(tp, "type")
+        return [f"{indent}{var} = {hook}({var}, {tpname})"]
+
+    def tuple_of(self, item: Any, var: str, indent: str) -> list[str]:
+        head = [f"{indent}if {var}.__class__ is not _list: raise _SLOW"]
+        if item in (str, int, bool):
+            cls = {str: "_str", int: "_int", bool: "_bool"}[item]
+            return [
+                *head,
+                f"{indent}for _x in {var}:",
+                f"{indent}    if _x.__class__ is not {cls}: raise _SLOW",
+                f"{indent}{var} = _tuple({var})",
+            ]
+        if isinstance(item, type) and attrs.has(item):
+            return [*head, f"{indent}{var} = _tuple([{self.function(item)}(_x) for _x in {var}])"]
+        if item is pendulum.Date:
+            return [*head, f"{indent}{var} = _tuple([_date(_x) for _x in {var}])"]
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            members = self.name({m.value: m for m in item}, "enum")
+            return [*head, f"{indent}{var} = _tuple([{members}[_x] for _x in {var}])"]
+        convert = self.name(self.item_function(item), "item")
+        return [*head, f"{indent}{var} = _tuple([{convert}(_x) for _x in {var}])"]
+
+    def item_function(self, item: Any) -> Callable[[Any], Any]:
+        lines = ["def _item(_v):", *self.check(item, "_v", "    "), "    return _v"]
+        scope: dict[str, Any] = {}
+        exec("\n".join(lines), self.namespace, scope)  # noqa: S102 - code generated from the model
+        return typing.cast(Callable[[Any], Any], scope["_item"])
+
+    def function(self, cls: type[Any]) -> str:
+        """The name of the structuring function of an attrs class, generated on first need."""
+        if cls in self.functions:
+            return self.functions[cls]
+        fname = f"_build_{cls.__name__}_{len(self.functions)}"
+        self.functions[cls] = fname
+        attrs.resolve_types(cls)
+        fields = [f for f in attrs.fields(cls) if f.init]
+        keys = self.name(frozenset(f.name for f in fields), "keys")
+        klass = self.name(cls, "cls")
+        lines = [
+            f"def {fname}(_d):",
+            "    if _d.__class__ is not _dict: raise _SLOW",
+            f"    if not _d.keys() <= {keys}: raise _SLOW",
+        ]
+        required = []
+        optional = []
+        for field in fields:
+            var = f"_{field.name}"
+            if field.default is attrs.NOTHING:
+                lines.append(f"    {var} = _d[{field.name!r}]")
+                lines.extend(self.check(field.type, var, "    "))
+                required.append(f"{field.alias}={var}")
+            else:
+                optional.append(field)
+        if optional:
+            lines.append("    _kw = {}")
+            for field in optional:
+                var = f"_{field.name}"
+                lines.append(f"    if {field.name!r} in _d:")
+                lines.append(f"        {var} = _d[{field.name!r}]")
+                lines.extend(self.check(field.type, var, "        "))
+                lines.append(f"        _kw[{field.alias!r}] = {var}")
+            required.append("**_kw")
+        lines.append(f"    return {klass}({', '.join(required)})")
+        source = "\n".join(lines)
+        self.sources.append(source)
+        exec(source, self.namespace)  # noqa: S102 - code generated from the model
+        return fname
+
+
+@functools.cache
+def _builder() -> _Builder:
+    from duaal_leren._convert import converter
+
+    return _Builder(converter().structure)
+
+
+_FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}
+_GENERATING = threading.Lock()
+
+
+def _function(cls: type[Any]) -> Callable[[Any], Any]:
+    try:
+        return _FUNCTIONS[cls]
+    except KeyError:
+        with _GENERATING:
+            builder = _builder()
+            function: Callable[[Any], Any] = builder.namespace[builder.function(cls)]
+            _FUNCTIONS[cls] = function
+        return function
+
+
+def structure(data: Any, cls: type[Any]) -> Any:
+    """Build ``cls`` from plain data on the fast path.
+
+    Raises:
+        Slow: The data is not certainly valid; the detailed converter must decide.
+    """
+    try:
+        return _function(cls)(data)
+    except Exception:  # noqa: BLE001 - any doubt sends the document down the detailed path
+        # The shared instance must not keep the frames (and the data) of this call alive.
+        _SLOW.__traceback__ = None
+        raise Slow from None

@@ -1,0 +1,165 @@
+"""The fast path from data to the models builds exactly what the detailed converter builds.
+
+`duaal_leren.load` first tries a structuring function generated from the attrs classes and
+falls back to the detailed converter, which reports every problem with its path, when the
+fast path has any doubt. These properties hold the two together: on valid documents the fast
+path is taken and builds equal objects; on broken ones it never accepts what the detailed
+converter refuses.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import duaal_leren
+from duaal_leren import strategies
+from duaal_leren._convert import converter
+from duaal_leren._fast import Slow
+from duaal_leren._fast import structure as fast_structure
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+DOCUMENTS = st.one_of(
+    strategies.trajecten(),
+    strategies.standaardplannen(),
+    strategies.gespreksverslagen(),
+    strategies.leidraden(),
+    strategies.uitbreidingen(),
+    strategies.schooleigen_kalenders(),
+)
+
+
+def body_of(document: object) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(duaal_leren.dump(document, format="json"))
+    del data["schema"]
+    return data
+
+
+def detailed(body: dict[str, Any], cls: type[Any]) -> object | Exception:
+    try:
+        result: object = converter().structure(body, cls)
+    except Exception as exc:  # noqa: BLE001 - the test compares outcomes
+        return exc
+    return result
+
+
+@given(document=DOCUMENTS)
+def test_a_valid_document_takes_the_fast_path_and_builds_the_same_object(
+    document: object,
+) -> None:
+    cls = type(document)
+    body = body_of(document)
+    fast = fast_structure(body, cls)  # a valid document never falls back
+    assert fast == document
+    assert fast == detailed(body, cls)
+    assert type(fast) is cls
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_takes_the_fast_path(path: Path) -> None:
+    document = duaal_leren.load(path)
+    body = body_of(document)
+    assert fast_structure(body, type(document)) == document
+
+
+def walk(data: Any, steps: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    yield steps, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, (*steps, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, (*steps, index))
+
+
+# Values at the edges of what the hooks and validators take: empty and blank text, dates that
+# do not exist, booleans where numbers go, numbers where text goes, huge numbers.
+EDGE_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\t",
+            "2025-02-30",
+            "2025-13-01",
+            "2025-9-1",
+            "20250901",
+            "2025-W01-1",
+            "school",
+            "werkplek",
+            "gehouden",
+            "BK-0130-5",
+            "co 03080",
+            "0456.712.325",
+            "0456.712.326",
+            True,
+            False,
+            0,
+            -1,
+            1,
+            24,
+            25,
+            61,
+            1.5,
+            -0.5,
+            10**400,
+            None,
+            [],
+            {},
+            [""],
+            ["2025-09-01"],
+        ]
+    ),
+    st.text(max_size=6),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+SOURCES = (
+    st.sampled_from([duaal_leren.load(p) for p in sorted(EXAMPLES.glob("*.yaml"))]) | DOCUMENTS
+)
+
+
+@given(document=SOURCES, data=st.data())
+def test_the_fast_path_never_accepts_what_the_detailed_path_refuses(
+    document: object, data: st.DataObject
+) -> None:
+    cls = type(document)
+    body = copy.deepcopy(body_of(document))
+    places = list(walk(body))
+    for _ in range(data.draw(st.integers(1, 3), label="mutations")):
+        steps, target = data.draw(st.sampled_from(places), label="where")
+        action = data.draw(st.sampled_from(["replace", "drop", "add"]), label="action")
+        if action == "replace" and steps:
+            parent: Any = body
+            for step in steps[:-1]:
+                parent = parent[step]
+            parent[steps[-1]] = data.draw(EDGE_VALUES, label="value")
+        elif action == "drop" and isinstance(target, dict) and target:
+            del target[data.draw(st.sampled_from(sorted(target)), label="key")]
+        elif action == "add" and isinstance(target, dict):
+            target[data.draw(st.text(max_size=8), label="key")] = data.draw(EDGE_VALUES)
+        places = list(walk(body))
+    try:
+        fast = fast_structure(body, cls)
+    except Slow:
+        return  # the detailed path decides; the other tests check what it says
+    assert fast == detailed(body, cls)
+
+
+def test_load_reports_the_problems_of_a_document_the_fast_path_refuses() -> None:
+    text = (EXAMPLES / "traject-lotte.yaml").read_text(encoding="utf-8")
+    broken = text.replace("vooropleiding: 2de graad elektriciteit", "vooropleiding: ''", 1)
+    with pytest.raises(duaal_leren.DocumentError) as info:
+        duaal_leren.loads(broken)
+    [problem] = info.value.problems
+    assert problem.path == "$.lerende.vooropleiding"
+    assert problem.line == 6
