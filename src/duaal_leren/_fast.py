@@ -28,6 +28,8 @@ from typing import Any
 import attrs
 import pendulum
 
+from duaal_leren._validators import Validator, non_empty
+
 __all__ = ["Slow", "structure"]
 
 
@@ -86,6 +88,7 @@ class _Builder:
             "_bool": bool,
             "_list": list,
             "_dict": dict,
+            "_new": object.__new__,
         }
         self.functions: dict[type[Any], str] = {}
         self.sources: list[str] = []
@@ -158,14 +161,26 @@ class _Builder:
         fname = f"_build_{cls.__name__}_{len(self.functions)}"
         self.functions[cls] = fname
         attrs.resolve_types(cls)
-        fields = [f for f in attrs.fields(cls) if f.init]
-        keys = self.name(frozenset(f.name for f in fields), "keys")
-        klass = self.name(cls, "cls")
+        fields = attrs.fields(cls)
+        keys = self.name(frozenset(f.name for f in fields if f.init), "keys")
         lines = [
             f"def {fname}(_d):",
             "    if _d.__class__ is not _dict: raise _SLOW",
             f"    if not _d.keys() <= {keys}: raise _SLOW",
         ]
+        if self.direct(cls, fields):
+            lines.extend(self.direct_body(cls, fields))
+        else:
+            lines.extend(self.init_body(cls, [f for f in fields if f.init]))
+        source = "\n".join(lines)
+        self.sources.append(source)
+        exec(source, self.namespace)  # noqa: S102 - code generated from the model
+        return fname
+
+    def init_body(self, cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[str]:
+        """Statements that gather the values and call the class, validators and all."""
+        lines: list[str] = []
+        klass = self.name(cls, "cls")
         required = []
         optional = []
         for field in fields:
@@ -186,10 +201,78 @@ class _Builder:
                 lines.append(f"        _kw[{field.alias!r}] = {var}")
             required.append("**_kw")
         lines.append(f"    return {klass}({', '.join(required)})")
-        source = "\n".join(lines)
-        self.sources.append(source)
-        exec(source, self.namespace)  # noqa: S102 - code generated from the model
-        return fname
+        return lines
+
+    @staticmethod
+    def direct(cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
+        """Whether the class can be built by setting its slots, checking what __init__ would.
+
+        That holds for a slotted class without hooks around __init__ whose fields are all
+        set by __init__, without converters, and guarded only by the library's own
+        validators, which look at a field's name and value alone.
+        """
+        if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+            return False
+        for field in fields:
+            if not field.init or field.converter is not None:
+                return False
+            default: Any = field.default
+            if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
+                return False
+            if field.validator is not None and not isinstance(field.validator, Validator):
+                return False
+            if not isinstance(cls.__dict__.get(field.name), types.MemberDescriptorType):
+                return False
+        return True
+
+    def direct_body(self, cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> list[str]:
+        """Statements that build the object slot by slot, with the validators inlined."""
+        klass = self.name(cls, "cls")
+        lines = [f"    _o = _new({klass})"]
+        for field in fields:
+            setter = self.name(cls.__dict__[field.name].__set__, "set")
+            body = [
+                *self.check(field.type, "_v", "        "),
+                *self.validate(field.validator, field.name, "_v", "        "),
+                f"        {setter}(_o, _v)",
+            ]
+            if field.default is attrs.NOTHING:
+                lines.append(f"    _v = _d[{field.name!r}]")
+                lines.extend(line[4:] for line in body)
+                continue
+            lines.append(f"    if {field.name!r} in _d:")
+            lines.append(f"        _v = _d[{field.name!r}]")
+            lines.extend(body)
+            lines.append("    else:")
+            default: Any = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                factory = self.name(default.factory, "factory")
+                lines.append(f"        {setter}(_o, {factory}())")
+            else:
+                value = self.name(default, "default")
+                lines.append(f"        {setter}(_o, {value})")
+        lines.append("    return _o")
+        return lines
+
+    def validate(self, check: Any, name: str, var: str, indent: str) -> list[str]:
+        """Statements that do what a field's validator does, raising Slow where it would raise."""
+        if check is None:
+            return []
+        if check is non_empty:
+            return [
+                f"{indent}if {var}.__class__ is _str and (not {var} or {var}.isspace()):",
+                f"{indent}    raise _SLOW",
+            ]
+        inner = getattr(check, "optional_of", None)
+        if inner is not None:
+            body = self.validate(inner, name, var, indent + "    ")
+            return [f"{indent}if {var} is not None:", *body] if body else []
+        inner = getattr(check, "each_of", None)
+        if inner is not None:
+            body = self.validate(inner, name, "_y", indent + "    ")
+            return [f"{indent}for _y in {var}:", *body] if body else []
+        function = self.name(check.check, "check")
+        return [f"{indent}{function}({name!r}, {var})"]
 
 
 @functools.cache

@@ -152,7 +152,9 @@ def optional(inner: Validator) -> Validator:
         if value is not None:
             inner(inst, attribute, value)
 
-    return validator(check, inner.schema, direct=direct)
+    result = validator(check, inner.schema, direct=direct)
+    typing.cast(Any, result).optional_of = inner  # read by the fast loader (duaal_leren._fast)
+    return result
 
 
 def each(inner: Validator) -> Validator:
@@ -175,7 +177,9 @@ def each(inner: Validator) -> Validator:
             for item in value:
                 inner(inst, attribute, item)
 
-    return validator(check, {"items": inner.schema}, direct=direct)
+    result = validator(check, {"items": inner.schema}, direct=direct)
+    typing.cast(Any, result).each_of = inner  # read by the fast loader (duaal_leren._fast)
+    return result
 
 
 _KBO = re.compile(r"[01][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}")

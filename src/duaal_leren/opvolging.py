@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import importlib.resources
 import itertools
 from collections.abc import Sequence
 
@@ -195,6 +194,8 @@ _SCALE_FILE = "beheersingsschaal-4-niveaus.yaml"
 @functools.cache
 def _default_scale() -> Beheersingsschaal:
     # Imported here: the converter module is only needed once the scale is first read.
+    import importlib.resources
+
     from duaal_leren._convert import converter, problems_of
     from duaal_leren._parse import parse_yaml
     from duaal_leren.exceptions import DocumentError
