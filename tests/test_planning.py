@@ -435,6 +435,19 @@ def test_caseload_at_most_k_visits_a_day() -> None:
     assert html.count("<tr>") == 25
 
 
+def test_a_caseload_builds_the_school_calendar_once() -> None:
+    from duaal_leren import kalender
+
+    kalender._build.cache_clear()
+    kalender._wettelijke_dagen.cache_clear()
+    caseload = plan_caseload(caseload_trajecten(30), PerSchooljaar(6), max_per_dag=4)
+    assert len(caseload.schemas) == 30
+    # One school year: its calendar and the holiday tables behind it are built once, for
+    # every traject of the caseload and every rule that asks again.
+    assert kalender._build.cache_info().misses == 1
+    assert kalender._wettelijke_dagen.cache_info().misses == 1
+
+
 def test_caseload_counts_kept_conversations() -> None:
     trajecten = caseload_trajecten(2)
     bestaande = {"TRJ-00": [D(2025, 11, 10)], "TRJ-01": [dt.datetime(2025, 11, 10, 10, 0)]}
