@@ -39,7 +39,7 @@ import sys
 import time
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1328,6 +1328,21 @@ def write_corpus(
     return corpus
 
 
+def _at_least(low: int) -> Callable[[str], int]:
+    """An argparse type: a whole number not below ``low``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return parse
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write a corpus from the command line and print where, how many and how large.
 
@@ -1338,17 +1353,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status.
     """
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=20_000, help="number of documents")
+    parser.add_argument("--n", type=_at_least(1), default=20_000, help="number of documents")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the corpus")
     parser.add_argument("--out", type=Path, required=True, help="directory to write to")
     parser.add_argument(
         "--formats", nargs="+", choices=FORMATS, default=list(FORMATS), help="formats to write"
     )
-    parser.add_argument("--workers", type=int, default=None, help="worker processes")
+    parser.add_argument("--workers", type=_at_least(1), default=None, help="worker processes")
     args = parser.parse_args(argv)
     cached = _cached(args.out, args.n, args.seed, tuple(args.formats))
     started = time.perf_counter()
-    corpus = write_corpus(args.out, args.n, args.seed, formats=args.formats, workers=args.workers)
+    try:
+        corpus = write_corpus(
+            args.out, args.n, args.seed, formats=args.formats, workers=args.workers
+        )
+    except OSError as exc:
+        parser.exit(2, f"{parser.prog}: cannot write the corpus to {args.out}: {exc.strerror}\n")
     elapsed = time.perf_counter() - started
     manifest = corpus.manifest
     print(f"directory: {corpus.directory}")

@@ -483,11 +483,28 @@ def report(results: dict[str, Any]) -> tuple[str, list[str]]:
     return "\n".join(text) + "\n", missed
 
 
+def _at_least(low: int) -> Callable[[str], int]:
+    """An argparse type: a whole number not below ``low``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return parse
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a corpus of 400: checks it works")
-    parser.add_argument("--n", type=int, help="the large corpus (default 20,000; 400 quick)")
+    parser.add_argument(
+        "--n", type=_at_least(10), help="the large corpus (default 20,000; 400 quick)"
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="where to keep it")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
@@ -507,11 +524,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(step_load(Path(directory), int(n), fmt, library)))
         return 0
     if args.from_json:
-        results = json.loads(args.from_json.read_text(encoding="utf-8"))
+        try:
+            results = json.loads(args.from_json.read_text(encoding="utf-8"))
+            report(results)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            parser.exit(2, f"{parser.prog}: {args.from_json} holds no results of a run: {exc}\n")
     else:
-        large = args.n or (400 if args.quick else 20_000)
+        large = args.n if args.n is not None else (400 if args.quick else 20_000)
         corpus_dir = args.corpus / f"n{large}-seed{args.seed}"
-        results = run(large, corpus_dir, args.seed, repeat=5 if args.quick else 20)
+        try:
+            results = run(large, corpus_dir, args.seed, repeat=5 if args.quick else 20)
+        except OSError as exc:
+            parser.exit(
+                2, f"{parser.prog}: cannot write the corpus to {corpus_dir}: {exc.strerror}\n"
+            )
     text, missed = report(results)
     print(text)
     if args.json and not args.from_json:
