@@ -10,11 +10,15 @@ converter refuses.
 from __future__ import annotations
 
 import copy
+import enum
+import gc
 import json
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +28,8 @@ from duaal_leren import strategies
 from duaal_leren._convert import converter
 from duaal_leren._fast import Slow
 from duaal_leren._fast import structure as fast_structure
+from duaal_leren._validators import non_empty
+from duaal_leren.kalender import SchooleigenKalender
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -163,3 +169,103 @@ def test_load_reports_the_problems_of_a_document_the_fast_path_refuses() -> None
     [problem] = info.value.problems
     assert problem.path == "$.lerende.vooropleiding"
     assert problem.line == 6
+
+
+# --- classes of users' own kinds, and the fast path's own state ------------------------------
+
+
+class Kleur(str, enum.Enum):  # noqa: UP042 - the form many users write
+    ROOD = "rood"
+
+
+class Getal(enum.IntEnum):
+    EEN = 1
+
+
+@attrs.frozen
+class MetMengsels:
+    kleur: Kleur
+    getal: Getal = Getal.EEN
+
+
+@attrs.frozen
+class SlechteStandaard:
+    naam: str = attrs.field(default="", validator=non_empty)
+
+
+@attrs.frozen(init=False)
+class EigenInit:
+    code: str
+
+    def __init__(self, code: str) -> None:
+        if code != code.upper():
+            raise ValueError("hoofdletters")
+        self.__attrs_init__(code)  # type: ignore[attr-defined]
+
+
+@attrs.frozen(cache_hash=True)
+class MetHash:
+    code: str
+
+
+@pytest.mark.parametrize(
+    ("cls", "body"),
+    [
+        (MetMengsels, {"kleur": "rood"}),
+        (MetMengsels, {"kleur": "rood", "getal": True}),
+        (MetMengsels, {"kleur": "rood", "getal": 1.0}),
+        (SlechteStandaard, {}),
+        (SlechteStandaard, {"naam": "x"}),
+        (EigenInit, {"code": "abc"}),
+        (EigenInit, {"code": "ABC"}),
+        (MetHash, {"code": "abc"}),
+    ],
+)
+def test_classes_outside_the_library_get_what_the_detailed_path_gives(
+    cls: type[Any], body: dict[str, Any]
+) -> None:
+    expected = detailed(body, cls)
+    try:
+        fast = fast_structure(body, cls)
+    except Slow:
+        return
+    assert not isinstance(expected, Exception), (fast, expected)
+    assert fast == expected
+    assert type(fast) is type(expected)
+    assert [type(getattr(fast, f.name)) for f in attrs.fields(cls)] == [
+        type(getattr(expected, f.name)) for f in attrs.fields(cls)
+    ]
+    hash(fast)
+
+
+class Tekst(str):
+    pass
+
+
+def test_a_date_is_text_of_exactly_the_type_str() -> None:
+    body = {"school": "De Vonk", "schooljaar": "2025-2026", "klassenraden": ["2025-12-15"]}
+    fast_structure(body, SchooleigenKalender)  # the day is now known
+    with pytest.raises(Slow):
+        fast_structure({**body, "klassenraden": [Tekst("2025-12-15")]}, SchooleigenKalender)
+
+
+class Groot:
+    pass
+
+
+def test_falling_back_keeps_nothing_of_the_callers_state_alive() -> None:
+    def caller() -> weakref.ref[Groot]:
+        big = Groot()
+        try:
+            raise RuntimeError("some error of the caller")
+        except RuntimeError:
+            with pytest.raises(duaal_leren.DocumentError):
+                duaal_leren.loads(
+                    '{"schema": "duaal-leren/schoolkalender@1", "school": "x",'
+                    ' "schooljaar": "2025-2026", "klassenraden": 5}'
+                )
+        return weakref.ref(big)
+
+    ref = caller()
+    gc.collect()
+    assert ref() is None

@@ -71,3 +71,15 @@ def test_a_submodule_is_reachable_as_an_attribute() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="geen_naam"):
         _ = duaal_leren.geen_naam  # type: ignore[attr-defined]
+
+
+def test_other_submodules_are_imported_the_usual_way() -> None:
+    # A module with optional dependencies (strategies needs hypothesis) is not imported by
+    # looking up an attribute: hasattr stays a harmless question.
+    loaded = modules_after(
+        "import duaal_leren\n"
+        "assert not hasattr(duaal_leren, 'strategies')\n"
+        "assert not hasattr(duaal_leren, 'data')\n"
+        "from duaal_leren import strategies"
+    )
+    assert "duaal_leren.strategies" in loaded

@@ -37,7 +37,9 @@ class Slow(Exception):
     """The fast path does not take this document; use the detailed converter."""
 
 
-_SLOW = Slow()
+# Raising the class makes a new exception each time: a shared instance would keep the
+# context (and the frames) of whatever exception it was last raised in.
+_SLOW = Slow
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Dates repeat a great deal across a corpus (deadlines, conversation days); the objects are
@@ -47,11 +49,13 @@ _DATES_MAX = 100_000
 
 
 def _date(value: Any) -> pendulum.Date:
+    if type(value) is not str:
+        raise _SLOW
     try:
         return _DATES[value]
-    except (KeyError, TypeError):
+    except KeyError:
         pass
-    if value.__class__ is not str or _DATE.fullmatch(value) is None:
+    if _DATE.fullmatch(value) is None:
         raise _SLOW
     day = pendulum.Date.fromisoformat(value)  # ValueError for 2025-02-30: the detailed path says so
     if len(_DATES) < _DATES_MAX:
@@ -60,17 +64,23 @@ def _date(value: Any) -> pendulum.Date:
 
 
 def _float(value: Any) -> float:
-    if value.__class__ is float:
+    if type(value) is float:
         if math.isfinite(value):
             return value
         raise _SLOW
-    if value.__class__ is int:
+    if type(value) is int:
         return float(value)  # OverflowError for a huge int: the detailed path says so
     raise _SLOW
 
 
-def _raise() -> typing.NoReturn:
-    raise _SLOW
+def _plain_enum(tp: Any) -> bool:
+    # An enum that is also a str or int (StrEnum, IntEnum) goes through the converter's own
+    # hook: cattrs picks the hook of its base type for it.
+    return (
+        isinstance(tp, type)
+        and issubclass(tp, enum.Enum)
+        and not issubclass(tp, str | int | float | bytes)
+    )
 
 
 class _Builder:
@@ -80,6 +90,7 @@ class _Builder:
         self.fallback = fallback
         self.namespace: dict[str, Any] = {
             "_SLOW": _SLOW,
+            "_type": type,
             "_date": _date,
             "_float": _float,
             "_tuple": tuple,
@@ -101,16 +112,16 @@ class _Builder:
     def check(self, tp: Any, var: str, indent: str) -> list[str]:
         """Statements that turn ``var`` into a value of type ``tp`` in place, or raise Slow."""
         if tp is str:
-            return [f"{indent}if {var}.__class__ is not _str: raise _SLOW"]
+            return [f"{indent}if _type({var}) is not _str: raise _SLOW"]
         if tp is int:
-            return [f"{indent}if {var}.__class__ is not _int: raise _SLOW"]
+            return [f"{indent}if _type({var}) is not _int: raise _SLOW"]
         if tp is bool:
-            return [f"{indent}if {var}.__class__ is not _bool: raise _SLOW"]
+            return [f"{indent}if _type({var}) is not _bool: raise _SLOW"]
         if tp is float:
             return [f"{indent}{var} = _float({var})"]
         if tp is pendulum.Date:
             return [f"{indent}{var} = _date({var})"]
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if _plain_enum(tp):
             members = self.name({m.value: m for m in tp}, "enum")
             return [f"{indent}{var} = {members}[{var}]"]
         if isinstance(tp, type) and attrs.has(tp):
@@ -129,20 +140,20 @@ class _Builder:
         return [f"{indent}{var} = {hook}({var}, {tpname})"]
 
     def tuple_of(self, item: Any, var: str, indent: str) -> list[str]:
-        head = [f"{indent}if {var}.__class__ is not _list: raise _SLOW"]
+        head = [f"{indent}if _type({var}) is not _list: raise _SLOW"]
         if item in (str, int, bool):
             cls = {str: "_str", int: "_int", bool: "_bool"}[item]
             return [
                 *head,
                 f"{indent}for _x in {var}:",
-                f"{indent}    if _x.__class__ is not {cls}: raise _SLOW",
+                f"{indent}    if _type(_x) is not {cls}: raise _SLOW",
                 f"{indent}{var} = _tuple({var})",
             ]
         if isinstance(item, type) and attrs.has(item):
             return [*head, f"{indent}{var} = _tuple([{self.function(item)}(_x) for _x in {var}])"]
         if item is pendulum.Date:
             return [*head, f"{indent}{var} = _tuple([_date(_x) for _x in {var}])"]
-        if isinstance(item, type) and issubclass(item, enum.Enum):
+        if _plain_enum(item):
             members = self.name({m.value: m for m in item}, "enum")
             return [*head, f"{indent}{var} = _tuple([{members}[_x] for _x in {var}])"]
         convert = self.name(self.item_function(item), "item")
@@ -165,7 +176,7 @@ class _Builder:
         keys = self.name(frozenset(f.name for f in fields if f.init), "keys")
         lines = [
             f"def {fname}(_d):",
-            "    if _d.__class__ is not _dict: raise _SLOW",
+            "    if _type(_d) is not _dict: raise _SLOW",
             f"    if not _d.keys() <= {keys}: raise _SLOW",
         ]
         if self.direct(cls, fields):
@@ -213,16 +224,30 @@ class _Builder:
         """
         if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
             return False
+        # attrs' own __init__, not one written by hand (init=False), and no slots beyond the
+        # fields (cache_hash keeps the hash in one).
+        code = getattr(cls.__init__, "__code__", None)
+        if code is None or not code.co_filename.startswith("<attrs generated"):
+            return False
+        names = {field.name for field in fields}
+        if not set(getattr(cls, "__slots__", ())) <= names | {"__weakref__"}:
+            return False
         for field in fields:
             if not field.init or field.converter is not None:
-                return False
-            default: Any = field.default
-            if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
                 return False
             if field.validator is not None and not isinstance(field.validator, Validator):
                 return False
             if not isinstance(cls.__dict__.get(field.name), types.MemberDescriptorType):
                 return False
+            default: Any = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self or field.validator is not None:
+                    return False
+            elif default is not attrs.NOTHING and field.validator is not None:
+                try:  # __init__ checks a default too: one that fails makes a field required
+                    field.validator(None, field, default)
+                except Exception:  # noqa: BLE001 - then __init__ decides, every time
+                    return False
         return True
 
     def direct_body(self, cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> list[str]:
@@ -260,7 +285,7 @@ class _Builder:
             return []
         if check is non_empty:
             return [
-                f"{indent}if {var}.__class__ is _str and (not {var} or {var}.isspace()):",
+                f"{indent}if _type({var}) is _str and (not {var} or {var}.isspace()):",
                 f"{indent}    raise _SLOW",
             ]
         inner = getattr(check, "optional_of", None)
@@ -306,6 +331,4 @@ def structure(data: Any, cls: type[Any]) -> Any:
     try:
         return _function(cls)(data)
     except Exception:  # noqa: BLE001 - any doubt sends the document down the detailed path
-        # The shared instance must not keep the frames (and the data) of this call alive.
-        _SLOW.__traceback__ = None
         raise Slow from None

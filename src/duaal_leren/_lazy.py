@@ -28,11 +28,13 @@ def lazy_exports(
         public: The package's ``__all__``.
 
     Returns:
-        The ``__getattr__`` and ``__dir__`` functions for the package's namespace. A name
-        that is not listed but is a submodule of the package (``duaal_leren.planning``) is
-        imported as that submodule.
+        The ``__getattr__`` and ``__dir__`` functions for the package's namespace. The
+        submodules the names come from are attributes too (``duaal_leren.planning``).
     """
     where = {name: module for module, names in modules.items() for name in names}
+    # The submodules the names come from can be reached as attributes too, as when the
+    # package imported them itself; any other submodule is imported the usual way.
+    submodules = {module[len(package) + 1 :].partition(".")[0] for module in modules}
     module_object = sys.modules[package]
     namespace = module_object.__dict__
     clashes = {name for name in where if where[name] == f"{package}.{name}"}
@@ -47,13 +49,8 @@ def lazy_exports(
         module = where.get(name)
         if module is not None:
             value = getattr(importlib.import_module(module), name)
-        elif name.isidentifier() and not name.startswith("__"):
-            try:
-                value = importlib.import_module(f"{package}.{name}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{package}.{name}":
-                    raise
-                raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+        elif name in submodules:
+            value = importlib.import_module(f"{package}.{name}")
         else:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         namespace[name] = value
