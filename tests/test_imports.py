@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,32 @@ def test_other_submodules_are_imported_the_usual_way() -> None:
         "from duaal_leren import strategies"
     )
     assert "duaal_leren.strategies" in loaded
+
+
+@pytest.mark.parametrize("package", ["duaal_leren", "duaal_leren.leidraad"])
+def test_the_lazy_table_matches_what_type_checkers_see(package: str) -> None:
+    # Names are listed twice: imported under TYPE_CHECKING for type checkers, and in the
+    # table the package imports them from at run time. Both must say the same.
+    import ast
+    import importlib
+
+    module = importlib.import_module(package)
+    assert module.__file__ is not None
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    for_checkers: dict[str, str] = {}
+    at_run_time: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for imported in node.body:
+                assert isinstance(imported, ast.ImportFrom)
+                for alias in imported.names:
+                    for_checkers[alias.name] = str(imported.module)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "lazy_exports"
+        ):
+            table = ast.literal_eval(node.args[1])
+            at_run_time = {name: where for where, names in table.items() for name in names}
+    assert at_run_time == for_checkers
+    assert set(at_run_time) == set(module.__all__) - {"__version__"}

@@ -50,7 +50,9 @@ if TYPE_CHECKING:
         Vrijeperiode,
         schoolkalender,
     )
-    from duaal_leren.leidraad import Gespreksverslag, Leidraad, leidraden
+    from duaal_leren.leidraad._catalogus import leidraden
+    from duaal_leren.leidraad.model import Leidraad
+    from duaal_leren.leidraad.verslag import Gespreksverslag
     from duaal_leren.opleidingsplan import (
         Handtekening,
         IndividueelOpleidingsplan,

@@ -83,6 +83,11 @@ def _plain_enum(tp: Any) -> bool:
     )
 
 
+# Types whose values are taken as they are, when of exactly this type (not a subclass: a bool
+# is no int here, as for the converter).
+_EXACT = {str: "_str", int: "_int", bool: "_bool"}
+
+
 class _Builder:
     """Generates the code of one structuring function per class, sharing helpers by name."""
 
@@ -102,30 +107,31 @@ class _Builder:
             "_new": object.__new__,
         }
         self.functions: dict[type[Any], str] = {}
-        self.sources: list[str] = []
 
     def name(self, value: Any, prefix: str) -> str:
         key = f"_{prefix}{len(self.namespace)}"
         self.namespace[key] = value
         return key
 
+    def expression(self, tp: Any, var: str) -> str | None:
+        """An expression that turns ``var`` into a value of type ``tp``, if one does."""
+        if tp is float:
+            return f"_float({var})"
+        if tp is pendulum.Date:
+            return f"_date({var})"
+        if _plain_enum(tp):
+            return f"{self.name({m.value: m for m in tp}, 'enum')}[{var}]"
+        if isinstance(tp, type) and attrs.has(tp):
+            return f"{self.function(tp)}({var})"
+        return None
+
     def check(self, tp: Any, var: str, indent: str) -> list[str]:
         """Statements that turn ``var`` into a value of type ``tp`` in place, or raise Slow."""
-        if tp is str:
-            return [f"{indent}if _type({var}) is not _str: raise _SLOW"]
-        if tp is int:
-            return [f"{indent}if _type({var}) is not _int: raise _SLOW"]
-        if tp is bool:
-            return [f"{indent}if _type({var}) is not _bool: raise _SLOW"]
-        if tp is float:
-            return [f"{indent}{var} = _float({var})"]
-        if tp is pendulum.Date:
-            return [f"{indent}{var} = _date({var})"]
-        if _plain_enum(tp):
-            members = self.name({m.value: m for m in tp}, "enum")
-            return [f"{indent}{var} = {members}[{var}]"]
-        if isinstance(tp, type) and attrs.has(tp):
-            return [f"{indent}{var} = {self.function(tp)}({var})"]
+        if tp in _EXACT:
+            return [f"{indent}if _type({var}) is not {_EXACT[tp]}: raise _SLOW"]
+        converted = self.expression(tp, var)
+        if converted is not None:
+            return [f"{indent}{var} = {converted}"]
         args = typing.get_args(tp)
         origin = typing.get_origin(tp)
         if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
@@ -141,23 +147,17 @@ class _Builder:
 
     def tuple_of(self, item: Any, var: str, indent: str) -> list[str]:
         head = [f"{indent}if _type({var}) is not _list: raise _SLOW"]
-        if item in (str, int, bool):
-            cls = {str: "_str", int: "_int", bool: "_bool"}[item]
+        if item in _EXACT:
             return [
                 *head,
                 f"{indent}for _x in {var}:",
-                f"{indent}    if _type(_x) is not {cls}: raise _SLOW",
+                f"{indent}    if _type(_x) is not {_EXACT[item]}: raise _SLOW",
                 f"{indent}{var} = _tuple({var})",
             ]
-        if isinstance(item, type) and attrs.has(item):
-            return [*head, f"{indent}{var} = _tuple([{self.function(item)}(_x) for _x in {var}])"]
-        if item is pendulum.Date:
-            return [*head, f"{indent}{var} = _tuple([_date(_x) for _x in {var}])"]
-        if _plain_enum(item):
-            members = self.name({m.value: m for m in item}, "enum")
-            return [*head, f"{indent}{var} = _tuple([{members}[_x] for _x in {var}])"]
-        convert = self.name(self.item_function(item), "item")
-        return [*head, f"{indent}{var} = _tuple([{convert}(_x) for _x in {var}])"]
+        converted = self.expression(item, "_x")
+        if converted is None:
+            converted = f"{self.name(self.item_function(item), 'item')}(_x)"
+        return [*head, f"{indent}{var} = _tuple([{converted} for _x in {var}])"]
 
     def item_function(self, item: Any) -> Callable[[Any], Any]:
         lines = ["def _item(_v):", *self.check(item, "_v", "    "), "    return _v"]
@@ -183,9 +183,7 @@ class _Builder:
             lines.extend(self.direct_body(cls, fields))
         else:
             lines.extend(self.init_body(cls, [f for f in fields if f.init]))
-        source = "\n".join(lines)
-        self.sources.append(source)
-        exec(source, self.namespace)  # noqa: S102 - code generated from the model
+        exec("\n".join(lines), self.namespace)  # noqa: S102 - code generated from the model
         return fname
 
     def init_body(self, cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[str]:
