@@ -16,6 +16,7 @@ modules add their own: `duaal_leren.kalender.KalenderError`,
 from __future__ import annotations
 
 import os
+import reprlib
 from collections.abc import Iterable
 
 import attrs
@@ -27,7 +28,42 @@ __all__ = [
     "MissingDependencyError",
     "Problem",
     "WriteError",
+    "excerpt",
 ]
+
+
+class _Excerpt(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        # Python refuses to turn an int of more than 4,300 digits into text at all.
+        if x.bit_length() > 3 * self.maxlong:
+            return f"<{x.bit_length()}-bit int>"
+        return super().repr_int(x, level)
+
+
+_REPR = _Excerpt()
+_REPR.maxstring = 60
+_REPR.maxlong = 40
+_REPR.maxother = 60
+_REPR.maxlevel = 3
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = 5
+_REPR.maxdict = 4
+
+
+def excerpt(value: object) -> str:
+    """The ``repr`` of a value for a message, cut to a short excerpt.
+
+    A message quotes what was given so that the reader recognises it, never the whole of a
+    long value: a document with a five-megabyte text gives a message of one line, not of five
+    megabytes. Control characters and lone surrogates come out escaped, as ``repr`` writes
+    them, so a message never carries a terminal escape sequence.
+
+    Example:
+        >>> excerpt("kort")
+        "'kort'"
+        >>> excerpt("x" * 1000)
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+    """
+    return _REPR.repr(value)
 
 
 class DuaalLerenError(Exception):
