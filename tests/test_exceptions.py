@@ -288,3 +288,71 @@ def test_a_document_error_lists_its_problems_in_the_language_asked_for(
     assert "problems\n" in english.splitlines(keepends=True)[0]
     assert "required field" in english
     assert len(english.splitlines()) == len(dutch.splitlines()) > 2
+
+
+# --- messages of a bounded length ----------------------------------------------------------
+
+
+def test_a_document_error_with_very_many_problems_counts_those_it_does_not_list() -> None:
+    from duaal_leren import DocumentError, Problem
+
+    problems = [
+        Problem(f"$.lijst[{i}]", "verwacht tekst", "expected text", "verkeerd-type", i + 1)
+        for i in range(100_000)
+    ]
+    error = DocumentError("groot.json", problems)
+    assert len(error.problems) == 100_000  # the data holds every problem
+    for lang in ("nl", "en"):
+        text = error.format(lang)
+        assert len(text) < 10_000
+        lines = text.splitlines()
+        assert lines[1] == (
+            "  regel 1, $.lijst[0]: verwacht tekst"
+            if lang == "nl"
+            else "  line 1, $.lijst[0]: expected text"
+        )
+        listed = len(lines) - 2
+        assert listed > 20
+        rest = 100_000 - listed
+        assert lines[-1] == (
+            f"  ... en nog {rest} problemen" if lang == "nl" else f"  ... and {rest} more problems"
+        )
+    assert str(error) == error.format("nl")
+
+
+def test_a_document_error_cuts_a_very_long_path() -> None:
+    from duaal_leren import DocumentError, Problem
+
+    path = '$["' + "k" * 1_000_000 + '"]'
+    error = DocumentError("x.json", [Problem(path, "onbekend veld", "unknown field")])
+    [_, line] = error.format("en").splitlines()
+    assert len(line) < 1_000
+    assert line.startswith('  $["kkk')
+    assert line.endswith('"]: unknown field')
+    assert error.problems[0].path == path
+
+
+def test_a_document_error_with_a_few_problems_lists_them_all() -> None:
+    from duaal_leren import DocumentError, Problem
+
+    problems = [Problem(f"$.a{i}", "fout", "wrong", line=i + 1) for i in range(30)]
+    assert len(DocumentError("x", problems).format("en").splitlines()) == 31
+
+
+SHORT_VALUES = ["kort", "x" * 38, 0, -(2**63), 2**64, True, None, 1.5]
+LONG_VALUES = ["x" * 59, "x" * 1000, "\x07" * 20, "é" * 60, 10**5000, list(range(100))]
+
+
+@pytest.mark.parametrize("value", SHORT_VALUES + LONG_VALUES, ids=lambda v: type(v).__name__)
+def test_excerpt_is_the_repr_of_a_short_value_and_bounded_for_others(value: object) -> None:
+    text = duaal_leren.exceptions.excerpt(value)
+    assert len(text) <= 70
+    if any(value is short for short in SHORT_VALUES):
+        assert text == repr(value)
+    else:
+        assert "..." in text or text.startswith("<")
+    text.encode("utf-8")
+
+
+def test_excerpt_escapes_a_lone_surrogate() -> None:
+    assert duaal_leren.exceptions.excerpt("a\ud800") == "'a\\ud800'"

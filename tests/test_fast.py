@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import duaal_leren
 from duaal_leren import strategies
-from duaal_leren._convert import converter
+from duaal_leren._convert import converter, problems_of
 from duaal_leren._fast import Slow
 from duaal_leren._fast import structure as fast_structure
 from duaal_leren._validators import non_empty
@@ -96,6 +96,15 @@ EDGE_VALUES = st.one_of(
             "\t",
             "2025-02-30",
             "2025-13-01",
+            "1899-12-31",
+            "1900-01-01",
+            "2199-12-31",
+            "2200-01-01",
+            "9999-12-31",
+            "0001-01-01",
+            "x\ud800",
+            "\udfff",
+            "é\udc80",
             "2025-9-1",
             "20250901",
             "2025-W01-1",
@@ -269,3 +278,46 @@ def test_falling_back_keeps_nothing_of_the_callers_state_alive() -> None:
     ref = caller()
     gc.collect()
     assert ref() is None
+
+
+# --- what neither path takes ------------------------------------------------------------------
+
+KALENDER = {"school": "De Vonk", "schooljaar": "2025-2026"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**KALENDER, "school": "De Vonk\ud800"},
+        {**KALENDER, "school": "\udfff"},
+        {**KALENDER, "klassenraden": ["2025-12-15"], "school": "é\udc80"},
+    ],
+)
+def test_text_with_a_lone_surrogate_is_refused_by_both_paths(body: dict[str, Any]) -> None:
+    # No writer can write such text out: the object would crash dump, save and the exports.
+    with pytest.raises(Slow):
+        fast_structure(body, SchooleigenKalender)
+    error = detailed(body, SchooleigenKalender)
+    assert isinstance(error, Exception)
+    [problem] = problems_of(error)
+    assert (problem.path, problem.code) == ("$.school", "ongeldig-teken")
+    assert "U+D" in problem.message_en
+
+
+@pytest.mark.parametrize("day", ["1899-12-31", "2200-01-01", "9999-12-31", "0001-01-01"])
+def test_a_date_outside_the_model_is_refused_by_both_paths(day: str) -> None:
+    body = {**KALENDER, "klassenraden": [day]}
+    with pytest.raises(Slow):
+        fast_structure(body, SchooleigenKalender)
+    error = detailed(body, SchooleigenKalender)
+    assert isinstance(error, Exception)
+    [problem] = problems_of(error)
+    assert (problem.path, problem.code) == ("$.klassenraden[0]", "ongeldige-datum")
+    assert "1900-01-01" in problem.message
+    assert "2199-12-31" in problem.message_en
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2199-12-31"])
+def test_the_first_and_last_day_of_the_model_take_the_fast_path(day: str) -> None:
+    built = fast_structure({**KALENDER, "klassenraden": [day]}, SchooleigenKalender)
+    assert built.klassenraden[0].isoformat() == day

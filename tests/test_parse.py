@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import textwrap
+import time
+import tracemalloc
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
 
-from duaal_leren import DocumentError
+from duaal_leren import DocumentError, _parse
 from duaal_leren._parse import (
     child_path,
     dump_json,
@@ -177,23 +181,123 @@ def test_empty_json(text: str) -> None:
     assert json_problems(text) == [("leeg-document", "$", None)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "- " * 50_000 + "x",
-        "[" * 50_000 + "]" * 50_000,
-        "{a: " * 50_000,
-        "".join(" " * i + "a:\n" for i in range(300)),
-    ],
+def deep(form: str, depth: int) -> str:
+    """A YAML text nested ``depth`` levels deep, written in one of several forms."""
+    if form == "flow":
+        return "[" * depth + "]" * depth
+    if form == "flow-open":
+        return "[" * depth
+    if form == "flow-map":
+        return "{a: " * depth
+    if form == "flow-lines":
+        return "[\n" * depth + "]\n" * depth
+    if form == "block":
+        return "- " * depth + "x"
+    if form == "block-map":
+        return "".join(" " * i + "a:\n" for i in range(depth))
+    if form == "block-seq-map":
+        return "".join("  " * i + "- a:\n" for i in range(depth // 2 + 1))
+    if form == "bare-seq":  # sequences at the column of their key
+        return "".join(" " * i + "a:\n" + " " * i + "- b:\n" for i in range(0, depth + 2, 2))
+    if form == "block-then-flow":
+        return "a:\n  b:\n    - " + "[" * depth + "]" * depth
+    raise AssertionError(form)
+
+
+FORMS = (
+    "flow",
+    "flow-open",
+    "flow-map",
+    "flow-lines",
+    "block",
+    "block-map",
+    "block-seq-map",
+    "bare-seq",
+    "block-then-flow",
 )
-def test_very_deep_yaml_is_refused(text: str) -> None:
-    # libyaml composes nodes recursively in C: a deep document once crashed Python.
+
+
+def refused_as_too_deep(text: str) -> int:
+    """The line of the one ``te-diep`` problem of a text."""
     with pytest.raises(DocumentError) as info:
         parse_yaml(text, "diep.yaml")
     [problem] = info.value.problems
     assert info.value.source == "diep.yaml"
-    assert problem.code == "te-diep"
+    assert (problem.code, problem.path) == ("te-diep", "$")
     assert problem.line is not None
+    return problem.line
+
+
+@pytest.mark.parametrize("depth", [101, 150, 999, 1000, 1001, 5000, 50_000])
+@pytest.mark.parametrize("form", FORMS)
+def test_very_deep_yaml_is_refused(form: str, depth: int) -> None:
+    # libyaml composes nodes recursively in C: a deep document once crashed Python. libyaml
+    # also stops deep texts itself, at a depth and in words of its own; the answer is the
+    # same whichever of the two stops first.
+    if form.startswith(("block-map", "block-seq", "bare")) and depth > 1001:
+        return  # each level is a line longer than the last: the text would be huge
+    refused_as_too_deep(deep(form, depth))
+
+
+class StoppingLoader(_parse._Loader):
+    """A libyaml that gives up on every text at its first event, in words of its own.
+
+    It stands for a libyaml whose limits or wording differ from those of the one installed.
+    """
+
+    stop_line: int | None = None  # counted from 0; None: the last line of the text
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.last_line = stream.count("\n") if self.stop_line is None else self.stop_line
+
+    def get_event(self) -> yaml.Event:
+        mark = yaml.Mark("<text>", 0, self.last_line, 0, None, 0)
+        raise yaml.scanner.ScannerError("ergens", mark, "een fout in nieuwe woorden", mark)
+
+
+@pytest.fixture
+def stopping_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_parse, "_Loader", StoppingLoader)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_deep_text_is_too_deep_whatever_libyaml_stops_on(form: str) -> None:
+    text = deep(form, 150)
+    line = refused_as_too_deep(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_parse, "_Loader", StoppingLoader)
+        assert refused_as_too_deep(text) == line
+
+
+@pytest.mark.usefixtures("stopping_libyaml")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: [1, 2\nc: 3\n",
+        deep("block-map", 90) + "  b\tc: [\n",
+        deep("flow-open", 99),
+        # Brackets in quotes, comments, block scalars and plain text open nothing.
+        'a: "' + "[" * 300 + '"\n',
+        "b: '" + "{" * 300 + "'\n",
+        "# " + "[" * 300 + "\n",
+        "c: |\n  " + "[" * 300 + "\n  - [ - [\n",
+        "d: tekst " + "[" * 300 + "\n",
+        "e: [a, '" + "[" * 300 + '\', "[[[", b # [[[[\n  ]\n' * 3,
+        "f: 'over\n  " + "[" * 300 + " regels'\n",
+    ],
+)
+def test_an_error_of_libyaml_in_a_shallow_text_stays_a_syntax_error(text: str) -> None:
+    [(code, path, line)] = yaml_problems(text)
+    assert (code, path) == ("yaml-syntax", "$")
+    assert line is not None
+
+
+@pytest.mark.usefixtures("stopping_libyaml")
+def test_nesting_after_libyamls_error_does_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The error is on the first line; what follows it was never read.
+    monkeypatch.setattr(StoppingLoader, "stop_line", 0)
+    assert yaml_problems("a: [1,\n" + deep("flow", 500)) == [("yaml-syntax", "$", 1)]
 
 
 def test_yaml_nested_a_hundred_levels_is_read() -> None:
@@ -358,3 +462,241 @@ def test_a_number_with_too_many_digits_is_a_problem_not_a_crash() -> None:
 
 def test_control_character_after_non_ascii_text_is_on_its_line() -> None:
     assert yaml_problems("é: 1\nb: ééé\nc: x\x07\n") == [("yaml-syntax", "$", 3)]
+
+
+# --- explicit tags ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "!!int Elektro Vermeulen bv",
+        "!!int 1.5",
+        "!!int 0x1F",
+        "!!float Elektro Vermeulen bv",
+        "!!float .inf",
+        "!!bool Elektro Vermeulen bv",
+        "!!bool yes",
+        "!!null Elektro Vermeulen bv",
+        "!!timestamp Elektro Vermeulen bv",
+        '!!int "twaalf"',
+    ],
+)
+def test_an_explicit_tag_that_contradicts_the_value_is_refused(value: str) -> None:
+    problems = yaml_problems(f"a: 1\nonderneming: {value}\n")
+    assert problems == [("yaml-tag", "$.onderneming", 2)]
+
+
+def test_a_contradicting_tag_is_reported_with_the_other_problems() -> None:
+    text = "a: !!int x\nb:\n- !!bool nee\na: 2\n"
+    assert yaml_problems(text) == [
+        ("yaml-tag", "$.a", 1),
+        ("yaml-tag", "$.b[0]", 3),
+        ("dubbele-sleutel", "$.a", 4),
+    ]
+
+
+def test_the_message_of_a_contradicting_tag_does_not_repeat_the_value() -> None:
+    with pytest.raises(DocumentError) as info:
+        parse_yaml("naam: !!int Lotte Peeters\n", "<tekst>")
+    assert "Lotte" not in info.value.format("nl") + info.value.format("en")
+    assert "!!int" in info.value.format("en")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("!!int 12", 12),
+        ("!!int -3", -3),
+        ('!!int "12"', 12),
+        ("!!float 7.5", 7.5),
+        ("!!float 12", 12.0),
+        ("!!bool true", True),
+        ("!!null ~", None),
+        ("!!null", None),
+        ("!!str 12", "12"),
+        ("!!timestamp 2025-09-01", "2025-09-01"),
+    ],
+)
+def test_an_explicit_tag_that_fits_the_value_is_read(value: str, expected: Any) -> None:
+    data, _ = parse_yaml(f"a: {value}\n", "<tekst>")
+    assert data == {"a": expected}
+    assert type(data["a"]) is type(expected)
+
+
+# --- JSON: lone surrogates and long numbers ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1,\n "b": "x\\ud800y"}', [("ongeldig-teken", "$.b", 2)]),
+        ('{"a": [\n "ok",\n "\\udfff"]}', [("ongeldig-teken", "$.a[1]", 3)]),
+        ('{"a": 1,\n "\\ud800": 2}', [("ongeldig-teken", '$["\\ud800"]', 2)]),
+        ('"\\ud800"', [("ongeldig-teken", "$", 1)]),
+        # The first of a pair alone, and the second one alone.
+        (
+            '{"a": "\\ud83d",\n "b": "\\ude00x"}',
+            [("ongeldig-teken", "$.a", 1), ("ongeldig-teken", "$.b", 2)],
+        ),
+        ('{"a": "x",\n "b": "\ud800"}', [("ongeldig-teken", "$.b", 2)]),
+    ],
+)
+def test_json_refuses_lone_surrogates(text: str, expected: list[tuple[str, str, int]]) -> None:
+    with pytest.raises(DocumentError) as info:
+        parse_json(text, "<tekst>")
+    assert [(p.code, p.path, p.line) for p in info.value.problems] == expected
+    # Every message can be written out, as UTF-8 too.
+    for lang in ("nl", "en"):
+        info.value.format(lang).encode("utf-8")
+
+
+def test_json_keeps_a_surrogate_pair_as_one_character() -> None:
+    data, _ = parse_json('{"a": "\\ud83d\\ude00", "b": "\\u00e9"}', "<tekst>")
+    assert data == {"a": "\U0001f600", "b": "é"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1,\n "b": ' + "7" * 5000 + "}", [("ongeldige-waarde", "$.b", 2)]),
+        ('{"a": [1,\n -' + "7" * 5000 + "]}", [("ongeldige-waarde", "$.a[1]", 2)]),
+        (
+            '{"a": ' + "7" * 5000 + ',\n "a": 2}',
+            [("ongeldige-waarde", "$.a", 1), ("dubbele-sleutel", "$.a", 2)],
+        ),
+    ],
+)
+def test_json_number_with_too_many_digits_is_a_problem_with_its_place(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert json_problems(text) == expected
+
+
+def test_json_number_with_many_digits_within_the_limit_is_read() -> None:
+    data, _ = parse_json('{"a": ' + "7" * 4000 + ', "b": 1.' + "5" * 5000 + "}", "<tekst>")
+    assert data["a"] == int("7" * 4000)
+
+
+def test_yaml_number_with_too_many_digits_is_a_problem_in_lists_and_with_tags() -> None:
+    text = "a:\n- 1\n- -" + "7" * 5000 + "\nb: !!int " + "7" * 5000 + "\n"
+    assert yaml_problems(text) == [
+        ("ongeldige-waarde", "$.a[1]", 3),
+        ("ongeldige-waarde", "$.b", 4),
+    ]
+
+
+# --- the cost of a broken document ------------------------------------------------------------
+
+MB = 1_000_000
+
+
+def seconds_of(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def peak_of(work: Callable[[], object]) -> int:
+    """The peak of the memory (bytes) that ``work`` takes.
+
+    Tracing memory slows Python down several times: times are measured without it.
+    """
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def refused_with_a_short_message(text: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        parse_json(text, "<tekst>")
+    [problem] = info.value.problems
+    assert problem.line is not None
+    assert len(info.value.format("nl")) < 500
+
+
+# Generous bounds: each document is a few megabytes; the long texts once took gigabytes.
+LONG_JSON = {
+    "long text": '{"a": "' + "x" * (5 * MB) + '",\n "a": 1}',
+    "long text of escapes": '{"a": "' + "\\n" * (3 * MB) + '",\n "a": 1}',
+    "long number": '{"a": "x",\n "b": ' + "7" * (5 * MB) + "}",
+    "long text with a surrogate": '{"a": "' + "x" * (5 * MB) + '",\n "b": "\\ud800"}',
+}
+MANY_JSON = {
+    **LONG_JSON,
+    "many values": '{"a": [' + "1," * MB + '1],\n "a": 1}',
+    "many objects": '{"a": [' + '{"b": [1]},' * (MB // 5) + '{"b": 1}],\n "a": 1}',
+    "a surrogate at the end": '{"a": [' + '"x",' * (MB // 2) + '"\\ud800"]}',
+    "a long number at the end": '{"a": [' + "1," * MB + "7" * 5000 + "]}",
+}
+
+
+@pytest.mark.parametrize("name", LONG_JSON)
+def test_refusing_a_json_document_with_a_long_value_takes_little_memory(name: str) -> None:
+    assert peak_of(lambda: refused_with_a_short_message(LONG_JSON[name])) < 300 * MB
+
+
+@pytest.mark.parametrize("name", MANY_JSON)
+def test_refusing_a_big_json_document_takes_little_time(name: str) -> None:
+    assert seconds_of(lambda: refused_with_a_short_message(MANY_JSON[name])) < 10
+
+
+def test_lines_of_a_big_json_document_cost_little_when_only_some_are_asked_for() -> None:
+    text = '{"a": [' + "1," * MB + '1],\n "b": {"c": [1,\n 2]}}'
+    found: dict[str, int] = {}
+
+    def lines() -> None:
+        found.update(parse_json(text, "<tekst>", with_lines=["$.b.c[1]", "$.a[7]"])[1])
+
+    assert seconds_of(lines) < 10
+    assert found == {"$": 1, "$.a": 1, "$.a[7]": 1, "$.b": 2, "$.b.c": 2, "$.b.c[1]": 3}
+    # Only the lines asked for are kept: far less than the million values would take.
+    assert peak_of(lines) < 300 * MB
+
+
+def test_yaml_lines_can_be_asked_for_some_paths_only() -> None:
+    text = "a:\n- 1\n- 2\nb:\n  c: 3\n"
+    _, lines = parse_yaml(text, "<tekst>", with_lines=["$.b.c", "$.a[1]"])
+    assert lines == {"$": 1, "$.a": 2, "$.a[1]": 3, "$.b": 5, "$.b.c": 5}
+
+
+def test_message_about_a_long_key_quotes_an_excerpt() -> None:
+    key = "k" * MB
+    for parse, text in [
+        (parse_json, f'{{"{key}": 1,\n"{key}": 2}}'),
+        (parse_yaml, f"? {key}\n: 1\n? {key}\n: 2\n"),
+    ]:
+        with pytest.raises(DocumentError) as info:
+            parse(text, "<tekst>")
+        [problem] = info.value.problems
+        assert problem.code == "dubbele-sleutel"
+        assert len(problem.message) < 200
+        assert len(problem.message_en) < 200
+
+
+def test_deep_yaml_refused_after_libyamls_error_costs_little(stopping_libyaml: None) -> None:
+    text = "a: tekst\n" * (MB // 4) + "b:\n  c: " + "[" * 200
+    assert seconds_of(lambda: refused_as_too_deep(text)) < 10
+
+
+@pytest.mark.parametrize("value", ["2025-13-45", "2025-02-30", "2025-09-01 25:00:00"])
+def test_an_explicit_timestamp_must_name_a_moment_that_exists(value: str) -> None:
+    assert yaml_problems(f"a: !!timestamp {value}\n") == [("yaml-tag", "$.a", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("a: 1\nb: x\udc80\n", 2), ("a: 1\n\ud800: 1\n", 2), ("a: 1 # \udfff\n", 1)],
+    ids=["value", "key", "comment"],
+)
+def test_yaml_text_with_a_lone_surrogate_is_refused(text: str, line: int) -> None:
+    # A str given in code may hold one (from surrogateescape, or a careless decoder).
+    with pytest.raises(DocumentError) as info:
+        parse_yaml(text, "<tekst>")
+    assert [(p.code, p.path, p.line) for p in info.value.problems] == [
+        ("ongeldig-teken", "$", line)
+    ]
+    info.value.format("en").encode("utf-8")

@@ -174,18 +174,24 @@ def test_extreme_dates_round_trip(fmt: duaal_leren.Format) -> None:
     plan = attrs.evolve(
         EXAMPLE_PLAN,
         competenties=(
-            attrs.evolve(first, termijn=pendulum.Date(1, 1, 1)),
-            attrs.evolve(second, termijn=pendulum.Date(9999, 12, 31)),
+            attrs.evolve(first, termijn=pendulum.Date(1900, 1, 1)),
+            attrs.evolve(second, termijn=pendulum.Date(2199, 12, 31)),
             *rest,
         ),
     )
     text = duaal_leren.dump(plan, format=fmt)
-    assert "0001-01-01" in text
-    assert "9999-12-31" in text
+    assert "1900-01-01" in text
+    assert "2199-12-31" in text
     assert duaal_leren.loads(text) == plan
 
 
-@given(day=strategies.datums(datetime.date.min, datetime.date.max))
+# The model takes the days from 1900-01-01 to 2199-12-31: the rules reckon with days well
+# beyond a date, and 9999-12-31 took them past the last year Python knows.
+FIRST_DAY = datetime.date(1900, 1, 1)
+LAST_DAY = datetime.date(2199, 12, 31)
+
+
+@given(day=strategies.datums(FIRST_DAY, LAST_DAY))
 def test_any_date_round_trips(day: pendulum.Date) -> None:
     competentie = duaal_leren.Competentie("C-1", "Iets", duaal_leren.Leerplaats.SCHOOL)
     plan = duaal_leren.StandaardOpleidingsplan(
@@ -194,6 +200,34 @@ def test_any_date_round_trips(day: pendulum.Date) -> None:
     for fmt in FORMATS:
         text = duaal_leren.dump(plan, format=fmt)  # type: ignore[arg-type]
         assert duaal_leren.loads(text) == plan
+
+
+LOTTE_TEXT = (EXAMPLES / "traject-lotte.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(
+    day=strategies.datums(datetime.date.min, FIRST_DAY - datetime.timedelta(days=1))
+    | strategies.datums(LAST_DAY + datetime.timedelta(days=1), datetime.date.max)
+)
+def test_a_date_outside_the_model_is_refused(fmt: str, day: pendulum.Date) -> None:
+    data = to_data(EXAMPLE_TRAJECT)
+    data["mentor"]["aanstelling"] = day.isoformat()
+    error = expect_error(lambda: duaal_leren.loads(as_text(data, fmt), format=fmt))  # type: ignore[arg-type]
+    [problem] = error.problems
+    assert (problem.code, problem.path) == ("ongeldige-datum", "$.mentor.aanstelling")
+    assert problem.line is not None
+    # The message says which days are taken, in both languages.
+    assert "1900-01-01" in problem.message
+    assert "2199-12-31" in problem.message_en
+
+
+def test_a_mentor_appointed_in_the_year_9999_is_refused() -> None:
+    text = LOTTE_TEXT.replace("aanstelling: 2025-08-25", "aanstelling: 9999-12-31")
+    error = expect_error(lambda: duaal_leren.loads(text))
+    assert [(p.code, p.path, p.line) for p in error.problems] == [
+        ("ongeldige-datum", "$.mentor.aanstelling", 272)
+    ]
 
 
 # --- garbage in, DocumentError out -------------------------------------------------------
@@ -539,3 +573,50 @@ def test_importing_the_package_does_not_import_hypothesis() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("mentor", "aanstelling"), "x" * 5_000_000),
+        (("overeenkomst", "soort"), "x" * 5_000_000),
+        (("id",), [0] * 1_000_000),
+        (("id",), float("1" * 5000)),
+        (("id",), {"x" * 5_000_000: 1}),
+    ],
+    ids=["date", "choice", "list", "number", "object-with-long-key"],
+)
+def test_a_message_quotes_only_an_excerpt_of_a_long_value(
+    where: tuple[str, ...], value: Any
+) -> None:
+    data = to_data(EXAMPLE_TRAJECT)
+    target = data
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    # JSON has no infinity; 1e999 is a number too large for a float, read as infinity.
+    text = json.dumps(data).replace("Infinity", "1e999")
+    error = expect_error(lambda: duaal_leren.loads(text, format="json"))
+    for problem in error.problems:
+        assert len(problem.message) < 500
+        assert len(problem.message_en) < 500
+    assert len(error.format("nl")) < 10_000
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_long_list_of_wrong_items_is_described_up_to_a_limit_and_counted(fmt: str) -> None:
+    from duaal_leren._convert import MAX_ITEM_PROBLEMS
+
+    data = to_data(EXAMPLE_TRAJECT)
+    data["opleidingsplan"]["competenties"] = list(range(MAX_ITEM_PROBLEMS + 250))
+    error = expect_error(lambda: duaal_leren.loads(as_text(data, fmt), format=fmt))  # type: ignore[arg-type]
+    [counted] = [p for p in error.problems if p.code == "te-veel-problemen"]
+    described = [p for p in error.problems if p is not counted]
+    assert [p.path for p in described] == [
+        f"$.opleidingsplan.competenties[{i}]" for i in range(MAX_ITEM_PROBLEMS)
+    ]
+    assert {p.code for p in described} == {"verkeerd-type"}
+    assert counted.path == "$.opleidingsplan.competenties"
+    assert counted.line is not None
+    assert "250" in counted.message
+    assert "250" in counted.message_en

@@ -159,3 +159,33 @@ def test_broken_documents_do_not_validate(name: str, data: Any) -> None:
     # The loader refuses them too.
     with pytest.raises(duaal_leren.DocumentError):
         duaal_leren.loads(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("day", "valid"),
+    [
+        ("1899-12-31", False),
+        ("1900-01-01", True),
+        ("2025-08-25", True),
+        ("2199-12-31", True),
+        ("2200-01-01", False),
+        ("9999-12-31", False),
+    ],
+)
+def test_schema_and_loader_take_the_same_days(day: str, valid: bool) -> None:
+    # The model takes the days from 1900-01-01 to 2199-12-31; the schema says so too.
+    data = broken(TRAJECT, ("mentor", "aanstelling"), day)
+    assert (errors("traject", data) == []) is valid
+    text = json.dumps(data, ensure_ascii=False)
+    if valid:
+        duaal_leren.loads(text)
+    else:
+        with pytest.raises(duaal_leren.DocumentError):
+            duaal_leren.loads(text)
+
+
+def test_schema_describes_the_days_a_date_may_name() -> None:
+    schema = duaal_leren.json_schema("traject")
+    aanstelling = schema["$defs"]["Mentor"]["properties"]["aanstelling"]
+    assert "1900-01-01" in json.dumps(aanstelling)
+    assert "2199-12-31" in json.dumps(aanstelling)

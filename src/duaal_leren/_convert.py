@@ -30,10 +30,17 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from duaal_leren._parse import child_path
-from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem
+from duaal_leren._parse import child_path, lone_surrogate
+from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem, excerpt
 
-__all__ = ["ValueProblem", "converter", "problems_of"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_ITEM_PROBLEMS",
+    "ValueProblem",
+    "converter",
+    "problems_of",
+]
 
 
 class ValueProblem(DuaalLerenError, ValueError):
@@ -63,7 +70,7 @@ def _describe(value: Any) -> str:
         return "een lijst"
     if value is None:
         return "niets (null)"
-    return repr(value)
+    return excerpt(value)
 
 
 def _describe_en(value: Any) -> str:
@@ -73,7 +80,7 @@ def _describe_en(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return repr(value)
+    return excerpt(value)
 
 
 def _wrong_type(value: Any, expected: type) -> ValueProblem:
@@ -90,11 +97,20 @@ def _structure_str(value: Any, _: Any) -> str:
         if type(value) in (int, float, bool):
             # YAML read an unquoted 2025.1 or 0800 as a number: say how to keep it as text.
             raise ValueProblem(
-                f"verwacht tekst, gekregen: {value!r}; zet de waarde tussen aanhalingstekens",
-                f"expected text, got {value!r}; put the value in quotes",
+                f"verwacht tekst, gekregen: {excerpt(value)}; zet de waarde tussen "
+                "aanhalingstekens",
+                f"expected text, got {excerpt(value)}; put the value in quotes",
                 "verkeerd-type",
             )
         raise _wrong_type(value, str)
+    bad = lone_surrogate(value)
+    if bad is not None:
+        # No text holding one can be written out (as UTF-8, YAML, JSON or iCalendar).
+        raise ValueProblem(
+            f"de tekst bevat een losse surrogaat ({bad}), geen geldig Unicode-teken",
+            f"the text holds a lone surrogate ({bad}), which is not a valid Unicode character",
+            "ongeldig-teken",
+        )
     return value
 
 
@@ -126,10 +142,22 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The days a document may name. No plan or traject needs others, and the rules reckon with
+# days well beyond a date (a deadline, a term, an age): 9999-12-31 would take them past
+# the last year Python knows. The fast path compares the year's four digits as text.
+FIRST_DAY = "1900-01-01"
+LAST_DAY = "2199-12-31"
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is str and _DATE.fullmatch(value):
+        if not FIRST_DAY[:4] <= value[:4] <= LAST_DAY[:4]:
+            raise ValueProblem(
+                f"de datum moet tussen {FIRST_DAY} en {LAST_DAY} liggen, gekregen: "
+                f"{excerpt(value)}",
+                f"the date must lie between {FIRST_DAY} and {LAST_DAY}, got {excerpt(value)}",
+                "ongeldige-datum",
+            )
         try:
             return pendulum.Date.fromisoformat(value)
         except ValueError:
@@ -170,6 +198,12 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+# A list of half a million wrong items is one mistake (a list put in the wrong place), not
+# half a million: past this many, the bad items of a list are counted, not each described.
+# Each described one costs about a kilobyte until the problems are reported.
+MAX_ITEM_PROBLEMS = 1_000
+
+
 def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     def factory(tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         args = typing.get_args(tp)
@@ -185,15 +219,33 @@ def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
                 )
             result = []
             errors: list[Exception] = []
+            failed = 0
             for index, item in enumerate(value):
                 try:
                     result.append(item_hook(item, item_type))
                 except Exception as exc:  # noqa: BLE001 - every failure is reported with its index
+                    failed += 1
+                    if failed > MAX_ITEM_PROBLEMS:
+                        continue  # counted, and said below
                     exc.__notes__ = [
                         *getattr(exc, "__notes__", []),
                         IterableValidationNote(f"index {index}", index, item_type),
                     ]
-                    errors.append(exc)
+                    # The frames of a failure say nothing its path does not; a long list of
+                    # bad items would keep all of them alive, for the garbage collector to
+                    # go over again and again.
+                    errors.append(exc.with_traceback(None))
+            if failed > MAX_ITEM_PROBLEMS:
+                rest = failed - MAX_ITEM_PROBLEMS
+                errors.append(
+                    ValueProblem(
+                        f"nog {rest} andere items van deze lijst zijn ongeldig; alleen de "
+                        f"eerste {MAX_ITEM_PROBLEMS} staan hierboven",
+                        f"{rest} more items of this list are invalid; only the first "
+                        f"{MAX_ITEM_PROBLEMS} are listed above",
+                        "te-veel-problemen",
+                    )
+                )
             if errors:
                 raise IterableValidationError("invalid items", errors, tp)
             return tuple(result)
@@ -292,44 +344,63 @@ def converter() -> cattrs.Converter:
 
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Every problem in a structuring error, with its JSON path."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
-            yield Problem(
-                child_path(path, key),
-                f"onbekend veld {key!r}",
-                f"unknown field {key!r}",
-                "onbekend-veld",
-            )
-        return
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    sub_path = child_path(path, note.name)
-                elif isinstance(note, IterableValidationNote):
-                    sub_path = child_path(path, note.index)
-            if isinstance(sub, KeyError) and sub_path != path:
-                name = sub_path.rsplit(".", 1)[-1]
+    """Every problem in a structuring error, with its JSON path, in document order."""
+    # A stack rather than nested generators: each problem of a long list would otherwise
+    # pass up through a generator per level of the document.
+    stack: list[tuple[BaseException | Problem, str]] = [(exc, path)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, Problem):
+            yield item
+        elif isinstance(item, ForbiddenExtraKeysError):
+            for key in sorted(item.extra_fields):
                 yield Problem(
-                    sub_path,
-                    f"verplicht veld {name!r} ontbreekt",
-                    f"required field {name!r} is missing",
-                    "ontbrekend-veld",
+                    child_path(path, key),
+                    f"onbekend veld {excerpt(key)}",
+                    f"unknown field {excerpt(key)}",
+                    "onbekend-veld",
                 )
-            else:
-                yield from problems_of(sub, sub_path)
-        return
+        elif isinstance(item, ClassValidationError | IterableValidationError):
+            parts: list[tuple[BaseException | Problem, str]] = []
+            for sub in item.exceptions:
+                sub_path = _path_of(sub, path)
+                if isinstance(sub, KeyError) and sub_path != path:
+                    name = sub_path.rsplit(".", 1)[-1]
+                    missing = Problem(
+                        sub_path,
+                        f"verplicht veld {excerpt(name)} ontbreekt",
+                        f"required field {excerpt(name)} is missing",
+                        "ontbrekend-veld",
+                    )
+                    parts.append((missing, sub_path))
+                else:
+                    parts.append((sub, sub_path))
+            stack.extend(reversed(parts))
+        else:
+            yield _problem(item, path)
+
+
+def _path_of(sub: BaseException, path: str) -> str:
+    """The path of one part of a structuring error, from its notes."""
+    sub_path = path
+    for note in getattr(sub, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            sub_path = child_path(path, note.name)
+        elif isinstance(note, IterableValidationNote):
+            sub_path = child_path(path, note.index)
+    return sub_path
+
+
+def _problem(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, ValueProblem):
-        yield Problem(path, exc.message, exc.message_en, exc.code)
-    elif isinstance(exc, DuaalLerenError):
+        return Problem(path, exc.message, exc.message_en, exc.code)
+    if isinstance(exc, DuaalLerenError):
         # The path names the field already: the message alone, without a FieldError's name.
-        yield Problem(path, exc.message, exc.message_en, "ongeldige-waarde")
-    else:
-        yield Problem(
-            path,
-            f"ongeldige waarde ({exc})",
-            f"invalid value ({exc})",
-            "ongeldige-waarde",
-        )
+        return Problem(path, exc.message, exc.message_en, "ongeldige-waarde")
+    # The error's own text may repeat a long value: an excerpt of it.
+    return Problem(
+        path,
+        f"ongeldige waarde ({excerpt(str(exc))})",
+        f"invalid value ({excerpt(str(exc))})",
+        "ongeldige-waarde",
+    )

@@ -28,6 +28,8 @@ from typing import Any
 import attrs
 import pendulum
 
+from duaal_leren._convert import FIRST_DAY, LAST_DAY
+from duaal_leren._parse import lone_surrogate
 from duaal_leren._validators import Validator, non_empty
 
 __all__ = ["Slow", "structure"]
@@ -42,6 +44,8 @@ class Slow(Exception):
 _SLOW = Slow
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_FIRST_YEAR = FIRST_DAY[:4]
+_LAST_YEAR = LAST_DAY[:4]
 # Dates repeat a great deal across a corpus (deadlines, conversation days); the objects are
 # immutable, so one per day is shared. The cache is bounded all the same.
 _DATES: dict[str, pendulum.Date] = {}
@@ -55,7 +59,7 @@ def _date(value: Any) -> pendulum.Date:
         return _DATES[value]
     except KeyError:
         pass
-    if _DATE.fullmatch(value) is None:
+    if _DATE.fullmatch(value) is None or not _FIRST_YEAR <= value[:4] <= _LAST_YEAR:
         raise _SLOW
     day = pendulum.Date.fromisoformat(value)  # ValueError for 2025-02-30: the detailed path says so
     if len(_DATES) < _DATES_MAX:
@@ -88,6 +92,15 @@ def _plain_enum(tp: Any) -> bool:
 _EXACT = {str: "_str", int: "_int", bool: "_bool"}
 
 
+def _exact(tp: Any, var: str) -> str:
+    """A condition that holds when ``var`` is not taken as a value of type ``tp`` as it is."""
+    if tp is str:
+        # Text with a lone surrogate cannot be written out: the detailed path refuses it.
+        # isascii() takes constant time and holds for most text.
+        return f"_type({var}) is not _str or not {var}.isascii() and _surrogate({var})"
+    return f"_type({var}) is not {_EXACT[tp]}"
+
+
 class _Builder:
     """Generates the code of one structuring function per class, sharing helpers by name."""
 
@@ -98,6 +111,7 @@ class _Builder:
             "_type": type,
             "_date": _date,
             "_float": _float,
+            "_surrogate": lone_surrogate,
             "_tuple": tuple,
             "_str": str,
             "_int": int,
@@ -128,7 +142,7 @@ class _Builder:
     def check(self, tp: Any, var: str, indent: str) -> list[str]:
         """Statements that turn ``var`` into a value of type ``tp`` in place, or raise Slow."""
         if tp in _EXACT:
-            return [f"{indent}if _type({var}) is not {_EXACT[tp]}: raise _SLOW"]
+            return [f"{indent}if {_exact(tp, var)}: raise _SLOW"]
         converted = self.expression(tp, var)
         if converted is not None:
             return [f"{indent}{var} = {converted}"]
@@ -151,7 +165,7 @@ class _Builder:
             return [
                 *head,
                 f"{indent}for _x in {var}:",
-                f"{indent}    if _type(_x) is not {_EXACT[item]}: raise _SLOW",
+                f"{indent}    if {_exact(item, '_x')}: raise _SLOW",
                 f"{indent}{var} = _tuple({var})",
             ]
         converted = self.expression(item, "_x")

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from duaal_leren._convert import FIRST_DAY, LAST_DAY
 from duaal_leren._validators import Validator
 
 __all__ = ["schema_for"]
@@ -26,6 +27,17 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def _description(cls: type[Any]) -> str | None:
     doc = inspect.getdoc(cls)
     return doc.split("\n\n", 1)[0].replace("\n", " ") if doc else None
+
+
+# The loader takes the days of the years of FIRST_DAY to LAST_DAY (1900 to 2199): the
+# pattern says so for the year's digits (tests/test_schema.py holds it to the loader), the
+# description in words.
+_DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^(?:19|2[01])\d{2}-\d{2}-\d{2}$",
+    "description": f"A date as YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}.",
+}
 
 
 class _Generator:
@@ -53,7 +65,7 @@ class _Generator:
         if tp is float:
             return {"type": "number"}
         if tp is pendulum.Date:
-            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+            return dict(_DATE)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return {"enum": [m.value for m in tp]}
         if isinstance(tp, type) and attrs.has(tp):

@@ -63,6 +63,15 @@ def excerpt(value: object) -> str:
         >>> excerpt("x" * 1000)
         "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
     """
+    # Most values quoted are short numbers and texts, whose repr is the excerpt already: a
+    # document with half a million wrong values asks for a million excerpts.
+    # (Exact types: reprlib treats a subclass as any other object.)
+    if isinstance(value, str) and type(value) is str and len(value) <= _REPR.maxstring:
+        text = repr(value)
+        if len(text) <= _REPR.maxstring:
+            return text
+    elif isinstance(value, int) and type(value) is int and value.bit_length() < 64:
+        return repr(value)
     return _REPR.repr(value)
 
 
@@ -150,6 +159,19 @@ class MissingDependencyError(DuaalLerenError, ModuleNotFoundError):
         self.name = module
 
 
+# The length of the text of a DocumentError, and of one of its lines, at most (about).
+_MAX_TEXT = 8_000
+_MAX_LINE = 500
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text, or its start and end around ``...`` when it is longer than ``limit``."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return text[: limit - tail - 3] + "..." + text[len(text) - tail :]
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong with a document.
@@ -196,12 +218,27 @@ class DocumentError(DuaalLerenError, ValueError):
         return self.format(lang)
 
     def format(self, lang: str = "nl") -> str:
-        """All problems as readable text, one per line, in Dutch (``nl``) or English (``en``)."""
+        """The problems as readable text, one per line, in Dutch (``nl``) or English (``en``).
+
+        A message is read by a person: of a document with very many problems it lists those
+        that fit in about 8,000 characters and counts the others, and it cuts a line that is
+        very long (a path with a long key). `problems` holds every problem, whole.
+        """
         lines = [self.summary(lang)]
-        for problem in self.problems:
+        size = len(lines[0])
+        for shown, problem in enumerate(self.problems):
             where = f"regel {problem.line}, " if lang != "en" else f"line {problem.line}, "
             prefix = where if problem.line is not None else ""
-            lines.append(f"  {prefix}{problem.path}: {problem.text(lang)}")
+            line = _cut(f"  {prefix}{problem.path}: {problem.text(lang)}", _MAX_LINE)
+            if size + len(line) >= _MAX_TEXT:
+                rest = len(self.problems) - shown
+                if lang == "en":
+                    lines.append(f"  ... and {rest} more problem{'s' if rest != 1 else ''}")
+                else:
+                    lines.append(f"  ... en nog {rest} {'probleem' if rest == 1 else 'problemen'}")
+                break
+            lines.append(line)
+            size += len(line) + 1
         return "\n".join(lines)
 
     def summary(self, lang: str = "nl") -> str:
