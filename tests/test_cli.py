@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -190,3 +192,42 @@ def test_a_closed_pipe_is_no_error() -> None:
         _, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
     assert b"Traceback" not in err
+
+
+ESCAPE = "\x1b[31m"
+
+
+def test_summary_text_carries_no_terminal_escape(
+    traject: duaal_leren.Traject, tmp_path: Path
+) -> None:
+    changed = attrs.evolve(
+        traject, werkplek=attrs.evolve(traject.werkplek, onderneming=f"Elektro{ESCAPE}\x9b2J")
+    )
+    path = duaal_leren.save(changed, tmp_path / "t.yaml")
+    status, out = run(["summary", str(path)])
+    assert status == 0
+    assert "\x1b" not in out
+    assert "\x9b" not in out
+    assert "Elektro\\x1b[31m\\x9b2J" in out
+
+
+def test_error_messages_carry_no_terminal_escape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"kapot{ESCAPE}.yaml"
+    status, _ = run(["summary", str(path)])
+    err = assert_clean_failure(capsys, status)
+    assert "\x1b" not in err
+    assert "kapot\\x1b[31m.yaml" in err
+
+
+def test_a_fifo_or_device_ends_cleanly_and_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    for name in (str(fifo), "/dev/zero"):
+        status, _ = run(["summary", name])
+        err = assert_clean_failure(capsys, status)
+        assert err.startswith(f"{name}: 1 probleem\n")
+        assert "geen gewoon bestand" in err

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import tracemalloc
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -363,3 +364,28 @@ def test_voortgang_of_every_traject(voorbeelden: Cohort) -> None:
     assert [v.traject for v in results] == ["TRJ-2025-0042", "TRJ-2025-0057"]
     assert all(v.datum == TODAY for v in results)
     assert isinstance(voorbeelden.trajecten[0], Traject)
+
+
+def test_an_empty_name_is_an_error_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An unset shell variable gives an empty name; it must not read whatever folder the
+    # program happens to run in.
+    shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CohortError) as info:
+        Cohort.load("")
+    assert len(info.value.errors) == 1
+
+
+def test_a_folder_scan_does_not_read_unrelated_files_whole(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
+    (tmp_path / "data.json").write_bytes(b"[" + b"0," * 5_000_000 + b"0]")
+    tracemalloc.start()
+    try:
+        cohort = Cohort.load(tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(cohort) == 1
+    assert peak < 5_000_000

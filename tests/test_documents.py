@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import attrs
@@ -133,15 +134,88 @@ def test_file_name_with_a_nul_character() -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "geheim.yaml"
     path.write_text(PLAN_HEAD, encoding="utf-8")
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(name) == str(path):  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
     # As if the file's mode forbade reading (root may read anything, so do not chmod).
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    _, problem = file_problem(path)
+    monkeypatch.setattr(os, "open", refuse)
+    error, problem = file_problem(path)
+    assert error.source == str(path)
     assert problem.code == "onleesbaar-bestand"
-    assert "Permission denied" in problem.message_en
+    assert problem.message == "het bestand kan niet gelezen worden (geen leesrechten)"
+    assert problem.message_en == "the file cannot be read (no permission to read)"
+
+
+def test_an_empty_name_reads_no_folder() -> None:
+    error, problem = file_problem("")  # type: ignore[arg-type]
+    assert error.source == '""'
+    assert problem.code == "onleesbaar-bestand"
+    assert problem.message_en == "an empty file name is no file"
+
+
+def test_a_fifo_is_no_file_and_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            duaal_leren.load(fifo)
+        except BaseException as exc:  # noqa: BLE001 - the test looks at it
+            errors.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():
+        # Let a reader that waits for a writer go, so the test fails instead of hanging.
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=10)
+        pytest.fail("reading a FIFO waited for a writer")
+    [error] = errors
+    assert isinstance(error, DocumentError)
+    assert error.problems[0].code == "geen-bestand"
+    assert "FIFO" in error.problems[0].message_en
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_no_file(device: str) -> None:
+    _, problem = file_problem(Path(device))
+    assert problem.code == "geen-bestand"
+    assert problem.message == "dit is geen gewoon bestand maar een apparaat, FIFO of socket"
+
+
+def test_a_file_larger_than_the_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "groot.yaml"
+    path.write_text(PLAN_HEAD + COMPETENTIE, encoding="utf-8")
+    assert duaal_leren.load(path, max_size=path.stat().st_size).id == "p"
+    error, problem = file_problem_with(path, max_size=100)
+    assert error.source == str(path)
+    assert problem.code == "bestand-te-groot"
+    size = path.stat().st_size
+    assert problem.message_en == (
+        f"the file is larger than 100 bytes, the limit for a document ({size} bytes)"
+    )
+    # The default is the module's MAX_SIZE, 50 MiB.
+    assert duaal_leren.documents.MAX_SIZE == 50 * 1024 * 1024
+    monkeypatch.setattr(duaal_leren.documents, "MAX_SIZE", 1024 * 1024)
+    path.write_bytes(b"#" * (1024 * 1024 + 1))
+    assert file_problem(path)[1].message == (
+        "het bestand is groter dan 1 MB, de grens voor een document (1048577 bytes)"
+    )
+
+
+def file_problem_with(path: Path, **kwargs: int) -> tuple[DocumentError, Problem]:
+    with pytest.raises(DocumentError) as info:
+        duaal_leren.load(path, **kwargs)
+    [problem] = info.value.problems
+    return info.value, problem
 
 
 @pytest.mark.parametrize(
@@ -290,6 +364,17 @@ def test_future_format_version() -> None:
     assert (problem.code, problem.path, problem.line) == ("toekomstige-versie", "$.schema", 1)
     assert "werk duaal-leren bij" in problem.message
     assert "upgrade duaal-leren" in problem.message_en
+
+
+@pytest.mark.parametrize("digits", ["9" * 10, "9" * 5000, "0" * 5000 + "2"])
+def test_a_format_version_of_many_digits_is_newer(digits: str) -> None:
+    problem = one_problem(PLAN_HEAD.replace("@1", "@" + digits) + COMPETENTIE)
+    assert (problem.code, problem.path) == ("toekomstige-versie", "$.schema")
+    assert len(problem.message) < 300
+
+
+def test_format_version_with_leading_zeros() -> None:
+    assert duaal_leren.loads(PLAN_HEAD.replace("@1", "@0001") + COMPETENTIE).id == "p"
 
 
 def test_format_version_zero() -> None:

@@ -261,3 +261,34 @@ def test_usage_errors_exit_with_two(
 def test_help_lists_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--help")[0] == 0
     assert "leidraad" in capsys.readouterr().out
+
+
+def test_text_output_carries_no_terminal_escape(tmp_path: Path) -> None:
+    extension = tmp_path / "bouw.yaml"
+    extension.write_text(
+        "schema: duaal-leren/leidraad-uitbreiding@1\nid: opstartgesprek-bouw\n"
+        "titel: \"Opstart \\e[2Jbouw\"\nversie: '1'\nbasis: opstartgesprek\naanvullingen:\n"
+        "- bij: praktische-afspraken\n  items:\n  - id: bouw.werfkledij\n"
+        '    tekst: "Wie zorgt voor de \\e]0;x\\a werkkledij?"\n',
+        encoding="utf-8",
+    )
+    for fmt in ("text", "md"):
+        status, out = run("leidraad", "show", str(extension), "--format", fmt)
+        assert status == 0
+        assert "\x1b" not in out
+        assert "\x07" not in out
+        # Markdown escapes some of the punctuation as well.
+        assert "\\x07 werkkledij" in out
+    text = RECORD.read_text(encoding="utf-8").replace("item: klassenraad", 'item: "klas\\e[2Jraad"')
+    path = tmp_path / "tikfout.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, out = run("leidraad", "status", str(path), "--today", "2025-09-01")
+    assert status == 1
+    assert "\x1b" not in out
+    assert "klas\\x1b[2Jraad" in out
+
+
+def test_an_empty_today_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run("leidraad", "status", str(RECORD), "--today", "")
+    assert (status, out) == (2, "")
+    assert "--today: '' is geen datum" in capsys.readouterr().err

@@ -323,3 +323,119 @@ def test_rules_are_listed_in_dutch_and_in_english() -> None:
     assert rule.titel in dutch
     assert rule.title not in dutch
     assert rule.title in english
+
+
+# --- output that its reader can take -----------------------------------------------------------
+
+
+@pytest.fixture
+def escaping(tmp_path: Path) -> Path:
+    """A broken traject whose unknown prerequisite holds a terminal escape and a VT."""
+    path = tmp_path / "kapot.yaml"
+    text = BROKEN.read_text("utf-8").replace("- ELT-99", '- "ELT-\\e[31m\\v\\x9b99"')
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_control_characters_are_escaped_in_every_format(escaping: Path) -> None:
+    status, out = run("validate", str(escaping), "--today", TODAY, "--format", "junit")
+    assert status == 1
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert "ELT-\\x1b[31m\\x0b\\x9b99" in (failure.text or "")
+    for fmt in ("text", "github"):
+        status, out = run("validate", str(escaping), "--today", TODAY, "--format", fmt)
+        assert status == 1
+        assert not any(c in out for c in "\x1b\x0b\x9b"), fmt
+        assert "ELT-\\x1b[31m\\x0b\\x9b99" in out
+    status, out = run("validate", str(escaping), "--today", TODAY, "--format", "json")
+    messages = [f["message"] for f in json.loads(out)["files"][0]["findings"]]
+    assert any("ELT-\x1b[31m\x0b\x9b99" in m for m in messages)
+
+
+def test_a_file_name_with_control_characters_is_escaped(tmp_path: Path) -> None:
+    shutil.copy(BROKEN, tmp_path / "kapot\x1b]0;titel\x07.yaml")
+    for fmt in ("text", "github", "junit"):
+        status, out = run("validate", str(tmp_path), "--today", TODAY, "--format", fmt)
+        assert status == 1
+        assert "\x1b" not in out
+        assert "\x07" not in out
+        assert "kapot\\x1b]0;titel\\x07.yaml" in out
+    ElementTree.fromstring(out.encode("utf-8"))
+
+
+# --- what is read, and how much --------------------------------------------------------------
+
+
+def test_an_empty_name_is_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(BROKEN, tmp_path / "kapot.yaml")
+    monkeypatch.chdir(tmp_path)
+    status, out = run("validate", "", str(EXAMPLES / "traject-lotte.yaml"), "--today", TODAY)
+    assert status == 2
+    assert "error [document] $: een lege bestandsnaam is geen bestand" in out
+    assert "kapot.yaml" not in out
+    assert out.splitlines()[-1] == "2 bestanden, 1 fout, 0 waarschuwingen"
+
+
+def test_an_empty_today_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run("validate", str(EXAMPLES / "traject-lotte.yaml"), "--today", "")
+    assert (status, out) == (2, "")
+    assert "--today: '' is geen datum" in capsys.readouterr().err
+
+
+def test_a_folder_scan_reads_only_the_head_of_a_file(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from duaal_leren.validation._cli import collect_files
+
+    (tmp_path / "data.json").write_bytes(b"[" + b"0," * 10_000_000 + b"0]")
+    shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
+    tracemalloc.start()
+    try:
+        found = [p.name for p, _ in collect_files([str(tmp_path)])]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found == ["lotte.yaml"]
+    assert peak < 2_000_000
+
+
+def test_files_larger_than_max_size_are_not_read(tmp_path: Path) -> None:
+    big = tmp_path / "groot.yaml"
+    big.write_text("schema: duaal-leren/traject@1\n" + "# opvulling\n" * 100_000, encoding="utf-8")
+    shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
+    status, out = run("validate", str(tmp_path), "--today", TODAY, "--max-size", "1")
+    assert status == 2
+    assert f"{big}: error [document] $: het bestand is groter dan 1 MB" in out
+    assert out.splitlines()[-1] == "2 bestanden, 1 fout, 0 waarschuwingen"
+    status, out = run("validate", str(tmp_path / "lotte.yaml"), "--max-size", "0.001")
+    assert status == 2
+    assert "groter dan 1048 bytes" in out
+
+
+def test_a_library_error_while_validating_fails_that_file_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from duaal_leren.kalender import KalenderError
+    from duaal_leren.validation import _cli
+
+    real = _cli.validate
+
+    def validate(document: object, **kwargs: object) -> object:
+        if getattr(document, "id", None) == "TRJ-2025-0042":
+            raise KalenderError(
+                "schooljaar 2099-2100 is niet gekend", "school year 2099-2100 is not known"
+            )
+        return real(document, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_cli, "validate", validate)
+    status, out = run("--lang", "en", "validate", str(EXAMPLES), "--today", TODAY)
+    assert status == 1
+    lotte = EXAMPLES / "traject-lotte.yaml"
+    assert f"{lotte}: error [document] $: school year 2099-2100 is not known" in out
+    assert out.splitlines()[-1] == f"{N_EXAMPLES} files, 1 error, 0 warnings"
+    status, out = run("validate", str(EXAMPLES), "--today", TODAY, "--format", "junit")
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    assert root.get("failures") == "1"
+    assert root.get("tests") == str(N_EXAMPLES)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -242,3 +245,85 @@ def test_no_trajecten_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[
     err = capsys.readouterr().err
     assert "no trajecten in" in err
     assert "match --mentor 'niemand'" in err
+
+
+def test_output_to_dev_null_keeps_it_a_device() -> None:
+    before = os.stat("/dev/null")
+    try:
+        status, out = run("voortgang", LOTTE, "--today", "2026-02-28", "-o", "/dev/null")
+        after = os.stat("/dev/null")
+    finally:
+        # Put /dev/null back if a broken writer replaced it (the tests run as root).
+        if not stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.geteuid() == 0:
+            os.unlink("/dev/null")
+            os.mknod("/dev/null", 0o666 | stat.S_IFCHR, before.st_rdev)
+            os.chmod("/dev/null", 0o666)  # noqa: S103 - as /dev/null always is
+    assert (status, out) == (0, "")
+    assert stat.S_ISCHR(after.st_mode)
+    assert after.st_rdev == before.st_rdev
+
+
+def test_the_chart_is_not_kept_when_the_table_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    table = tmp_path / "voortgang.csv"
+    chart = tmp_path / "grafiek.svg"
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        # The disk fills up while the table is written, after the chart.
+        if ".voortgang.csv." in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    status, out = run(
+        "voortgang", LOTTE, "--today", "2026-02-28", "--format", "csv",
+        "-o", str(table), "--grafiek", str(chart),
+    )  # fmt: skip
+    assert (status, out) == (2, "")
+    assert f"{table} kan niet geschreven worden: de schijf is vol" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["voortgang", LOTTE, "--today", ""],
+        ["validate", LOTTE, "--today", ""],
+        ["leidraad", "status", str(EXAMPLES / "gespreksverslag-opstart-lotte.yaml"), "--today", ""],
+    ],
+)
+def test_an_empty_today_is_an_error_in_every_command(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = run(*argv)
+    assert (status, out) == (2, "")
+    assert "--today" in capsys.readouterr().err
+
+
+def test_an_empty_name_is_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(LOTTE, tmp_path / "lotte.yaml")
+    monkeypatch.chdir(tmp_path)
+    status, out = run("voortgang", "", "--today", "2026-02-28")
+    assert (status, out) == (2, "")
+    assert "een lege bestandsnaam is geen bestand" in capsys.readouterr().err
+
+
+def test_the_text_carries_no_terminal_escape(tmp_path: Path) -> None:
+    import attrs
+
+    import duaal_leren
+
+    traject = duaal_leren.load_traject(LOTTE)
+    traject = attrs.evolve(traject, id="TRJ\x1b[2J\x9b")
+    path = duaal_leren.save(traject, tmp_path / "t.yaml")
+    for argv in ([str(path)], [str(tmp_path), "--school", traject.school.naam]):
+        status, out = run("voortgang", *argv, "--today", "2026-02-28")
+        assert status == 0
+        assert "\x1b" not in out
+        assert "\x9b" not in out
+        assert "TRJ\\x1b[2J\\x9b" in out

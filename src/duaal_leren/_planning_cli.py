@@ -3,13 +3,15 @@
 ``duaal-leren kalender 2025-2026`` prints a Flemish school year: first and last school day,
 free periods and the number of school days, with a school's own days from ``--school``.
 ``duaal-leren planning TRAJECT...`` plans the follow-up conversations of one traject or a
-whole caseload and prints them, or writes them as an iCalendar file.
+whole caseload and prints them, or writes them as an iCalendar file (``--ics``) or one file
+per traject (``--ics-dir``, see `ics_bestandsnaam` for the names).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -19,8 +21,15 @@ from typing import Any, TextIO
 import attrs
 import pendulum
 
-from duaal_leren._files import WriteError, check_not_input, check_writable, make_folder
-from duaal_leren.cli import EXIT_OK, Command, _lang, _t
+from duaal_leren._files import (
+    WriteError,
+    check_not_input,
+    check_writable,
+    make_folder,
+    read_head,
+    write_together,
+)
+from duaal_leren.cli import EXIT_OK, Command, _lang, _t, printable
 from duaal_leren.documents import load
 from duaal_leren.kalender import (
     SchooleigenKalender,
@@ -41,7 +50,7 @@ from duaal_leren.planning import (
 )
 from duaal_leren.traject import Traject, Weekdag
 
-__all__ = ["KALENDER_COMMAND", "PLANNING_COMMAND"]
+__all__ = ["KALENDER_COMMAND", "PLANNING_COMMAND", "ics_bestandsnaam"]
 
 _DAG = ("ma", "di", "wo", "do", "vr", "za", "zo")
 _DAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -129,7 +138,7 @@ def _run_kalender(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(kalender_data(kalender), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(_kalender_text(args, kalender) + "\n")
+        out.write(printable(_kalender_text(args, kalender)) + "\n")
     return EXIT_OK
 
 
@@ -268,14 +277,24 @@ def _configure_planning(parser: argparse.ArgumentParser) -> None:
 
 
 def _bestanden(paths: Sequence[str]) -> list[Path]:
-    """The traject files to read: the files named, and the traject files in the folders."""
+    """The traject files to read: the files named, and the traject files in the folders.
+
+    In a folder only the head of a file is read to tell a traject; a file that cannot be
+    read is kept, for the loader to say why.
+    """
     found: list[Path] = []
     for name in paths:
+        if not name:
+            load(name)  # an empty name is no folder to search: the loader says so
         path = Path(name)
         if path.is_dir():
             for file in sorted(path.rglob("*")):
                 if file.suffix.lower() in (".yaml", ".yml", ".json") and file.is_file():
-                    head = file.read_bytes()[:4096].decode("utf-8", errors="replace")
+                    try:
+                        head = read_head(file, 4096).decode("utf-8", errors="replace")
+                    except OSError:
+                        found.append(file)
+                        continue
                     if "duaal-leren/traject@" in head:
                         found.append(file)
         else:
@@ -403,8 +422,46 @@ def _schema_text(args: argparse.Namespace, schema: Opvolgingsschema) -> list[str
     return lines
 
 
-def _bestandsnaam(traject_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", traject_id).strip("._") or "traject"
+_NAAM_LENGTE = 100
+
+
+def _veilig(traject_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", traject_id).strip("._")[:_NAAM_LENGTE] or "traject"
+
+
+def ics_bestandsnaam(traject_ids: Sequence[str]) -> dict[str, str]:
+    """The file name of each traject's calendar in ``planning --ics-dir``.
+
+    An id made of letters, digits, ``.``, ``_`` and ``-`` is its own name: ``TRJ-2025-0042``
+    gives ``TRJ-2025-0042.ics``. Any other character becomes ``_``, and then, since two ids
+    may become the same name, 8 hex digits of the id's SHA-256 follow:
+    ``TRJ/2025/0042`` gives ``TRJ_2025_0042-`` + 8 hex digits + ``.ics``. So do names that
+    differ only in upper and lower case (one file on Windows and macOS). Two trajecten
+    never share a file, and a traject gets the same name on every run.
+
+    Example:
+        >>> ics_bestandsnaam(["TRJ-1", "TRJ/1", "TRJ 1"])["TRJ-1"]
+        'TRJ-1.ics'
+    """
+
+    def hashed(traject_id: str) -> str:
+        digest = hashlib.sha256(traject_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        return f"{_veilig(traject_id)}-{digest}"
+
+    names = {t: _veilig(t) if _veilig(t) == t else hashed(t) for t in traject_ids}
+    folded: dict[str, list[str]] = {}
+    for traject_id, name in names.items():
+        folded.setdefault(name.casefold(), []).append(traject_id)
+    for clash in folded.values():
+        if len(clash) > 1:
+            for traject_id in clash:
+                names[traject_id] = hashed(traject_id)
+    if len({n.casefold() for n in names.values()}) < len(names):  # pragma: no cover
+        raise PlanningError(
+            "twee trajecten krijgen hetzelfde .ics-bestand; geef ze een ander id",
+            "two trajecten get the same .ics file; give them another id",
+        )
+    return {t: f"{name}.ics" for t, name in names.items()}
 
 
 def _uitvoer(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
@@ -446,27 +503,27 @@ def _run_planning(args: argparse.Namespace, out: TextIO) -> int:
         van=args.van,
         tot=args.tot,
     )
-    if args.ics_dir:
-        targets = {
-            s.traject: Path(args.ics_dir) / f"{_bestandsnaam(s.traject)}.ics"
-            for s in caseload.schemas
-        }
-        for target in targets.values():
-            check_not_input(target, inputs, "--ics-dir")
-        make_folder(args.ics_dir)
-        for schema in caseload.schemas:
-            save_ical(schema, targets[schema.traject])
+    # Every calendar is written, or none: a failure in one leaves all files as they were.
+    with write_together():
+        if args.ics_dir:
+            names = ics_bestandsnaam([s.traject for s in caseload.schemas])
+            targets = {t: Path(args.ics_dir) / name for t, name in names.items()}
+            for target in targets.values():
+                check_not_input(target, inputs, "--ics-dir")
+            make_folder(args.ics_dir)
+            for schema in caseload.schemas:
+                save_ical(schema, targets[schema.traject])
+        if args.ics and args.ics != "-":
+            save_ical(caseload, args.ics)
     if args.ics == "-":
         # The calendar is the output: a plan beside it would make it no calendar.
         out.write(to_ical(caseload).decode("utf-8"))
         return EXIT_OK
-    if args.ics:
-        save_ical(caseload, args.ics)
     if args.format == "json":
         out.write(json.dumps(planning_data(caseload), ensure_ascii=False, indent=2) + "\n")
     else:
         blocks = ["\n".join(_schema_text(args, s)) for s in caseload.schemas]
-        out.write("\n\n".join(blocks) + "\n")
+        out.write(printable("\n\n".join(blocks)) + "\n")
     return EXIT_OK
 
 

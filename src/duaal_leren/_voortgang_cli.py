@@ -7,7 +7,8 @@ matrix of the cohort instead. ``--format`` chooses text, JSON, CSV or HTML; ``--
 writes to a file (whole or not at all) instead of standard output; ``--grafiek`` also saves
 the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra). Before anything
 is written, every output is checked: it must not be one of the files read, and its folder
-must exist and be writable; the chart is written before the table.
+must exist and be writable; then both are written, or neither. The text format escapes
+control characters (see `duaal_leren.cli.printable`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import argparse
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import pendulum
 
-from duaal_leren._files import check_not_input, check_writable, write_atomic
+from duaal_leren._files import check_not_input, check_writable, write_atomic, write_together
 from duaal_leren._validators import as_day
-from duaal_leren.cli import EXIT_OK, Command
+from duaal_leren.cli import EXIT_OK, Command, printable
 from duaal_leren.exceptions import DuaalLerenError
 from duaal_leren.voortgang import RISICODREMPEL
 
@@ -92,11 +93,20 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
+def _emit(
+    text: str, chart: Callable[[], object] | None, args: argparse.Namespace, out: TextIO
+) -> None:
+    """Save the chart and write the text: both files, or neither."""
     text = text if text.endswith("\n") else text + "\n"
-    if args.output and args.output != "-":
-        write_atomic(args.output, text)
-    else:
+    if args.format == "text":
+        text = printable(text)
+    to_file = bool(args.output) and args.output != "-"
+    with write_together():
+        if chart is not None:
+            chart()
+        if to_file:
+            write_atomic(args.output, text)
+    if not to_file:
         out.write(text)
 
 
@@ -122,6 +132,10 @@ def _check_outputs(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     lang = str(getattr(args, "lang", None) or os.environ.get("DUAAL_LEREN_LANG") or "nl")
     day = as_day(args.today, "--today")
+    if not all(args.paths):
+        from duaal_leren.documents import load
+
+        load("")  # an empty name is no folder to search: the loader says so
     if args.grafiek:
         _image(args.grafiek)  # a bad name fails before any work is done
     filters = {name: getattr(args, name) for name in _FILTERS}
@@ -146,13 +160,20 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
         text = result.html(lang)
     else:
         text = result.format(lang)
+    chart = None
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
 
-        voortgangsgrafiek(
-            traject, _image(args.grafiek), today=day, risicodrempel=args.risicodrempel, lang=lang
-        )
-    _emit(text, args, out)
+        def chart() -> object:
+            return voortgangsgrafiek(
+                traject,
+                _image(args.grafiek),
+                today=day,
+                risicodrempel=args.risicodrempel,
+                lang=lang,
+            )
+
+    _emit(text, chart, args, out)
     return EXIT_OK
 
 
@@ -188,11 +209,14 @@ def _run_cohort(
         text = matrix.html(lang)
     else:
         text = matrix.format(lang)
+    chart = None
     if args.grafiek:
         from duaal_leren.plot import heatmap
 
-        heatmap(matrix, _image(args.grafiek), lang=lang)
-    _emit(text, args, out)
+        def chart() -> object:
+            return heatmap(matrix, _image(args.grafiek), lang=lang)
+
+    _emit(text, chart, args, out)
     return EXIT_OK
 
 

@@ -4,7 +4,9 @@ Each command is a `Command`: a name, a help text, a function that declares its a
 and one that runs it. Bad input or usage never ends in a traceback: the command prints one
 clear message on stderr and exits with status 2.
 
-Messages are in Dutch; ``--lang en`` (or ``DUAAL_LEREN_LANG=en``) gives English.
+Messages are in Dutch; ``--lang en`` (or ``DUAAL_LEREN_LANG=en``) gives English. Text
+meant for a terminal passes through `printable` first, so that a value from a document never
+moves the cursor, changes colours or hides what comes before it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
@@ -20,7 +23,15 @@ import attrs
 
 from duaal_leren.exceptions import DocumentError, DuaalLerenError
 
-__all__ = ["COMMANDS", "SCHEMA_COMMAND", "SUMMARY_COMMAND", "Command", "commands", "main"]
+__all__ = [
+    "COMMANDS",
+    "SCHEMA_COMMAND",
+    "SUMMARY_COMMAND",
+    "Command",
+    "commands",
+    "main",
+    "printable",
+]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -49,6 +60,30 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (zie/see --help)\n")
+
+
+# Control characters (but line feed and tab), DEL, the C1 controls (U+009B starts an escape
+# sequence on its own), lone surrogates (which no output encoding takes) and the two
+# non-characters that XML refuses.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""Text for a terminal, a log or an XML file: control characters written as escapes.
+
+    Line feeds and tabs stay; every other control character, and whatever no UTF-8 output
+    or XML parser accepts, becomes its escape as Python writes it.
+
+    Example:
+        >>> printable("rood: \x1b[31m, regel\nnieuw")
+        'rood: \\x1b[31m, regel\nnieuw'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -90,18 +125,16 @@ def _run_summary(args: argparse.Namespace, out: TextIO) -> int:
 
     document = load(args.path)
     try:
-        text = summarise(document, lang=_lang(args))
+        text = printable(summarise(document, lang=_lang(args)))
     except TypeError:
-        sys.stderr.write(
-            _t(
-                args,
-                f"duaal-leren: {args.path}: een samenvatting bestaat voor een traject of een "
-                "standaardplan, niet voor dit document",
-                f"duaal-leren: {args.path}: a summary exists for a traject or a standard plan, "
-                "not for this document",
-            )
-            + "\n"
+        message = _t(
+            args,
+            f"duaal-leren: {args.path}: een samenvatting bestaat voor een traject of een "
+            "standaardplan, niet voor dit document",
+            f"duaal-leren: {args.path}: a summary exists for a traject or a standard plan, "
+            "not for this document",
         )
+        sys.stderr.write(printable(message) + "\n")
         return EXIT_USAGE
     out.write(text + "\n")
     return EXIT_OK
@@ -197,7 +230,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except DuaalLerenError as exc:
         # In the language of --lang. A document's problems start with the file they are in.
         prefix = "" if isinstance(exc, DocumentError) else "duaal-leren: "
-        sys.stderr.write(f"{prefix}{exc.text(_lang(args))}\n")
+        sys.stderr.write(printable(f"{prefix}{exc.text(_lang(args))}") + "\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader (``| head``) went away; that is not an error of the command. Point
@@ -207,7 +240,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         # A file that cannot be written or read outside the document loader.
-        sys.stderr.write(f"duaal-leren: {exc}\n")
+        sys.stderr.write(printable(f"duaal-leren: {exc}") + "\n")
         return EXIT_USAGE
     return status
 

@@ -29,6 +29,7 @@ import attrs
 import pendulum
 
 from duaal_leren._export import csv_text, html_page, level_colour, require, write_atomic
+from duaal_leren._files import read_head
 from duaal_leren._validators import as_day
 from duaal_leren.exceptions import (
     DocumentError,
@@ -92,7 +93,7 @@ def _traject_files(folder: Path) -> list[Path]:
         if path.suffix.lower() not in _SUFFIXES or not path.is_file():
             continue
         try:
-            head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+            head = read_head(path, 4096).decode("utf-8", errors="replace")
         except OSError:
             found.append(path)  # the loader reports why it cannot be read
             continue
@@ -163,10 +164,17 @@ class Cohort:
         """
         from duaal_leren.documents import load_traject
 
-        files = _files_of(paths)
+        errors: list[DocumentError] = []
+        # An empty name is a mistake (an unset variable), not the current folder.
+        for name in paths:
+            if not os.fspath(name):
+                try:
+                    load_traject("")
+                except DocumentError as exc:
+                    errors.append(exc)
+        files = _files_of(name for name in paths if os.fspath(name))
         read: list[Path] = []
         trajecten: list[Traject] = []
-        errors: list[DocumentError] = []
         for path in files:
             try:
                 trajecten.append(load_traject(path))

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
@@ -27,14 +28,20 @@ import attrs
 from duaal_leren._convert import converter, problems_of
 from duaal_leren._fast import Slow
 from duaal_leren._fast import structure as fast_structure
-from duaal_leren._files import write_atomic
+from duaal_leren._files import (
+    FileTooLargeError,
+    NotARegularFileError,
+    read_file,
+    write_atomic,
+)
 from duaal_leren._parse import dump_json, dump_yaml, line_for, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
-from duaal_leren.exceptions import DocumentError, FieldError, Problem
+from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import PERSOONSGEGEVEN, Traject
 
 __all__ = [
+    "MAX_SIZE",
     "Format",
     "Kind",
     "dump",
@@ -54,6 +61,16 @@ Format = Literal["yaml", "json"]
 
 SCHEMA_KEY = "schema"
 _SCHEMA = re.compile(r"duaal-leren/([a-z][a-z0-9-]*)@([0-9]+)")
+# More digits than any format version will have; Python refuses to read an int of more
+# than 4,300 digits at all.
+_VERSION_DIGITS = 9
+
+MAX_SIZE = 50 * 1024 * 1024
+"""The largest file `load` reads by default, in bytes (50 MiB); its ``max_size`` sets another.
+
+A plan or traject is some kilobytes; the limit keeps a wrong file (a database dump, a
+video, ``/dev/zero``) from filling the memory.
+"""
 
 
 @attrs.frozen
@@ -196,14 +213,38 @@ def _is_text(source: str) -> bool:
     return "\n" in source or stripped.startswith(("{", "[", f"{SCHEMA_KEY}:"))
 
 
-def _read(path: Path) -> str:
-    name = str(path)
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size} bytes"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
+
+# Reasons the operating system gives, in both languages; others in its own words.
+_REASONS = {
+    errno.EACCES: ("geen leesrechten", "no permission to read"),
+    errno.EPERM: ("geen leesrechten", "no permission to read"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "a part of the path is not a folder"),
+    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
+    errno.ELOOP: ("te veel symbolische links", "too many symbolic links"),
+    errno.EIO: ("invoer-/uitvoerfout van de schijf", "input/output error of the disk"),
+}
+
+
+def _read(path: Path, name: str, max_size: int) -> str:
     def fail(nl: str, en: str, code: str, line: int | None = None) -> DocumentError:
         return DocumentError(name, [Problem("$", nl, en, code, line)])
 
+    if not name:
+        # Path("") is the current folder: an empty name must not read or scan that.
+        problem = Problem(
+            "$",
+            "een lege bestandsnaam is geen bestand",
+            "an empty file name is no file",
+            "onleesbaar-bestand",
+        )
+        raise DocumentError('""', [problem])
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, max_size)
     except FileNotFoundError:
         raise fail(
             "het bestand bestaat niet", "the file does not exist", "bestand-ontbreekt"
@@ -212,10 +253,26 @@ def _read(path: Path) -> str:
         raise fail(
             "dit is een map, geen bestand", "this is a directory, not a file", "geen-bestand"
         ) from None
-    except OSError as exc:
+    except NotARegularFileError:
         raise fail(
-            f"het bestand kan niet gelezen worden ({exc.strerror})",
-            f"the file cannot be read ({exc.strerror})",
+            "dit is geen gewoon bestand maar een apparaat, FIFO of socket",
+            "this is no regular file but a device, FIFO or socket",
+            "geen-bestand",
+        ) from None
+    except FileTooLargeError as exc:
+        raise fail(
+            f"het bestand is groter dan {_size(exc.limit)}, de grens voor een document "
+            f"({exc.size} bytes)",
+            f"the file is larger than {_size(exc.limit)}, the limit for a document "
+            f"({exc.size} bytes)",
+            "bestand-te-groot",
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        nl, en = _REASONS.get(exc.errno or 0, (reason, reason))
+        raise fail(
+            f"het bestand kan niet gelezen worden ({nl})",
+            f"the file cannot be read ({en})",
             "onleesbaar-bestand",
         ) from None
     except ValueError:
@@ -278,26 +335,30 @@ def _kind_from(data: Any, source: str) -> Kind:
     if match is None:
         raise fail(
             "$.schema",
-            f"{value!r} is geen geldige documentsoort; verwacht zoals {example!r}",
-            f"{value!r} is not a valid document kind; expected such as {example!r}",
+            f"{excerpt(value)} is geen geldige documentsoort; verwacht zoals {example!r}",
+            f"{excerpt(value)} is not a valid document kind; expected such as {example!r}",
             "onbekende-soort",
         )
-    name, version = match.group(1), int(match.group(2))
+    name, digits = match.group(1), match.group(2).lstrip("0") or "0"
     kind = _builtin(name)
     if kind is None:
         known = _names()
         raise fail(
             "$.schema",
-            f"onbekende documentsoort {name!r}; gekend zijn: {known}",
-            f"unknown document kind {name!r}; known kinds: {known}",
+            f"onbekende documentsoort {excerpt(name)}; gekend zijn: {known}",
+            f"unknown document kind {excerpt(name)}; known kinds: {known}",
             "onbekende-soort",
         )
-    if version > kind.version:
+    # A version of more digits than any is newer than every version read, and is quoted
+    # as an excerpt.
+    version = int(digits) if len(digits) <= _VERSION_DIGITS else None
+    shown = str(version) if version is not None else excerpt(digits)
+    if version is None or version > kind.version:
         raise fail(
             "$.schema",
-            f"formaatversie {version} van {name!r} is nieuwer dan deze versie van duaal-leren "
+            f"formaatversie {shown} van {name!r} is nieuwer dan deze versie van duaal-leren "
             f"leest (tot {kind.version}); werk duaal-leren bij",
-            f"format version {version} of {name!r} is newer than this version of duaal-leren "
+            f"format version {shown} of {name!r} is newer than this version of duaal-leren "
             f"reads (up to {kind.version}); upgrade duaal-leren",
             "toekomstige-versie",
         )
@@ -409,10 +470,19 @@ def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> A
 
 
 @overload
-def load(source: str | os.PathLike[str] | bytes, cls: None = None) -> Any: ...
+def load(
+    source: str | os.PathLike[str] | bytes, cls: None = None, *, max_size: int | None = None
+) -> Any: ...
 @overload
-def load(source: str | os.PathLike[str] | bytes, cls: type[T]) -> T: ...
-def load(source: str | os.PathLike[str] | bytes, cls: type[T] | None = None) -> Any:
+def load(
+    source: str | os.PathLike[str] | bytes, cls: type[T], *, max_size: int | None = None
+) -> T: ...
+def load(
+    source: str | os.PathLike[str] | bytes,
+    cls: type[T] | None = None,
+    *,
+    max_size: int | None = None,
+) -> Any:
     """Read a document from a file path or from text.
 
     The ``schema`` key of the document says what it is; the matching model is returned.
@@ -422,12 +492,15 @@ def load(source: str | os.PathLike[str] | bytes, cls: type[T] | None = None) -> 
             or the document's text (a `str` with a line break, or `bytes`).
         cls: The model class expected (`Traject`, `StandaardOpleidingsplan`, ...); a
             document of another kind is then an error.
+        max_size: The largest file read, in bytes; by default `MAX_SIZE` (50 MiB). Only a
+            regular file is read: a device, a FIFO or a socket is an error.
 
     Returns:
         The model object.
 
     Raises:
-        DocumentError: The file is missing, unreadable, empty, not UTF-8, not well-formed, of
+        DocumentError: The file is missing, unreadable, no regular file, larger than
+            ``max_size`` (code ``bestand-te-groot``), empty, not UTF-8, not well-formed, of
             an unknown kind or a newer format version, or does not fit the model. Every
             problem is listed with its JSON path and line.
 
@@ -449,7 +522,9 @@ def load(source: str | os.PathLike[str] | bytes, cls: type[T] | None = None) -> 
     if isinstance(source, str) and _is_text(source):
         return _build(source, _format_of(source, None), TEXT_SOURCE, cls)
     path = Path(source)
-    text = _read(path)
+    name = os.fspath(source)
+    limit = MAX_SIZE if max_size is None else max_size
+    text = _read(path, name and str(path), limit)
     return _build(text, _format_of(text, path), str(path), cls)
 
 

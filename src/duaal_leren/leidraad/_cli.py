@@ -4,7 +4,8 @@
 shipped id, or the path of a catalogue or extension file) as text, Markdown, HTML or JSON;
 ``leidraad status RECORD`` reports how complete a conversation record is. ``status`` exits
 with 0 when every item is answered or not applicable, no action is late and no answer points
-to an unknown item, with 1 otherwise, and with 2 when the input cannot be read.
+to an unknown item, with 1 otherwise, and with 2 when the input cannot be read. Text and
+Markdown output escape control characters (see `duaal_leren.cli.printable`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import pendulum
 
-from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command
+from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command, printable
 
 if TYPE_CHECKING:
     from duaal_leren.leidraad.model import Leidraad
@@ -116,7 +117,9 @@ def _run_list(args: argparse.Namespace, out: TextIO) -> int:
     version = "version" if _lang(args) == "en" else "versie"
     for c in catalogues:
         out.write(
-            f"{c.id:<{width}}  {c.titel} ({version} {c.versie}, {len(c.alle_items)} {items})\n"
+            printable(
+                f"{c.id:<{width}}  {c.titel} ({version} {c.versie}, {len(c.alle_items)} {items})\n"
+            )
         )
     return EXIT_OK
 
@@ -129,11 +132,11 @@ def _run_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(json_data(catalogue), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "md":
-        out.write(render_markdown(catalogue, lang=lang))
+        out.write(printable(render_markdown(catalogue, lang=lang)))
     elif args.format == "html":
         out.write(render_html(catalogue, lang=lang))
     else:
-        out.write(render_text(catalogue, lang=lang))
+        out.write(printable(render_text(catalogue, lang=lang)))
     return EXIT_OK
 
 
@@ -154,7 +157,7 @@ def _run_status(args: argparse.Namespace, out: TextIO) -> int:
 
         finding = blocking[0]
         message = finding["message_en"] if lang == "en" else finding["message"]
-        sys.stderr.write(f"{args.record}: {finding['path']}: {message}\n")
+        sys.stderr.write(printable(f"{args.record}: {finding['path']}: {message}") + "\n")
         return EXIT_USAGE
     rapport = volledigheid(verslag, catalogue, today=today)
     if args.format == "json":
@@ -162,10 +165,10 @@ def _run_status(args: argparse.Namespace, out: TextIO) -> int:
         data["findings"] = list(findings)
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(render_text(rapport, leidraad=catalogue, lang=lang))
+        out.write(printable(render_text(rapport, leidraad=catalogue, lang=lang)))
         for finding in findings:
             message = finding["message_en"] if lang == "en" else finding["message"]
-            out.write(f"{finding['severity']}: {finding['path']}: {message}\n")
+            out.write(printable(f"{finding['severity']}: {finding['path']}: {message}") + "\n")
     errors = any(f["severity"] == "error" for f in findings)
     return EXIT_OK if rapport.in_orde and not errors else EXIT_FINDINGS
 

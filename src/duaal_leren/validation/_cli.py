@@ -3,8 +3,11 @@
 ``duaal-leren validate PATH...`` checks files and directories (recursively: ``*.yaml``,
 ``*.yml``, ``*.json`` that declare a ``duaal-leren/`` schema), reports in text, JSON, GitHub
 annotations or JUnit XML, and exits 0 without errors, 1 with errors, 2 on usage errors or
-files that cannot be read as documents (the other files are still checked). Settings may
-also come from ``[tool.duaal-leren]`` in the ``pyproject.toml`` of the checked repository.
+files that cannot be read as documents (the other files are still checked). A document that
+a rule cannot check (a library error while validating) is reported as failed with that
+error, and the other files are still checked. Settings may also come from
+``[tool.duaal-leren]`` in the ``pyproject.toml`` of the checked repository. Every output
+format escapes control characters (see `duaal_leren.cli.printable`).
 """
 
 from __future__ import annotations
@@ -23,13 +26,15 @@ from xml.etree import ElementTree
 import attrs
 import pendulum
 
+from duaal_leren._files import read_head
 from duaal_leren._validators import as_day
-from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command
-from duaal_leren.documents import load
-from duaal_leren.exceptions import DocumentError
+from duaal_leren.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Command, printable
+from duaal_leren.documents import MAX_SIZE, load
+from duaal_leren.exceptions import DocumentError, DuaalLerenError
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.validation._engine import (
     RULES,
+    Finding,
     Report,
     RuleError,
     Severity,
@@ -55,11 +60,12 @@ def collect_files(paths: Sequence[str]) -> Iterator[tuple[Path, bool]]:
 
     Yields each file with whether it was named explicitly. In directories, hidden files and
     folders are skipped, and so are files that do not declare a ``duaal-leren/`` schema
-    (other YAML in a repository, such as CI configuration).
+    (other YAML in a repository, such as CI configuration): only the first 4 KB of a file
+    is read to tell. An empty name is not searched as the current folder.
     """
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name and path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path).parts
                 if any(part.startswith(".") for part in relative):
@@ -72,7 +78,7 @@ def collect_files(paths: Sequence[str]) -> Iterator[tuple[Path, bool]]:
 
 def _declares(path: Path) -> bool:
     try:
-        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+        head = read_head(path, 4096).decode("utf-8", errors="replace")
     except OSError:
         return True  # let the loader report it
     return _DECLARES.search(head) is not None
@@ -161,8 +167,18 @@ class _FileResult:
     unreadable: bool = False
 
 
-def _document_report(path: Path, exc: DocumentError) -> Report:
-    return Report(document_findings(exc), str(path))
+def _document_report(path: str, exc: DuaalLerenError) -> Report:
+    if isinstance(exc, DocumentError):
+        return Report(document_findings(exc), path)
+    # Any other error of the library about this one file: the file fails with its message.
+    finding = Finding(
+        "document", Severity.ERROR, "$", exc.text("nl"), exc.text("en"), "duaal-leren"
+    )
+    return Report((finding,), path)
+
+
+def _name(path: str | Path) -> str:
+    return os.fspath(path) or '""'
 
 
 def run_validation(
@@ -172,32 +188,47 @@ def run_validation(
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
     severity: dict[str, str] | None,
+    max_size: int | None = None,
 ) -> list[_FileResult]:
-    """Load every file, then validate each with the standard plans found among them."""
-    loaded: list[tuple[Path, object | None, DocumentError | None]] = []
-    for path, _explicit in collect_files(paths):
-        try:
-            loaded.append((path, load(path), None))
-        except DocumentError as exc:
-            loaded.append((path, None, exc))
+    """Load every file, then validate each with the standard plans found among them.
+
+    A file that cannot be loaded, or whose validation raises an error of the library, is
+    reported with that error; the other files are checked all the same.
+    """
+    loaded: list[tuple[str | Path, object | None, DuaalLerenError | None]] = []
+    for name in paths:
+        # An empty name is no folder to search: load tells what is wrong with it.
+        found: list[tuple[str | Path, bool]] = [*collect_files([name])] if name else [(name, True)]
+        for path, _explicit in found:
+            try:
+                loaded.append((path, load(path, max_size=max_size), None))
+            except DuaalLerenError as exc:
+                loaded.append((path, None, exc))
     plans = [doc for _, doc, _ in loaded if isinstance(doc, StandaardOpleidingsplan)]
     results = []
     for path, doc, error in loaded:
+        name = _name(path)
         if error is not None:
-            results.append(_FileResult(str(path), _document_report(path, error), True))
+            results.append(_FileResult(name, _document_report(name, error), True))
             continue
-        report = validate(
-            doc,
-            today=today,
-            select=select,
-            ignore=ignore,
-            severity=severity,
-            standaardplannen=plans,
-        )
-        report = with_lines(attrs.evolve(report, source=str(path)), path)
+        try:
+            report = validate(
+                doc,
+                today=today,
+                select=select,
+                ignore=ignore,
+                severity=severity,
+                standaardplannen=plans,
+            )
+        except RuleError:
+            raise  # a bad --select or --severity is the command's error, not the file's
+        except DuaalLerenError as exc:
+            results.append(_FileResult(name, _document_report(name, exc)))
+            continue
+        report = with_lines(attrs.evolve(report, source=name), Path(path))
         # In a file, findings read best in the order of its lines.
         ordered = sorted(report.findings, key=lambda f: (f.line or 0, f.severity.rank))
-        results.append(_FileResult(str(path), attrs.evolve(report, findings=tuple(ordered))))
+        results.append(_FileResult(name, attrs.evolve(report, findings=tuple(ordered))))
     return results
 
 
@@ -232,7 +263,14 @@ def _as_json(results: list[_FileResult], lang: str) -> str:
         ],
         "summary": _summary(results),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON escapes control characters itself; a lone surrogate (from a file name that is
+    # no UTF-8) it leaves as it is, and no UTF-8 output takes that.
+    return _SURROGATE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _as_text(results: list[_FileResult], lang: str) -> str:
@@ -240,7 +278,9 @@ def _as_text(results: list[_FileResult], lang: str) -> str:
     for r in results:
         for f in r.report.findings:
             place = f"{r.path}:{f.line}" if f.line is not None else r.path
-            lines.append(f"{place}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}")
+            lines.append(
+                printable(f"{place}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}")
+            )
     s = _summary(results)
     if lang == "en":
         lines.append(
@@ -261,7 +301,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -304,22 +344,30 @@ def _as_junit(results: list[_FileResult], lang: str) -> str:
         errors=str(errors),
     )
     for r in results:
-        case = ElementTree.SubElement(suite, "testcase", classname="duaal-leren", name=r.path)
+        # XML 1.0 has no way to write most control characters, escaped or not.
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="duaal-leren", name=printable(r.path)
+        )
         bad = r.report.errors
         if bad:
             tag = "error" if r.unreadable else "failure"
             element = ElementTree.SubElement(
-                case, tag, message=f"{len(bad)} error(s)", type=bad[0].code
+                case, tag, message=f"{len(bad)} error(s)", type=printable(bad[0].code)
             )
-            element.text = "\n".join(
-                f"{r.path}:{f.line or '-'}: [{f.code}] {f.path}: {f.text(lang)}" for f in bad
+            element.text = printable(
+                "\n".join(
+                    f"{r.path}:{f.line or '-'}: [{f.code}] {f.path}: {f.text(lang)}" for f in bad
+                )
             )
         others = [f for f in r.report.findings if f.severity is not Severity.ERROR]
         if others:
             out = ElementTree.SubElement(case, "system-out")
-            out.text = "\n".join(
-                f"{r.path}:{f.line or '-'}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}"
-                for f in others
+            out.text = printable(
+                "\n".join(
+                    f"{r.path}:{f.line or '-'}: {f.severity.value} [{f.code}] {f.path}: "
+                    f"{f.text(lang)}"
+                    for f in others
+                )
             )
     ElementTree.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
@@ -357,6 +405,26 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="datum voor tijdsafhankelijke regels / the date rules treat as today",
     )
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help=f"grootste bestand dat gelezen wordt / largest file read "
+        f"({MAX_SIZE // (1024 * 1024)} MB)",
+    )
+
+
+def _megabytes(text: str) -> int:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1024 * 1024:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: een aantal megabytes groter dan 0 / a number of megabytes above 0"
+        )
+    return int(value * 1024 * 1024)
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -378,8 +446,9 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
                 f"ernst {code}={level!r}: kies error, warning of info",
                 f"severity {code}={level!r}: choose error, warning or info",
             )
-    today_text = args.today or settings.get("today")
-    today = as_day(str(today_text), "--today") if today_text else None
+    # An empty --today is a mistake, not "today": only a missing one means the current date.
+    today_text = args.today if args.today is not None else settings.get("today")
+    today = as_day(str(today_text), "--today") if today_text is not None else None
     lang = args.lang or os.environ.get("DUAAL_LEREN_LANG") or settings.get("lang") or "nl"
     fmt = args.format or settings.get("format") or "text"
     if fmt not in _FORMATS:
@@ -388,7 +457,12 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
             f"format {fmt!r}: choose {', '.join(sorted(_FORMATS))}",
         )
     results = run_validation(
-        args.paths, today=today, select=select, ignore=ignore, severity=severity
+        args.paths,
+        today=today,
+        select=select,
+        ignore=ignore,
+        severity=severity,
+        max_size=args.max_size,
     )
     text = _FORMATS[fmt](results, lang)
     if text:
