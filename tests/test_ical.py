@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,12 +13,22 @@ import attrs
 import icalendar
 import pendulum
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import duaal_leren
+from duaal_leren import strategies
 from duaal_leren._files import WriteError
 from duaal_leren.cli import main
 from duaal_leren.ical import save_ical, to_ical
-from duaal_leren.planning import ElkeNWeken, PerSchooljaar, plan_caseload, plan_opvolging
+from duaal_leren.planning import (
+    ElkeNWeken,
+    Opvolgingsschema,
+    PerSchooljaar,
+    PlanningError,
+    plan_caseload,
+    plan_opvolging,
+)
+from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
 
 ROOT = Path(__file__).resolve().parent.parent
 LOTTE_PATH = ROOT / "examples" / "traject-lotte.yaml"
@@ -193,6 +204,159 @@ def test_planning_command_writes_ics_files(tmp_path: Path) -> None:
     assert status == 0
     assert len(events(one.read_bytes())) == 6
     files = sorted(p.name for p in (tmp_path / "per-traject").iterdir())
-    assert files == ["TRJ-2025-0042.ics", "TRJ_ANDER.ics"]
+    # An id with a character a file name cannot hold gets a short hash, so that two ids
+    # never share a file.
+    assert files[0] == "TRJ-2025-0042.ics"
+    assert re.fullmatch(r"TRJ_ANDER-[0-9a-f]{8}\.ics", files[1])
     lotte = events((tmp_path / "per-traject" / "TRJ-2025-0042.ics").read_bytes())
     assert {str(e["UID"]) for e in lotte} < {str(e["UID"]) for e in events(one.read_bytes())}
+
+
+# --- every loadable value -------------------------------------------------------------
+
+
+def with_contacts(traject: Traject, email: str) -> Traject:
+    school, mentor = traject.school, traject.mentor
+    assert school.trajectbegeleider is not None
+    assert mentor is not None
+    begeleider = school.trajectbegeleider
+    return attrs.evolve(
+        traject,
+        school=attrs.evolve(
+            school,
+            trajectbegeleider=attrs.evolve(
+                begeleider, contact=attrs.evolve(begeleider.contact, email=email)
+            ),
+        ),
+        mentor=attrs.evolve(mentor, contact=attrs.evolve(mentor.contact, email="koen@example.org")),
+    )
+
+
+def only_lines(data: bytes) -> list[str]:
+    """The unfolded content lines: a line break in a value must never start a new one."""
+    return data.decode().replace("\r\n ", "").split("\r\n")
+
+
+def test_an_email_with_a_line_break_is_no_address_and_adds_no_property() -> None:
+    traject = with_contacts(LOTTE, "ann@example.org\nX-INGESLOTEN:ja")
+    data = to_ical(plan_opvolging(traject, PerSchooljaar(3)), stempel=STAMP)
+    assert not any(line.startswith("X-INGESLOTEN") for line in only_lines(data))
+    event = events(data)[0]
+    addresses = [str(a) for a in event["ATTENDEE"]]
+    assert addresses[0] == "urn:duaal-leren:trajectbegeleider:Ann%20De%20Smet"
+    assert addresses[1] == "mailto:koen@example.org"
+    assert str(event["ORGANIZER"]) == addresses[0]
+
+
+def test_an_email_with_characters_a_uri_does_not_allow_is_encoded() -> None:
+    traject = with_contacts(LOTTE, "ann de smet%?#@example.org")
+    event = events(to_ical(plan_opvolging(traject, PerSchooljaar(3))))[0]
+    assert str(event["ORGANIZER"]) == "mailto:ann%20de%20smet%25%3F%23@example.org"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LRN\n1",
+        "LRN\r\n1",
+        "LRN\r1",
+        "LRN\x001",
+        "LRN\x1b[31m1",
+        "LRN\u20281",
+        "LRN\x851",
+        "LRN\ud8001",
+    ],
+)
+def test_control_characters_in_names_and_ids_make_no_broken_lines(text: str) -> None:
+    traject = attrs.evolve(
+        LOTTE,
+        id=f"TRJ {text}",
+        lerende=attrs.evolve(LOTTE.lerende, id=text),
+        werkplek=attrs.evolve(LOTTE.werkplek, onderneming=text, adres=f"Straat\n{text}"),
+    )
+    schema = plan_opvolging(traject, PerSchooljaar(3), agenda=[text, "gewoon"])
+    data = to_ical(schema, stempel=STAMP)
+    lines = only_lines(data)
+    assert all(
+        not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029" for c in line)
+        for line in lines
+    )
+    calendar = icalendar.Calendar.from_ical(data)
+    [event, *_] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Opvolgingsgesprek LRN")
+    assert "\n" not in str(calendar["X-WR-CALNAME"])
+    learner = event["ATTENDEE"][-1]
+    assert learner.params["CN"].startswith("LRN")
+    assert "\n" not in learner.params["CN"]
+    # The description keeps its own lines, one per participant and agenda item.
+    description = str(event["DESCRIPTION"]).split("\n")
+    assert description[1].startswith("Lerende: LRN")
+    assert "- gewoon" in description
+    assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == len(schema.gesprekken)
+
+
+@pytest.mark.parametrize("day", [pendulum.date(1, 1, 1), pendulum.date(9999, 12, 31)])
+def test_conversations_at_the_ends_of_the_dates_are_exported(day: pendulum.Date) -> None:
+    gesprek = duaal_leren.load_traject(LOTTE_PATH).opvolgingsgesprekken[0]
+    traject = attrs.evolve(LOTTE, opvolgingsgesprekken=(attrs.evolve(gesprek, datum=day),))
+    schema = plan_opvolging(traject, PerSchooljaar(3))
+    data = to_ical(schema, stempel=STAMP)
+    starts = sorted(e.decoded("DTSTART") for e in events(data))
+    assert starts == sorted(g.start for g in schema.gesprekken)
+    assert day in {s.date() for s in starts}
+    # The time zone covers the years of the conversations, not every year between them.
+    assert len(data) < 20_000
+
+
+def test_the_planning_command_exports_an_email_with_a_line_break(tmp_path: Path) -> None:
+    text = LOTTE_PATH.read_text("utf-8").replace(
+        "ann.desmet@example.org", '"ann.desmet@example.org\\nX-INGESLOTEN: ja"'
+    )
+    assert "X-INGESLOTEN" in text
+    source = tmp_path / "traject.yaml"
+    source.write_text(text, "utf-8")
+    status, out = run("planning", str(source), "--cadence", "3/jaar", "--ics", "-")
+    assert status == 0
+    assert len(events(out.encode())) == 3
+    assert "X-INGESLOTEN" not in out
+
+
+_WERKWEEK = Weekpatroon(tuple(Werkdag(d, WerkdagPlaats.WERKPLEK, 8.0) for d in list(Weekdag)[:5]))
+
+
+def _schema(traject: Traject) -> Opvolgingsschema:
+    """The traject's plan; for one that cannot be planned, the same with a full year to plan."""
+    try:
+        return plan_opvolging(traject, PerSchooljaar(2))
+    except PlanningError:
+        contract = traject.overeenkomst
+        ruim = attrs.evolve(
+            traject,
+            weekpatroon=_WERKWEEK,
+            overeenkomst=attrs.evolve(
+                contract, einde=max(contract.einde, contract.start.add(days=366))
+            ),
+        )
+        return plan_opvolging(ruim, PerSchooljaar(2))
+
+
+@settings(
+    max_examples=max(10, settings().max_examples // 2),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(strategies.trajecten())
+def test_every_traject_exports_and_parses_back(traject: Traject) -> None:
+    schema = _schema(traject)
+    data = to_ical(schema, stempel=STAMP)
+    calendar = icalendar.Calendar.from_ical(data)
+    found = calendar.walk("VEVENT")
+    assert [str(e["UID"]) for e in found] == [g.uid for g in schema.gesprekken]
+    assert [e.decoded("DTSTART") for e in found] == [g.start for g in schema.gesprekken]
+    for event in found:
+        attendees = event["ATTENDEE"]
+        # One attendee parses back as itself, several as a list.
+        names = [
+            a.params["CN"] for a in (attendees if isinstance(attendees, list) else [attendees])
+        ]
+        assert len(names) == len(schema.genodigden)

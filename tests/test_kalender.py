@@ -476,3 +476,33 @@ def test_schoolkalender_is_a_value() -> None:
     assert D(2026, 9, 1) not in kalender
     assert "_vrij=" not in repr(kalender)
     assert "_feest=" not in repr(kalender)
+
+
+def test_school_years_at_the_ends_of_the_dates() -> None:
+    first, last = D(1, 1, 1), D(9999, 12, 31)
+    # Every date belongs to a school year, even where that year starts or ends beyond the
+    # dates a date can hold.
+    assert Schooljaar.van(first) == Schooljaar(0)
+    assert first in Schooljaar(0)
+    assert last in Schooljaar(9999)
+    assert first not in Schooljaar(1)
+    assert pendulum.date(2025, 8, 31) in Schooljaar(2024)
+    assert pendulum.date(2025, 9, 1) not in Schooljaar(2024)
+    # Its first or last day itself cannot be given: a library error, not a ValueError.
+    with pytest.raises(KalenderError) as info:
+        _ = Schooljaar(0).begin
+    assert "0-1" in info.value.text("en")
+    with pytest.raises(KalenderError):
+        _ = Schooljaar(9999).einde
+    assert Schooljaar(0).einde == D(1, 8, 31)
+    assert Schooljaar(9999).begin == D(9999, 9, 1)
+    for jaar in (Schooljaar(0), Schooljaar(9999), Schooljaar(-5), Schooljaar(10**6)):
+        with pytest.raises(KalenderError):
+            schoolkalender(jaar)
+
+
+def test_a_long_school_year_text_is_quoted_as_an_excerpt() -> None:
+    with pytest.raises(KalenderError) as info:
+        Schooljaar.parse("2025-" + "9" * 10_000)
+    assert len(str(info.value)) < 300
+    assert len(info.value.text("en")) < 300

@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import signal
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -801,3 +802,94 @@ def test_planning_command_writes_the_calendar_to_standard_output(
     assert out.startswith("BEGIN:VCALENDAR\r\n")
     assert out.count("BEGIN:VEVENT") == 3
     assert not (tmp_path / "-").exists()
+
+
+# --- dates at the ends of what a date can hold ---------------------------------------------
+
+EERSTE_DAG, LAATSTE_DAG = D(1, 1, 1), D(9999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("start", "einde"),
+    [
+        (D(9999, 1, 1), LAATSTE_DAG),
+        (EERSTE_DAG, D(1, 12, 31)),
+        (EERSTE_DAG, LAATSTE_DAG),
+        (D(2100, 9, 1), D(2101, 6, 30)),
+    ],
+)
+def test_a_contract_outside_the_calendar_is_a_library_error(
+    start: pendulum.Date, einde: pendulum.Date
+) -> None:
+    traject = attrs.evolve(
+        LOTTE, overeenkomst=attrs.evolve(LOTTE.overeenkomst, start=start, einde=einde)
+    )
+    calls = [
+        lambda: werkplekdagen(traject),
+        lambda: bezoekdagen(traject),
+        lambda: werkplekuren_gemiddeld(traject),
+        lambda: vakantiebalans(traject),
+        *(lambda c=c: plan_opvolging(traject, c) for c in (ElkeNWeken(4), PerSchooljaar(3))),
+        lambda: plan_opvolging(traject, VoorAnkers(marge=10**7)),
+    ]
+    for call in calls:
+        with pytest.raises(duaal_leren.DuaalLerenError):
+            call()
+
+
+def test_anchors_and_margins_at_the_ends_of_the_dates() -> None:
+    far = plan_opvolging(LOTTE, cadans("voor:0001-01-01,2026-01-12,9999-12-31"))
+    assert [g.datum for g in far.gesprekken] == [D(2026, 1, 8)]
+    wide = plan_opvolging(LOTTE, VoorAnkers((D(2026, 1, 12),), marge=10**7))
+    assert [g.datum for g in wide.gesprekken] == [D(2026, 1, 8)]
+    # The klassenraden come from the school's own calendar, however far the margin reaches.
+    raden = plan_opvolging(LOTTE, VoorAnkers(marge=10**7), kalender=DE_VONK)
+    assert raden.gesprekken
+
+
+def test_conversations_at_the_ends_of_the_dates_are_kept() -> None:
+    gesprek = LOTTE_MET_GESPREKKEN.opvolgingsgesprekken[0]
+    traject = attrs.evolve(
+        LOTTE,
+        opvolgingsgesprekken=(
+            attrs.evolve(gesprek, datum=EERSTE_DAG),
+            attrs.evolve(gesprek, datum=LAATSTE_DAG),
+        ),
+    )
+    schema = plan_opvolging(traject, PerSchooljaar(2))
+    assert schema.gesprekken[0].datum == EERSTE_DAG
+    assert schema.gesprekken[-1].datum == LAATSTE_DAG
+    # The periods stay within the plan, whatever lies outside it.
+    periods = schema.begeleidingsperiodes()
+    assert periods[0].start == schema.van
+    assert periods[-1].einde == schema.tot
+    assert "9999-12-31" in schema._repr_html_()
+    assert attrs.evolve(schema, tot=LAATSTE_DAG).begeleidingsperiodes()[-1].einde == LAATSTE_DAG
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(9999, 12, 31, 23, 30),
+        dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC),
+        dt.datetime(1, 1, 1, 0, 0),
+        dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+    ],
+)
+def test_a_kept_conversation_beyond_the_dates_is_a_planning_error(moment: dt.datetime) -> None:
+    with pytest.raises(PlanningError) as info:
+        plan_opvolging(LOTTE, ElkeNWeken(6), bestaande=[moment])
+    assert "TRJ-2025-0042" in info.value.text("en")
+
+
+def test_uids_stay_those_of_earlier_exports() -> None:
+    # A calendar client updates an event only while its uid stays the same: the uid is the
+    # UUID 5 of the traject and the slot, as it always was.
+    gesprek = plan_opvolging(LOTTE, PerSchooljaar(3)).gesprekken[0]
+    namespace = uuid.UUID("5d0f6c2e-3b8a-5c47-9a51-6f2d7e4b1c90")
+    expected = uuid.uuid5(namespace, f"{gesprek.traject}\n{gesprek.sleutel}")
+    assert gesprek.uid == f"{expected}@duaal-leren"
+    # An id read from JSON may hold a lone surrogate; it still has a uid of its own.
+    odd = attrs.evolve(gesprek, traject="TRJ-\ud800")
+    assert odd.uid.endswith("@duaal-leren")
+    assert odd.uid != gesprek.uid

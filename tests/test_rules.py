@@ -660,3 +660,140 @@ def test_a_school_calendar_with_a_day_outside_its_school_year() -> None:
     broken = attrs.evolve(eigen, vrije_dagen=(stray, *eigen.vrije_dagen[1:]))
     [finding] = findings(broken, "schoolkalender")
     assert finding.path.startswith("$.vrije_dagen[0]")
+
+
+# --- the calendar's range and the edges of dates -------------------------------------------
+
+MIN, MAX = D(1, 1, 1), D(9999, 12, 31)
+
+
+def with_contract(traject: Traject, start: pendulum.Date, einde: pendulum.Date) -> Traject:
+    return attrs.evolve(
+        traject, overeenkomst=attrs.evolve(traject.overeenkomst, start=start, einde=einde)
+    )
+
+
+def test_a_contract_before_the_calendar_is_a_finding_not_an_exception(traject: Traject) -> None:
+    old = with_contract(traject, D(2005, 9, 1), D(2006, 6, 30))
+    report = duaal_leren.validate(old, today=TODAY)
+    calendar = [f for f in report.findings if f.code == "overeenkomst-kalender"]
+    assert sorted(f.path for f in calendar) == ["$.overeenkomst.einde", "$.overeenkomst.start"]
+    for finding in calendar:
+        assert finding.severity is Severity.ERROR
+        assert finding.source
+        assert "2005-2006" in finding.message
+        assert "2010-2011" in finding.message
+        assert "2005-2006" in finding.message_en
+        assert "2099-2100" in finding.message_en
+        assert finding.message != finding.message_en
+    # The rules that need no calendar still run: the termijnen now lie after the contract.
+    assert not report.passed
+    assert {"overeenkomst-kalender", "termijn-buiten-overeenkomst"} <= set(report.codes())
+    # No rule failed on the calendar: each skips what it cannot check.
+    assert not any("could not check" in f.message_en for f in report.findings)
+
+
+def test_a_contract_that_runs_past_the_calendar_is_checked_where_it_can_be(
+    traject: Traject,
+) -> None:
+    late = with_contract(traject, D(2099, 9, 1), D(2101, 6, 30))
+    late = attrs.evolve(late, opleidingsplan=attrs.evolve(late.opleidingsplan, competenties=()))
+    report = duaal_leren.validate(late, today=TODAY)
+    [finding] = [f for f in report.findings if f.code == "overeenkomst-kalender"]
+    assert finding.path == "$.overeenkomst.einde"
+    assert "2100-2101" in finding.message_en
+    # The school year the calendar knows is still checked: too few hours for an OAO.
+    few = attrs.evolve(
+        late, weekpatroon=Weekpatroon((Werkdag(Weekdag.MAANDAG, WerkdagPlaats.WERKPLEK, 8),))
+    )
+    messages = [f.message_en for f in findings(few, "oao-uren")]
+    assert messages
+    assert all("2099-2100" in m for m in messages)
+
+
+def test_a_contract_within_the_calendar_has_no_calendar_finding(traject: Traject) -> None:
+    for start, einde in ((D(2010, 9, 1), D(2011, 6, 30)), (D(2099, 9, 1), D(2100, 8, 31))):
+        assert findings(with_contract(traject, start, einde), "overeenkomst-kalender") == []
+
+
+def _edges(traject: Traject) -> dict[str, Traject]:
+    """Trajecten built in code with dates at the ends of what a date can hold."""
+    mentor = traject.mentor
+    assert mentor is not None
+    erkenning = traject.werkplek.erkenningen[0]
+    plan = traject.opleidingsplan
+    gesprek = traject.opvolgingsgesprekken[0]
+    with_erkenning = lambda **changes: attrs.evolve(  # noqa: E731
+        traject,
+        werkplek=attrs.evolve(traject.werkplek, erkenningen=(attrs.evolve(erkenning, **changes),)),
+    )
+    return {
+        "mentor appointed on the last day": with_mentor(traject, aanstelling=MAX),
+        "mentor appointed on the first day": with_mentor(
+            traject, aanstelling=MIN, uittreksel_strafregister=MIN, mentoropleiding=None
+        ),
+        "mentor born on the last day": with_mentor(traject, geboortedatum=MAX),
+        "training on the last day": with_mentor(traject, mentoropleiding=MAX),
+        "recognised from the last year": with_erkenning(geldig_vanaf=D(9999, 6, 1)),
+        "recognised from the first day until the last": with_erkenning(
+            geldig_vanaf=MIN, geldig_tot=MAX
+        ),
+        "recognition for the contract of the last year": with_contract(
+            with_erkenning(geldig_vanaf=D(9999, 1, 1), geldig_tot=MAX), D(9999, 2, 1), MAX
+        ),
+        "contract over every date": with_contract(traject, MIN, MAX),
+        "contract in the first year": with_contract(traject, MIN, D(1, 12, 31)),
+        "contract in the last year": with_contract(traject, D(9999, 1, 1), MAX),
+        "contract ending before the first day it starts": with_contract(traject, MAX, MIN),
+        "learner born on the first day": attrs.evolve(
+            traject,
+            lerende=attrs.evolve(
+                traject.lerende,
+                persoonsgegevens=attrs.evolve(traject.lerende.persoonsgegevens, geboortedatum=MIN),
+            ),
+        ),
+        "termijn and signature on the last day": with_plan(
+            with_competentie(traject, "ELT-04", termijn=MAX),
+            handtekeningen=tuple(attrs.evolve(h, datum=MAX) for h in plan.handtekeningen),
+        ),
+        "conversations on the first and last day": attrs.evolve(
+            traject,
+            opvolgingsgesprekken=(
+                attrs.evolve(gesprek, datum=MIN),
+                attrs.evolve(gesprek, datum=MAX),
+            ),
+        ),
+        "holiday exception at both ends": attrs.evolve(
+            traject,
+            vakantie_uitzonderingen=(
+                _exception(dagen=(MAX, D(2025, 12, 23), MIN), recuperatie=(MIN, MAX)),
+            ),
+        ),
+    }
+
+
+EDGES = tuple(_edges(duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")).items())
+
+
+@pytest.mark.parametrize(("case", "edge"), EDGES, ids=[case for case, _ in EDGES])
+@pytest.mark.parametrize("today", [TODAY, MIN, MAX], ids=["today", "first-day", "last-day"])
+def test_rules_report_dates_at_the_edges_instead_of_raising(
+    case: str, edge: Traject, today: pendulum.Date
+) -> None:
+    report = duaal_leren.validate(edge, today=today)
+    assert report.findings
+    assert not any("could not check" in f.message_en for f in report.findings), case
+
+
+def test_rules_at_the_edges_still_say_what_is_wrong(traject: Traject) -> None:
+    edges = _edges(traject)
+    codes = {case: set(duaal_leren.validate(t, today=TODAY).codes()) for case, t in edges.items()}
+    assert "mentor-leeftijd" in codes["mentor born on the last day"]
+    assert "mentor-opleiding" in codes["training on the last day"]
+    assert "erkenning" in codes["recognised from the first day until the last"]
+    assert "overeenkomst-periode" in codes["contract ending before the first day it starts"]
+    assert "lerende-leeftijd" in codes["learner born on the first day"]
+    assert "sign-na-start" in codes["termijn and signature on the last day"]
+    assert "opvolging-buiten-overeenkomst" in codes["conversations on the first and last day"]
+    assert "overeenkomst-kalender" in codes["contract over every date"]
+    assert "vakantie-recuperatie" in codes["holiday exception at both ends"]

@@ -278,3 +278,62 @@ def test_a_context_names_what_a_rule_needs_when_it_is_missing() -> None:
     assert info.value.text("en") == "this rule needs a traject"
     with pytest.raises(RuleError, match="gespreksverslag"):
         ctx.checked_verslag()
+
+
+def _failing_registry(error: Exception) -> Registry:
+    """A registry with a rule that reports once and then raises, and a rule that works."""
+    registry = Registry()
+
+    @registry.rule(
+        "eigen-breekt", title="Breaks", severity="warning", source="Eigen bron", target="traject"
+    )
+    def breekt(ctx: Context) -> Iterator[Hit]:
+        """Reports one thing, then cannot go on."""
+        yield Hit("$.mentor", "eerst dit", "this first")
+        raise error
+
+    @registry.rule(
+        "eigen-werkt", title="Works", severity="warning", source="Andere bron", target="traject"
+    )
+    def werkt(ctx: Context) -> Iterator[Hit]:
+        """Always reports."""
+        yield Hit("$.lerende", "altijd", "always")
+
+    return registry
+
+
+def test_a_library_error_in_a_rule_becomes_a_finding_naming_the_rule(traject: Traject) -> None:
+    from duaal_leren.kalender import KalenderError
+
+    error = KalenderError("geen kalender voor dit jaar", "no calendar for this year")
+    report = validate(traject, today=TODAY, registry=_failing_registry(error))
+    assert set(report.codes()) == {"eigen-breekt", "eigen-werkt"}
+    failed = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert len(failed) == 1
+    [finding] = failed
+    assert finding.code == "eigen-breekt"
+    assert finding.source == "Eigen bron"
+    assert finding.path == "$"
+    assert "eigen-breekt" in finding.message
+    assert "eigen-breekt" in finding.message_en
+    assert "geen kalender voor dit jaar" in finding.message
+    assert "no calendar for this year" in finding.message_en
+    # What the rule found before it failed is kept, and the other rule ran.
+    assert any(f.message == "eerst dit" for f in report.findings)
+    assert any(f.message == "altijd" for f in report.findings)
+    assert not report.passed
+
+
+def test_a_failed_rule_follows_the_severity_set_for_it(traject: Traject) -> None:
+    error = duaal_leren.DuaalLerenError("kapot", "broken")
+    registry = _failing_registry(error)
+    report = validate(traject, today=TODAY, registry=registry, severity={"eigen-breekt": "info"})
+    assert report.passed
+    report = validate(traject, today=TODAY, registry=registry, ignore=["eigen-breekt"])
+    assert report.codes() == ["eigen-werkt"]
+
+
+def test_a_programming_error_in_a_rule_is_not_hidden(traject: Traject) -> None:
+    registry = _failing_registry(AttributeError("bug"))
+    with pytest.raises(AttributeError, match="bug"):
+        validate(traject, today=TODAY, registry=registry)

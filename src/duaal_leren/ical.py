@@ -8,6 +8,12 @@ details. Every event's UID is derived from the traject's id and the conversation
 (`Gesprek.uid`), so importing a calendar again updates the events instead of doubling them.
 `save_ical` writes the file whole or not at all.
 
+Every value a traject can hold is exported: a line break or another control character in a
+name, an id or an agenda item is written as RFC 5545 allows (line breaks only inside the
+description, other control characters replaced by U+FFFD); an e-mail address with a control
+character is no address, so that participant is named by role; conversations far in the
+past or the future get a time zone that covers their years.
+
 The `icalendar` package is imported on first use, not with `duaal_leren`.
 
 Example:
@@ -27,8 +33,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +62,40 @@ _ROLE = {
 }
 
 
+# RFC 5545 3.3.11: a TEXT value holds no control character but a tab, and a line break only
+# escaped; 3.1: a parameter value holds none at all. Whatever str.splitlines takes for a line
+# break counts as one, since readers split on those too. A lone surrogate (from a JSON
+# escape) cannot be written in UTF-8: it is replaced like a control character.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_UNFIT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
+
+# RFC 6068 2: the characters a mailto address keeps as they are; others are percent-encoded.
+_MAILTO_SAFE = "!$'()*+,;:@"
+
+# `icalendar` looks up to 64 days past the last day of a time zone it writes out: a later
+# last day would run past 31 December 9999.
+_LAATSTE_ZONEDAG = dt.date.max - dt.timedelta(days=70)
+
+
+def _tekst(value: str) -> str:
+    """Text of several lines: every line break a line feed, no other control character."""
+    return _UNFIT.sub(_REPLACEMENT, _LINE_BREAK.sub("\n", value))
+
+
+def _regel(value: str) -> str:
+    """Text on one line: line breaks and tabs become spaces, no other control character."""
+    return _UNFIT.sub(_REPLACEMENT, _LINE_BREAK.sub(" ", value).replace("\t", " "))
+
+
+def _mailto(email: str) -> str | None:
+    """The ``mailto:`` URI of an e-mail address, or None when it cannot be an address."""
+    if _LINE_BREAK.search(email) or _UNFIT.search(email):
+        # No mail can reach it, and any reading of it would be a guess.
+        return None
+    return "mailto:" + urllib.parse.quote(email, safe=_MAILTO_SAFE)
+
+
 def _schemas(schemas: Schemas) -> tuple[Opvolgingsschema, ...]:
     if isinstance(schemas, Opvolgingsschema):
         return (schemas,)
@@ -66,14 +107,16 @@ def _schemas(schemas: Schemas) -> tuple[Opvolgingsschema, ...]:
 def _address(genodigde: Genodigde, *, organizer: bool = False) -> icalendar.vCalAddress:
     import icalendar
 
-    if genodigde.email:
-        address = icalendar.vCalAddress(f"mailto:{genodigde.email}")
+    naam = _regel(genodigde.naam)
+    mailto = _mailto(genodigde.email) if genodigde.email else None
+    if mailto is not None:
+        address = icalendar.vCalAddress(mailto)
     else:
         # A cal-address is any URI (RFC 5545 3.3.3); without an e-mail address the
         # participant is named by role, so no client tries to send it an invitation.
-        name = urllib.parse.quote(genodigde.naam, safe="")
+        name = urllib.parse.quote(naam, safe="")
         address = icalendar.vCalAddress(f"urn:duaal-leren:{genodigde.rol.value}:{name}")
-    address.params["CN"] = genodigde.naam
+    address.params["CN"] = naam
     if not organizer:  # ROLE and CUTYPE are parameters of an attendee only (RFC 5545 3.8.4)
         address.params["ROLE"] = _ROLE.get(genodigde.rol, "OPT-PARTICIPANT")
         address.params["CUTYPE"] = "INDIVIDUAL"
@@ -81,20 +124,58 @@ def _address(genodigde: Genodigde, *, organizer: bool = False) -> icalendar.vCal
 
 
 def _description(schema: Opvolgingsschema, gesprek: Gesprek) -> str:
-    werkplek = schema.werkplek + (f" ({schema.adres})" if schema.adres else "")
+    # One value per line: a line break inside a value would split it over two.
+    werkplek = _regel(schema.werkplek) + (f" ({_regel(schema.adres)})" if schema.adres else "")
     lines = [
-        f"Opvolgingsgesprek van traject {schema.traject}",
-        f"Lerende: {schema.lerende}",
+        f"Opvolgingsgesprek van traject {_regel(schema.traject)}",
+        f"Lerende: {_regel(schema.lerende)}",
         f"Werkplek: {werkplek}",
         *(
-            f"{g.rol.value.capitalize()}: {g.naam}"
+            f"{g.rol.value.capitalize()}: {_regel(g.naam)}"
             for g in schema.genodigden
             if g.rol is not Gespreksrol.LERENDE
         ),
     ]
     if gesprek.agenda:
-        lines += ["", "Agenda:", *(f"- {item}" for item in gesprek.agenda)]
-    return "\n".join(lines)
+        lines += ["", "Agenda:", *(f"- {_regel(item)}" for item in gesprek.agenda)]
+    return _tekst("\n".join(lines))
+
+
+def _spans(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive years: (first, last) for each."""
+    spans: list[tuple[int, int]] = []
+    for year in sorted(set(years)):
+        if spans and spans[-1][1] + 1 == year:
+            spans[-1] = (spans[-1][0], year)
+        else:
+            spans.append((year, year))
+    return spans
+
+
+def _timezone(years: Sequence[int]) -> icalendar.Timezone:
+    """The VTIMEZONE of Brussels for the years of the events.
+
+    One run of years at a time: a conversation in a far year (a typing error, often) adds
+    its own year, not the thousands of years between it and the others.
+    """
+    import icalendar
+
+    parts = [
+        icalendar.Timezone.from_tzid(
+            TIJDZONE,
+            first_date=dt.date(first, 1, 1),
+            last_date=min(dt.date(last, 12, 31), _LAATSTE_ZONEDAG),
+        )
+        for first, last in _spans(years)
+    ]
+    zone = parts[0]
+    if len(parts) > 1:
+        for part in parts[1:]:
+            for observance in part.subcomponents:
+                zone.add_component(observance)
+        covered = ", ".join(f"{first} to {last}" for first, last in _spans(years))
+        zone["COMMENT"] = icalendar.vText(f"This timezone only works in the years {covered}.")
+    return zone
 
 
 def _local(moment: pendulum.DateTime, zone: dt.tzinfo) -> dt.datetime:
@@ -144,6 +225,7 @@ def to_ical(
             if len(found) == 1
             else f"Opvolgingsgesprekken ({len(found)} trajecten)"
         )
+    naam = _regel(naam)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//duaal-leren//duaal-leren {__version__}//NL")
     calendar.add("version", "2.0")
@@ -151,14 +233,8 @@ def to_ical(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", naam)
     calendar.add("x-wr-timezone", TIJDZONE)
-    starts = [g.start for s in found for g in s.gesprekken]
-    first = min(starts).year if starts else stamp.year
-    last = max(starts).year if starts else stamp.year
-    calendar.add_component(
-        icalendar.Timezone.from_tzid(
-            TIJDZONE, first_date=dt.date(first, 1, 1), last_date=dt.date(last, 12, 31)
-        )
-    )
+    years = [m.year for s in found for g in s.gesprekken for m in (g.start, g.einde)]
+    calendar.add_component(_timezone(years or [stamp.year]))
     for schema in found:
         for gesprek in schema.gesprekken:
             event = icalendar.Event()
@@ -166,10 +242,12 @@ def to_ical(
             event.add("dtstamp", stamp_utc)
             event.add("dtstart", _local(gesprek.start, zone))
             event.add("dtend", _local(gesprek.einde, zone))
-            event.add("summary", f"Opvolgingsgesprek {schema.lerende} – {schema.werkplek}")
+            event.add(
+                "summary", f"Opvolgingsgesprek {_regel(schema.lerende)} – {_regel(schema.werkplek)}"
+            )
             event.add("description", _description(schema, gesprek))
             location = schema.werkplek + (f", {schema.adres}" if schema.adres else "")
-            event.add("location", location)
+            event.add("location", _regel(location))
             event.add("categories", ["Opvolgingsgesprek", "Duaal leren"])
             # A proposal of the planner is tentative until it is confirmed by being passed
             # back as a conversation already planned.

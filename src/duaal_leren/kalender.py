@@ -45,7 +45,7 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import non_empty, optional, validator
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem
+from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem, excerpt
 
 __all__ = [
     "EERSTE_SCHOOLJAAR",
@@ -124,8 +124,8 @@ class Schooljaar:
         match = _SCHOOLJAAR.fullmatch(text.strip())
         if match is None or int(match.group(2)) != int(match.group(1)) + 1:
             raise KalenderError(
-                f"{text!r} is geen schooljaar; schrijf het als 2025-2026",
-                f"{text!r} is not a school year; write it as 2025-2026",
+                f"{excerpt(text)} is geen schooljaar; schrijf het als 2025-2026",
+                f"{excerpt(text)} is not a school year; write it as 2025-2026",
             )
         return cls(int(match.group(1)))
 
@@ -136,19 +136,45 @@ class Schooljaar:
 
     @property
     def begin(self) -> pendulum.Date:
-        """1 September, the school year's first day."""
-        return pendulum.Date(self.startjaar, 9, 1)
+        """1 September, the school year's first day.
+
+        Raises:
+            KalenderError: The day lies before 1 January of year 1 or after 31 December
+                9999, where no date can be given (school year 0-1 holds only the first
+                dates there are).
+        """
+        return _dag(self, self.startjaar, 9, 1)
 
     @property
     def einde(self) -> pendulum.Date:
-        """31 August, the school year's last day (the end of the zomervakantie)."""
-        return pendulum.Date(self.startjaar + 1, 8, 31)
+        """31 August, the school year's last day (the end of the zomervakantie).
+
+        Raises:
+            KalenderError: The day lies after 31 December 9999 (school year 9999-10000) or
+                before year 1.
+        """
+        return _dag(self, self.startjaar + 1, 8, 31)
 
     def __contains__(self, datum: object) -> bool:
-        return isinstance(datum, dt.date) and self.begin <= datum <= self.einde
+        # By the year alone, so that every date belongs to its school year, also one whose
+        # first or last day lies beyond the dates there are.
+        if not isinstance(datum, dt.date):
+            return False
+        return (datum.year if datum.month >= 9 else datum.year - 1) == self.startjaar
 
     def __str__(self) -> str:
         return f"{self.startjaar}-{self.startjaar + 1}"
+
+
+def _dag(jaar: Schooljaar, year: int, month: int, day: int) -> pendulum.Date:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise KalenderError(
+            f"schooljaar {jaar} begint of eindigt buiten de datums die bestaan "
+            f"(jaar {dt.MINYEAR} tot {dt.MAXYEAR})",
+            f"school year {jaar} starts or ends outside the dates there are "
+            f"(year {dt.MINYEAR} to {dt.MAXYEAR})",
+        )
+    return pendulum.Date(year, month, day)
 
 
 # `holidays` computes the Flemish school holidays from 2010 (earlier years come back without
@@ -259,8 +285,8 @@ def _schooljaar_tekst(name: str, value: Any) -> None:
     except KalenderError:
         raise FieldError(
             name,
-            f"{value!r} is geen schooljaar (zoals '2025-2026')",
-            f"{value!r} is not a school year (such as '2025-2026')",
+            f"{excerpt(value)} is geen schooljaar (zoals '2025-2026')",
+            f"{excerpt(value)} is not a school year (such as '2025-2026')",
         ) from None
 
 

@@ -38,7 +38,9 @@ References:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import hashlib
 import html
 import itertools
 import math
@@ -49,7 +51,7 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import at_least, in_range, non_empty
-from duaal_leren.exceptions import DuaalLerenError, FieldError
+from duaal_leren.exceptions import DuaalLerenError, FieldError, excerpt
 from duaal_leren.kalender import Schooljaar, Schoolkalender, schoolkalender
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.traject import Traject, Weekdag, Weekpatroon, WerkdagPlaats
@@ -126,9 +128,9 @@ class _Kalenders:
         return found if found is not None else schoolkalender(jaar)
 
     def klassenraden(self, van: dt.date, tot: dt.date) -> list[pendulum.Date]:
-        days: set[pendulum.Date] = set()
-        for jaar in _jaren(van, tot):
-            days.update(d for d in self.voor(jaar.begin).klassenraden if van <= d <= tot)
+        # Only a school's own calendar has klassenraden: the law's calendars have none, so
+        # the school years without a calendar given need not be built (nor known).
+        days = {d for k in self._by_year.values() for d in k.klassenraden if van <= d <= tot}
         return sorted(days)
 
 
@@ -141,6 +143,16 @@ def _jaren(van: dt.date, tot: dt.date) -> list[Schooljaar]:
 
 def _date(value: dt.date) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
+
+
+def _plus_dagen(day: dt.date, days: int) -> pendulum.Date:
+    """The day so many days later (earlier, when negative), held within the dates there are.
+
+    A bound past 31 December 9999 or before 1 January of year 1 includes every date on
+    that side, so holding it there changes no comparison with a real date.
+    """
+    ordinal = day.toordinal() + days
+    return pendulum.Date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
 
 
 def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
@@ -661,16 +673,16 @@ def cadans(text: str) -> Cadans:
         return _lees_cadans(value)
     except FieldError:
         raise PlanningError(
-            f"cadans {text!r}: het aantal weken of gesprekken per schooljaar moet van 1 tot "
+            f"cadans {excerpt(text)}: het aantal weken of gesprekken per schooljaar moet van 1 tot "
             f"{MAX_CADANS} zijn",
-            f"cadence {text!r}: the number of weeks or of conversations per school year must "
+            f"cadence {excerpt(text)}: the number of weeks or of conversations per school year must "
             f"be from 1 to {MAX_CADANS}",
         ) from None
     except ValueError:
         pass
     raise PlanningError(
-        f"onbekende cadans {text!r}; gebruik bv. 6w, 4/jaar, klassenraad of voor:2025-12-17",
-        f"unknown cadence {text!r}; use e.g. 6w, 4/jaar, klassenraad or voor:2025-12-17",
+        f"onbekende cadans {excerpt(text)}; gebruik bv. 6w, 4/jaar, klassenraad of voor:2025-12-17",
+        f"unknown cadence {excerpt(text)}; use e.g. 6w, 4/jaar, klassenraad or voor:2025-12-17",
     )
 
 
@@ -872,7 +884,11 @@ class Gesprek:
         calendar client updates the event instead of adding a second one.
         """
         name = f"{self.traject}\n{self.sleutel}"
-        return f"{uuid.uuid5(_UID_NAMESPACE, name)}@duaal-leren"
+        # uuid.uuid5 by hand: it encodes the name strictly, and an id read from JSON can hold
+        # a lone surrogate. For every other name the bytes, and so the uid, are the same.
+        data = name.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha1(_UID_NAMESPACE.bytes + data, usedforsecurity=False).digest()
+        return f"{uuid.UUID(bytes=digest[:16], version=5)}@duaal-leren"
 
 
 @attrs.frozen
@@ -954,17 +970,26 @@ class Opvolgingsschema:
             >>> [(p.start.isoformat(), p.werkplekdagen) for p in schema.begeleidingsperiodes()]
             [('2025-09-01', 31), ('2025-11-20', 27), ('2026-02-05', 24), ('2026-04-23', 28)]
         """
-        bounds = [self.van, *(g.datum for g in self.gesprekken), self.tot.add(days=1)]
+        # By ordinal: the day after the plan may lie past the last date there is. A kept
+        # conversation outside the plan starts no period outside it.
+        first, after = self.van.toordinal(), self.tot.toordinal() + 1
+        bounds = [
+            first,
+            *(min(max(g.datum.toordinal(), first), after) for g in self.gesprekken),
+            after,
+        ]
         periods: list[Begeleidingsperiode] = []
-        for start, nxt in itertools.pairwise(bounds):
-            end = nxt.subtract(days=1)
-            if start <= end:
+        for low, nxt in itertools.pairwise(bounds):
+            if low < nxt:
+                start = pendulum.Date.fromordinal(low)
+                end = pendulum.Date.fromordinal(nxt - 1)
                 count = sum(1 for d in self.werkplekdagen if start <= d <= end)
                 periods.append(Begeleidingsperiode(len(periods) + 1, start, end, count))
         return tuple(periods)
 
     def _repr_html_(self) -> str:
-        since = {p.einde.add(days=1): p.werkplekdagen for p in self.begeleidingsperiodes()}
+        # Keyed by ordinal: the day after the last period may lie past the last date.
+        since = {p.einde.toordinal() + 1: p.werkplekdagen for p in self.begeleidingsperiodes()}
         rows = [
             (
                 i,
@@ -972,7 +997,7 @@ class Opvolgingsschema:
                 _WEEKDAG_KORT[g.datum.isoweekday() - 1],
                 g.start.format("HH:mm"),
                 "al vastgelegd" if g.bestaand else "voorstel",
-                since.get(g.datum, 0),
+                since.get(g.datum.toordinal(), 0),
             )
             for i, g in enumerate(self.gesprekken, 1)
         ]
@@ -1059,6 +1084,7 @@ class _Bezetting:
 class _Vast:
     datum: pendulum.Date
     start: pendulum.DateTime
+    einde: pendulum.DateTime
 
 
 def _moment(day: dt.date, time: dt.time) -> pendulum.DateTime:
@@ -1076,19 +1102,41 @@ def _vast(
     given = [(key, value) for key, values in bestaande.items() for value in values]
     for key, value in given:
         if isinstance(value, dt.datetime):
-            # A naive time is wall-clock time in Brussels; an aware one is converted.
-            start = pendulum.instance(value, tz=TIJDZONE).in_timezone(TIJDZONE)
-            bezetting.neem(start.date(), start.time())
-            kept[key].append(_Vast(start.date(), start))
+            with _binnen_datums(key, value):
+                # A naive time is wall-clock time in Brussels; an aware one is converted.
+                start = pendulum.instance(value, tz=TIJDZONE).in_timezone(TIJDZONE)
+                found = _Vast(start.date(), start, start + voorkeur.duur)
+            bezetting.neem(found.datum, start.time())
+            kept[key].append(found)
     for key, value in given:
         if not isinstance(value, dt.datetime):
             time = voorkeur.tijdstip(bezetting.taken(value))
             if time is None:
                 raise _vol(key, value, voorkeur, len(bezetting.taken(value)))
-            start = _moment(value, time)
-            bezetting.neem(start.date(), start.time())
-            kept[key].append(_Vast(start.date(), start))
+            with _binnen_datums(key, value):
+                start = _moment(value, time)
+                found = _Vast(start.date(), start, start + voorkeur.duur)
+            bezetting.neem(found.datum, start.time())
+            kept[key].append(found)
     return {key: sorted(found, key=lambda v: v.start) for key, found in kept.items()}
+
+
+@contextlib.contextmanager
+def _binnen_datums(traject: str, value: Bestaand) -> Iterator[None]:
+    """Turn a kept conversation whose start or end is no date into a `PlanningError`.
+
+    Near 1 January of year 1 or 31 December 9999 the conversion to Brussels time or the
+    end of the conversation can fall outside the dates there are.
+    """
+    try:
+        yield
+    except (OverflowError, ValueError):
+        raise PlanningError(
+            f"traject {traject}: het gesprek van {value.isoformat()} valt buiten de datums "
+            f"die bestaan (jaar {dt.MINYEAR} tot {dt.MAXYEAR}, in de tijd van Brussel)",
+            f"traject {traject}: the conversation of {value.isoformat()} lies outside the "
+            f"dates there are (year {dt.MINYEAR} to {dt.MAXYEAR}, in Brussels time)",
+        ) from None
 
 
 def _vol(traject: str, day: dt.date, voorkeur: Voorkeur, taken: int) -> PlanningError:
@@ -1239,7 +1287,7 @@ def _per_schooljaar(
 def _voor_ankers(
     p: _Planner, cad: VoorAnkers, start: pendulum.Date, end: pendulum.Date, kalenders: _Kalenders
 ) -> None:
-    anchors = sorted(set(cad.datums)) or kalenders.klassenraden(start, end.add(days=cad.marge))
+    anchors = sorted(set(cad.datums)) or kalenders.klassenraden(start, _plus_dagen(end, cad.marge))
     if not anchors:
         raise PlanningError(
             f"geen {cad.naam} gekend tussen {start.isoformat()} en {end.isoformat()}: "
@@ -1248,8 +1296,10 @@ def _voor_ankers(
             "give the school calendar with the klassenraden, or the dates",
         )
     for anchor in anchors:
-        lo = max(start, anchor.subtract(days=cad.marge))
-        hi = min(end, anchor.subtract(days=1))
+        if anchor.toordinal() == 1:
+            continue  # no day lies before the first date there is
+        lo = max(start, _plus_dagen(anchor, -cad.marge))
+        hi = min(end, _plus_dagen(anchor, -1))
         if lo > hi:
             continue
         if p.vul(f"voor-{cad.naam}-{anchor.isoformat()}", lo, hi, hi, laatst=True) is None:
@@ -1298,14 +1348,15 @@ def _plan(
     gesprekken = []
     for sleutel, slot in planner.slots:
         if isinstance(slot, _Vast):
-            begin, kept = slot.start, True
+            begin, einde, kept = slot.start, slot.einde, True
         else:
             time = voorkeur.tijdstip(bezetting.taken(slot))
             if time is None:  # pragma: no cover - the planner chose a day with a free time
                 raise _vol(traject.id, slot, voorkeur, len(bezetting.taken(slot)))
             bezetting.neem(slot, time)
             begin, kept = _moment(slot, time), False
-        gesprekken.append(Gesprek(traject.id, sleutel, begin, begin + voorkeur.duur, kept, agenda))
+            einde = begin + voorkeur.duur
+        gesprekken.append(Gesprek(traject.id, sleutel, begin, einde, kept, agenda))
     gesprekken.sort(key=lambda g: (g.start, g.sleutel))
     werkplek = traject.werkplek.onderneming
     if traject.werkplek.vestiging:
@@ -1388,8 +1439,11 @@ def plan_opvolging(
     Raises:
         PlanningError: The traject has no weekly pattern, the period is empty, the learner
             has no workplace day on which the school is open, anchors are missing, no
-            cadence is given or agreed, or a conversation given as a day finds no start time
-            free that day (give its time, or more start times).
+            cadence is given or agreed, a conversation given as a day finds no start time
+            free that day (give its time, or more start times), or a kept conversation
+            starts or ends outside the dates there are (year 1 to 9999).
+        KalenderError: A day of the period lies in a school year the calendar does not
+            cover (`duaal_leren.kalender.EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`).
 
     Example:
         >>> import duaal_leren

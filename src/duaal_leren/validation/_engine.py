@@ -602,6 +602,11 @@ def validate(
         standaardplannen: Standard plans an individual plan may refer to (R-IOP).
         registry: The rules to use (default: `RULES`).
 
+    A rule that stops on an error of the library (a `DuaalLerenError`, such as a school
+    year the calendar does not know) does not stop the run: that becomes a finding of the
+    rule, of severity error unless ``severity`` says otherwise, and the other rules still
+    run. Any other exception is a bug in the rule and is raised.
+
     Returns:
         The report, its findings worst first.
 
@@ -642,20 +647,39 @@ def validate(
     for target, ctx in _contexts(document, today, plans):
         for rule in by_target.get(target, ()):
             level = _override(rule.code, overrides)
-            for hit in rule.check(ctx):
-                findings.append(
-                    Finding(
-                        rule.code,
-                        level or hit.severity or rule.severity,
-                        hit.path,
-                        hit.message,
-                        hit.message_en,
-                        rule.source,
+            try:
+                for hit in rule.check(ctx):
+                    findings.append(
+                        Finding(
+                            rule.code,
+                            level or hit.severity or rule.severity,
+                            hit.path,
+                            hit.message,
+                            hit.message_en,
+                            rule.source,
+                        )
                     )
-                )
+            except DuaalLerenError as exc:
+                # A value of the document the rule cannot handle (a school year the calendar
+                # does not know, ...): the document is not checked by this rule, which is
+                # itself a finding, and the other rules still run. Any other exception is
+                # a bug in the rule and goes up.
+                findings.append(_failed(rule, ctx, exc, level))
     findings.sort(key=_order)
     report = Report(tuple(findings), source)
     return with_lines(report, source) if source is not None else report
+
+
+def _failed(rule: Rule, ctx: Context, exc: DuaalLerenError, level: Severity | None) -> Finding:
+    """The finding of a rule that stopped on a library error: it could not check the part."""
+    return Finding(
+        rule.code,
+        level or Severity.ERROR,
+        ctx.plan_path,
+        f"regel {rule.code} kon dit niet nagaan: {exc.text('nl')}",
+        f"rule {rule.code} could not check this: {exc.text('en')}",
+        rule.source,
+    )
 
 
 def with_lines(report: Report, path: str | os.PathLike[str]) -> Report:

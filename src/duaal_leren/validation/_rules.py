@@ -22,6 +22,7 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -34,8 +35,11 @@ from duaal_leren.opleidingsplan import (
     Verplaatsing,
     Weglating,
 )
-from duaal_leren.traject import Contact, Overeenkomstsoort
+from duaal_leren.traject import Contact, Overeenkomstsoort, Traject
 from duaal_leren.validation._engine import RULES, Context, Hit, Severity
+
+if TYPE_CHECKING:
+    from duaal_leren.kalender import Schooljaar
 
 __all__: list[str] = []
 
@@ -51,6 +55,44 @@ _LEARNER = "R-LEARNER: vlaanderen.be/duaal-leren; abvv-jongeren.be"
 _ORDER = "R-ORDER: library consistency rule; Leidraad opstartgesprek (2023), 'Het opleidingsplan'"
 _REFS = "Library consistency rule: references within one document must resolve"
 _ROLES = "R-MENTOR (a mentor for every learner); R-CONTACT: scanjeschoolvoorduaal.be 02-3; Leidraad opstartgesprek (2023), 'Contactpersoon'"
+
+
+_KALENDER = (
+    "Library rule: the Flemish school calendar (BVR 31-08-2001 art. 7) is known for the "
+    "school years whose school holidays the 'holidays' package holds"
+)
+_EERSTE_DAG = pendulum.Date(1, 1, 1)
+_LAATSTE_DAG = pendulum.Date(9999, 12, 31)
+
+
+def _years_later(day: pendulum.Date, years: int) -> pendulum.Date:
+    """The day so many years later (earlier, for negative years), held within the dates.
+
+    A deadline after 31 December 9999 is never reached, and a limit before 1 January 1
+    never undershot: held at those days, it compares with every date as the real one would.
+    """
+    try:
+        return day.add(years=years)
+    except (ValueError, OverflowError):
+        return _LAATSTE_DAG if years > 0 else _EERSTE_DAG
+
+
+def _in_kalender(jaar: Schooljaar) -> bool:
+    # Imported here: validating a plan needs no calendar, and importing it costs time.
+    from duaal_leren.kalender import EERSTE_SCHOOLJAAR, LAATSTE_SCHOOLJAAR
+
+    return EERSTE_SCHOOLJAAR <= jaar <= LAATSTE_SCHOOLJAAR
+
+
+def _kalenderjaren(traject: Traject) -> Iterator[Schooljaar]:
+    """The school years of the contract that the school calendar knows.
+
+    The rules that need the calendar check only these; `overeenkomst-kalender` reports the
+    others.
+    """
+    from duaal_leren.planning import schooljaren
+
+    return (jaar for jaar in schooljaren(traject) if _in_kalender(jaar))
 
 
 def _age(born: pendulum.Date, on: pendulum.Date) -> int:
@@ -674,7 +716,7 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
             "the date of the criminal-record extract is missing",
             Severity.WARNING,
         )
-    elif extract < on.subtract(years=1):
+    elif extract < _years_later(on, -1):
         yield Hit(
             "$.mentor.uittreksel_strafregister",
             f"het uittreksel ({extract}) is meer dan een jaar oud op de {what} ({on})",
@@ -713,7 +755,7 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
     ]
     if recognised and max(recognised) > on:
         on, what, what_en = max(recognised), "erkenning", "recognition"
-    due = on.add(years=1)
+    due = _years_later(on, 1)
     if mentor.mentoropleiding is None:
         if ctx.today > due:
             yield Hit(
@@ -788,7 +830,7 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
         )
         return
     j, e = max(valid_at_start, key=lambda item: item[1].geldig_tot)
-    if e.geldig_vanaf is not None and e.geldig_tot > e.geldig_vanaf.add(years=5):
+    if e.geldig_vanaf is not None and e.geldig_tot > _years_later(e.geldig_vanaf, 5):
         yield Hit(
             f"$.werkplek.erkenningen[{j}].geldig_tot",
             f"een erkenning geldt vijf jaar; {e.geldig_vanaf} tot {e.geldig_tot} is langer",
@@ -869,6 +911,8 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     start = traject.overeenkomst.start
     # A contract starting in July or August starts in the school year about to begin.
     jaar = Schooljaar(start.year) if start.month in (7, 8) else Schooljaar.van(start)
+    if not _in_kalender(jaar):
+        return  # no calendar to check: overeenkomst-kalender reports it
     october = schoolkalender(jaar).schooldagen(
         pendulum.date(jaar.startjaar, 10, 1), pendulum.date(jaar.startjaar, 10, 31)
     )
@@ -905,7 +949,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     calendar of that year.
     """
     from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import PlanningError, schooljaren, werkplekuren_gemiddeld
+    from duaal_leren.planning import PlanningError, werkplekuren_gemiddeld
 
     traject = ctx.checked_traject()
     contract = traject.overeenkomst
@@ -914,7 +958,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
         or contract.soort is Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST
     ):
         return
-    for jaar in schooljaren(traject):
+    for jaar in _kalenderjaren(traject):
         kalender = schoolkalender(jaar)
         if (
             contract.einde < kalender.eerste_schooldag
@@ -962,6 +1006,45 @@ def overeenkomst_periode(ctx: Context) -> Iterator[Hit]:
             f"de overeenkomst eindigt ({contract.einde}) voor ze begint ({contract.start})",
             f"the contract ends ({contract.einde}) before it starts ({contract.start})",
         )
+
+
+@RULES.rule(
+    "overeenkomst-kalender",
+    title="The contract runs in school years the school calendar knows",
+    titel="De overeenkomst loopt in schooljaren die de schoolkalender kent",
+    severity="error",
+    source=_KALENDER,
+    target="traject",
+    fix="Correct the start or the end date of the contract; a contract outside these "
+    "school years cannot be checked against the school calendar.",
+)
+def overeenkomst_kalender(ctx: Context) -> Iterator[Hit]:
+    """The rules on hours, holidays and the start date need the school calendar.
+
+    The calendar knows the school years for which the Flemish school holidays are known,
+    from 2010-2011 to 2099-2100. A contract date outside them is most likely a typing error
+    or very old data; the rules that need the calendar skip those school years, so this
+    rule says that they were not checked.
+    """
+    from duaal_leren.kalender import EERSTE_SCHOOLJAAR, LAATSTE_SCHOOLJAAR, Schooljaar
+
+    contract = ctx.checked_traject().overeenkomst
+    for field, what, what_en, day in (
+        ("start", "de start", "start", contract.start),
+        ("einde", "het einde", "end", contract.einde),
+    ):
+        jaar = Schooljaar.van(day)
+        if not _in_kalender(jaar):
+            yield Hit(
+                f"$.overeenkomst.{field}",
+                f"{what} van de overeenkomst ({day}) valt in schooljaar {jaar}, buiten de "
+                f"schoolkalender: die kent de schooljaren {EERSTE_SCHOOLJAAR} tot "
+                f"{LAATSTE_SCHOOLJAAR}; de regels die de kalender nodig hebben, slaan dat "
+                "schooljaar over",
+                f"the {what_en} of the contract ({day}) falls in school year {jaar}, outside "
+                f"the school calendar: it covers the school years {EERSTE_SCHOOLJAAR} to "
+                f"{LAATSTE_SCHOOLJAAR}; the rules that need the calendar skip that school year",
+            )
 
 
 @RULES.rule(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from duaal_leren.traject import Traject
 from duaal_leren.validation._engine import RULES, Context, Hit, Severity
+from duaal_leren.validation._rules import _kalenderjaren
 
 if TYPE_CHECKING:
     from duaal_leren.planning import Vakantiebalans
@@ -32,11 +33,12 @@ _HOLIDAY = (
 def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
     """The holiday balance of each school year of a traject with recorded exceptions."""
     from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import PlanningError, schooljaren, vakantiebalans
+    from duaal_leren.planning import PlanningError, vakantiebalans
 
     if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
         return
-    for jaar in schooljaren(traject):
+    # A school year the calendar does not know is left out: overeenkomst-kalender says so.
+    for jaar in _kalenderjaren(traject):
         try:
             yield vakantiebalans(traject, schoolkalender(jaar))
         except PlanningError:
