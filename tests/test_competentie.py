@@ -52,7 +52,12 @@ def test_competentie_is_frozen_and_changes_with_evolve() -> None:
     assert competentie.termijn is None
 
 
-@pytest.mark.parametrize("blank", ["", " ", "\t\n", "\u00a0"])
+# Text that shows nothing: white space, and invisible format characters (Unicode category
+# Cf) such as a zero-width space, a byte order mark or a word joiner, alone or mixed.
+BLANK = ["", " ", "\t\n", "\u00a0", "\u200b", "\ufeff", " \u200b\u2060 ", "\u00ad\u200e"]
+
+
+@pytest.mark.parametrize("blank", BLANK)
 @pytest.mark.parametrize("field", ["code", "omschrijving", "cluster", "externe_aanbieder"])
 def test_blank_text_is_refused(field: str, blank: str) -> None:
     values: dict[str, Any] = {"code": "A", "omschrijving": "Iets", "leerplaats": Leerplaats.SCHOOL}
@@ -62,6 +67,25 @@ def test_blank_text_is_refused(field: str, blank: str) -> None:
     assert info.value.field == field
     assert info.value.message == "mag niet leeg zijn"
     assert info.value.message_en == "must not be empty"
+
+
+@pytest.mark.parametrize("blank", BLANK)
+def test_the_schema_refuses_the_same_blank_text(blank: str) -> None:
+    import re
+
+    from duaal_leren._validators import non_empty
+
+    assert re.search(non_empty.schema["pattern"], blank) is None
+
+
+@pytest.mark.parametrize("text", ["A\u200b", "\ufeffA", "\u200bé", "日本"])
+def test_visible_text_with_invisible_characters_stands(text: str) -> None:
+    import re
+
+    from duaal_leren._validators import non_empty
+
+    assert Competentie(text, text, Leerplaats.SCHOOL).code == text
+    assert re.search(non_empty.schema["pattern"], text) is not None
 
 
 def test_blank_prerequisite_is_refused() -> None:

@@ -322,3 +322,43 @@ def test_an_action_is_late_once_its_due_date_passed_undone() -> None:
 def test_text_fields_must_hold_more_than_white_space(cls: type, kwargs: dict[str, object]) -> None:
     with pytest.raises(FieldError):
         cls(**kwargs)
+
+
+# --- levels are bounded ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "niveau", [10**400, -(10**400), 1001, -1001], ids=["400 digits", "-400 digits", "1001", "-1001"]
+)
+def test_a_rating_of_an_absurd_level_is_refused_at_the_field(niveau: int) -> None:
+    with pytest.raises(FieldError) as caught:
+        Observatie("ELT-03", niveau, Beoordelaar.MENTOR)
+    error = caught.value
+    assert error.field == "niveau"
+    assert "ligt niet tussen -1000 en 1000" in error.message
+    assert "is not between -1000 and 1000" in error.message_en
+    # The message quotes an excerpt of the number, never its hundreds of digits.
+    assert len(error.message) < 100
+
+
+def test_a_scale_level_is_bounded_too() -> None:
+    with pytest.raises(FieldError) as caught:
+        Niveau(10**400, "te veel")
+    assert caught.value.field == "waarde"
+
+
+def test_a_document_with_a_level_of_400_digits_is_refused_with_its_path() -> None:
+    text = Path("examples/traject-lotte.yaml").read_text(encoding="utf-8")
+    assert "niveau: 3\n" in text
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        duaal_leren.loads(text.replace("niveau: 3\n", f"niveau: {'9' * 400}\n", 1))
+    [problem] = caught.value.problems
+    assert problem.path.endswith(".niveau")
+    assert "ligt niet tussen -1000 en 1000" in problem.message
+
+
+def test_the_place_on_a_scale_of_any_whole_number_is_between_0_and_1() -> None:
+    schaal = Beheersingsschaal((Niveau(1, "een"), Niveau(4, "vier")), drempel=3)
+    assert schaal.fractie(10**400) == 1.0
+    assert schaal.fractie(-(10**400)) == 0.0
+    assert schaal.fractie(2) == pytest.approx(1 / 3)

@@ -239,6 +239,24 @@ def test_personal_data_of_any_traject_is_not_in_repr(traject: Traject) -> None:
     assert "Date(1234, 5, 7)" not in text
 
 
+def test_the_personal_data_objects_name_only_their_class_in_repr() -> None:
+    gegevens = Persoonsgegevens(
+        MARKER + "naam",
+        geboortedatum=pendulum.Date(1234, 5, 6),
+        contact=Contact(MARKER + "mail"),
+        adres=MARKER + "adres",
+    )
+    screening = Screening(pendulum.Date(1234, 5, 7), MARKER + "advies", (MARKER + "sterk",))
+    ondersteuning = Ondersteuning((MARKER + "nood",), (MARKER + "afspraak",))
+    assert repr(gegevens) == str(gegevens) == "Persoonsgegevens(<persoonsgegevens>)"
+    assert repr(screening) == "Screening(<screening>)"
+    assert repr(ondersteuning) == "Ondersteuning(<ondersteuning>)"
+    # In a container too, as a log line or an f-string shows them.
+    text = f"{[gegevens, screening, ondersteuning]!r} {(gegevens,)}"
+    assert MARKER not in text
+    assert "1234" not in text
+
+
 def personal_fields() -> set[tuple[str, str]]:
     found = set()
     for name in duaal_leren.traject.__all__:

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
         Vrijeperiode,
         schoolkalender,
     )
-    from duaal_leren.leidraad._catalogus import leidraden
+    from duaal_leren.leidraad._meegeleverd import leidraden
     from duaal_leren.leidraad.model import Leidraad
     from duaal_leren.leidraad.verslag import Gespreksverslag
     from duaal_leren.opleidingsplan import (
@@ -265,7 +265,7 @@ __getattr__, __dir__ = lazy_exports(
             "Vrijeperiode",
             "schoolkalender",
         ),
-        "duaal_leren.leidraad._catalogus": ("leidraden",),
+        "duaal_leren.leidraad._meegeleverd": ("leidraden",),
         "duaal_leren.leidraad.model": ("Leidraad",),
         "duaal_leren.leidraad.verslag": ("Gespreksverslag",),
         "duaal_leren.opleidingsplan": (

@@ -4,17 +4,28 @@
 files must not pay for the planner, the guides or the calendar. The package lists where each
 name lives; the module is imported on first access and the name is then kept on the package,
 so later access is as fast as a plain attribute.
+
+First use may come from many threads at once. The imports a name needs are made one at a
+time, under one lock for the whole library: two threads importing different modules that
+share a dependency with an import cycle of its own (cattrs has one) could otherwise each
+hold a part of it and wait for the other, which CPython reports as a deadlock or as a
+partly imported module. None of the library's modules uses a lazy name while it is being
+imported, so the lock never waits for an import that waits for it.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 __all__ = ["lazy_exports"]
+
+_importing = threading.RLock()
+"""Held while a lazy name is imported; reentrant, as one import may need another name."""
 
 
 def lazy_exports(
@@ -47,13 +58,17 @@ def lazy_exports(
 
     def __getattr__(name: str) -> Any:  # noqa: N807 - the PEP 562 hook
         module = where.get(name)
-        if module is not None:
-            value = getattr(importlib.import_module(module), name)
-        elif name in submodules:
-            value = importlib.import_module(f"{package}.{name}")
-        else:
+        if module is None and name not in submodules:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        namespace[name] = value
+        with _importing:
+            # Another thread may have finished this name while this one waited.
+            if name in namespace:
+                return namespace[name]
+            if module is not None:
+                value = getattr(importlib.import_module(module), name)
+            else:
+                value = importlib.import_module(f"{package}.{name}")
+            namespace[name] = value
         return value
 
     def __dir__() -> list[str]:  # noqa: N807 - the PEP 562 hook

@@ -12,19 +12,21 @@ from __future__ import annotations
 import math
 import re
 import typing
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import attrs
 import pendulum
 
-from duaal_leren.exceptions import FieldError
+from duaal_leren.exceptions import FieldError, excerpt
 
 __all__ = [
     "FieldError",
     "Validator",
     "as_day",
     "at_least",
+    "blank",
     "each",
     "in_range",
     "matches",
@@ -79,18 +81,48 @@ def validator(
     return result
 
 
+_INVISIBLE = (
+    r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+"""The invisible format characters (Unicode category Cf) of the Basic Multilingual Plane, as
+the body of a regular expression's character class, for the JSON Schema."""
+
+
+def blank(text: str) -> bool:
+    """Whether a text shows nothing: empty, or only white space and invisible characters.
+
+    The invisible characters are the format characters (Unicode category Cf), such as a
+    zero-width space, a byte order mark or a soft hyphen.
+
+    Example:
+        >>> blank(" \u200b\ufeff"), blank("ok\u200b")
+        (True, False)
+    """
+    if not text or text.isspace():
+        return True
+    if text.isascii():  # constant time in CPython; no ASCII character is invisible
+        return False
+    # Stops at the first visible character, which is almost always the first.
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def _non_empty(name: str, value: Any) -> None:
-    if isinstance(value, str) and (not value or value.isspace()):
+    if isinstance(value, str) and blank(value):
         raise FieldError(name, "mag niet leeg zijn", "must not be empty")
 
 
 def _non_empty_direct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, str) and (not value or value.isspace()):
+    if isinstance(value, str) and blank(value):
         raise FieldError(attribute.name, "mag niet leeg zijn", "must not be empty")
 
 
-non_empty = validator(_non_empty, {"minLength": 1, "pattern": r"\S"}, direct=_non_empty_direct)
-"""A text that holds more than white space."""
+non_empty = validator(
+    _non_empty,
+    {"minLength": 1, "pattern": f"[^\\s{_INVISIBLE}]"},
+    direct=_non_empty_direct,
+)
+"""A text that shows something: more than white space and invisible format characters."""
 
 
 def matches(pattern: str, example: str) -> Validator:
@@ -106,22 +138,28 @@ def matches(pattern: str, example: str) -> Validator:
         if isinstance(value, str) and compiled.fullmatch(value) is None:
             raise FieldError(
                 name,
-                f"{value!r} heeft niet de verwachte vorm (zoals {example!r})",
-                f"{value!r} does not have the expected form (such as {example!r})",
+                f"{excerpt(value)} heeft niet de verwachte vorm (zoals {example!r})",
+                f"{excerpt(value)} does not have the expected form (such as {example!r})",
             )
 
     return validator(check, {"pattern": f"^(?:{pattern})$"})
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def in_range(low: float, high: float) -> Validator:
     """A finite number from ``low`` to ``high``, both included."""
 
     def check(name: str, value: Any) -> None:
-        if not math.isfinite(value) or not low <= value <= high:
+        # Python compares an int of any size with a float exactly; only converting it
+        # (math.isfinite) would overflow.
+        if not _finite(value) or not low <= value <= high:
             raise FieldError(
                 name,
-                f"{value!r} ligt niet tussen {low:g} en {high:g}",
-                f"{value!r} is not between {low:g} and {high:g}",
+                f"{excerpt(value)} ligt niet tussen {low:g} en {high:g}",
+                f"{excerpt(value)} is not between {low:g} and {high:g}",
             )
 
     return validator(check, {"minimum": low, "maximum": high})
@@ -131,11 +169,11 @@ def at_least(low: float) -> Validator:
     """A finite number not below ``low``."""
 
     def check(name: str, value: Any) -> None:
-        if not math.isfinite(value) or value < low:
+        if not _finite(value) or value < low:
             raise FieldError(
                 name,
-                f"{value!r} is kleiner dan {low:g}",
-                f"{value!r} is less than {low:g}",
+                f"{excerpt(value)} is kleiner dan {low:g}",
+                f"{excerpt(value)} is less than {low:g}",
             )
 
     return validator(check, {"minimum": low})
@@ -192,15 +230,15 @@ def _ondernemingsnummer(name: str, value: Any) -> None:
     if _KBO.fullmatch(value) is None:
         raise FieldError(
             name,
-            f"{value!r} is geen ondernemingsnummer (vorm 0123.456.749)",
-            f"{value!r} is not a company number (form 0123.456.749)",
+            f"{excerpt(value)} is geen ondernemingsnummer (vorm 0123.456.749)",
+            f"{excerpt(value)} is not a company number (form 0123.456.749)",
         )
     digits = value.replace(".", "")
     if 97 - int(digits[:8]) % 97 != int(digits[8:]):
         raise FieldError(
             name,
-            f"ondernemingsnummer {value!r} heeft een foutief controlegetal",
-            f"company number {value!r} has a wrong check digit",
+            f"ondernemingsnummer {excerpt(value)} heeft een foutief controlegetal",
+            f"company number {excerpt(value)} has a wrong check digit",
         )
 
 
@@ -223,6 +261,6 @@ def as_day(value: pendulum.Date | str | None, field: str = "today") -> pendulum.
     except ValueError:
         raise FieldError(
             field,
-            f"{value!r} is geen datum; schrijf ze als JJJJ-MM-DD",
-            f"{value!r} is not a date; write it as YYYY-MM-DD",
+            f"{excerpt(value)} is geen datum; schrijf ze als JJJJ-MM-DD",
+            f"{excerpt(value)} is not a date; write it as YYYY-MM-DD",
         ) from None

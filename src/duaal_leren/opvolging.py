@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import attrs
 import pendulum
 
-from duaal_leren._validators import FieldError, each, non_empty, optional, validator
+from duaal_leren._validators import FieldError, each, in_range, non_empty, optional, validator
 from duaal_leren.competentie import Leerplaats
 from duaal_leren.opleidingsplan import Opleidingsplan, Verplaatsing
 
@@ -57,6 +57,12 @@ __all__ = [
 
 _optional_text = optional(non_empty)
 
+# A level of a scale or a rating lies from -1000 to 1000. A rating does not know its
+# traject's scale: whether its level is on the scale is a rule of the whole document
+# (opvolging-niveau). The bound keeps a mistyped number of hundreds of digits out of the
+# arithmetic of progress, matrices and plots; real scales have a handful of levels.
+_level = in_range(-1000, 1000)
+
 
 # --- the scale -------------------------------------------------------------------------
 
@@ -71,7 +77,7 @@ class Niveau:
         omschrijving: A longer explanation, if the scale gives one.
     """
 
-    waarde: int
+    waarde: int = attrs.field(validator=_level)
     label: str = attrs.field(validator=non_empty)
     omschrijving: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -184,8 +190,9 @@ class Beheersingsschaal:
         """
         if self.hoogste == self.laagste:
             return 1.0
-        share = (waarde - self.laagste) / (self.hoogste - self.laagste)
-        return min(1.0, max(0.0, share))
+        # Clipped before dividing: an int too large for a float cannot be divided into one.
+        waarde = min(max(waarde, self.laagste), self.hoogste)
+        return (waarde - self.laagste) / (self.hoogste - self.laagste)
 
 
 _SCALE_FILE = "beheersingsschaal-4-niveaus.yaml"
@@ -334,7 +341,7 @@ class Observatie:
     """
 
     competentie: str = attrs.field(validator=non_empty)
-    niveau: int
+    niveau: int = attrs.field(validator=_level)
     beoordelaar: Beoordelaar
     datum: pendulum.Date | None = None
     toelichting: str | None = attrs.field(default=None, validator=_optional_text)

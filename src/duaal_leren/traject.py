@@ -92,7 +92,7 @@ class Persoon:
     contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Persoonsgegevens:
     """Identifying data of the learner. Personal data: never logged.
 
@@ -108,8 +108,12 @@ class Persoonsgegevens:
     contact: Contact = attrs.field(default=_NO_CONTACT)
     adres: str | None = attrs.field(default=None, validator=optional(non_empty))
 
+    def __repr__(self) -> str:
+        # Personal data: a log or a traceback names the class, never what it holds.
+        return "Persoonsgegevens(<persoonsgegevens>)"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Screening:
     """Outcome of the screening arbeidsrijpheid: the klassenraad's non-binding advice.
 
@@ -127,8 +131,12 @@ class Screening:
     sterktes: tuple[str, ...] = ()
     aandachtspunten: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        # Personal data: a log or a traceback names the class, never what it holds.
+        return "Screening(<screening>)"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Ondersteuning:
     """Support needs of the learner and what was agreed. Personal data: never logged.
 
@@ -139,6 +147,10 @@ class Ondersteuning:
 
     noden: tuple[str, ...] = ()
     afspraken: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        # Personal data: a log or a traceback names the class, never what it holds.
+        return "Ondersteuning(<ondersteuning>)"
 
 
 @attrs.frozen

@@ -34,13 +34,12 @@ from typing import TYPE_CHECKING
 from duaal_leren._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from duaal_leren.leidraad._catalogus import (
+    from duaal_leren.leidraad._catalogus import load_leidraad, load_verslag
+    from duaal_leren.leidraad._meegeleverd import (
         OnbekendeLeidraad,
         leidraad,
         leidraad_ids,
         leidraden,
-        load_leidraad,
-        load_verslag,
     )
     from duaal_leren.leidraad.model import (
         Aanvulling,
@@ -115,7 +114,7 @@ class _CallableModule(types.ModuleType):
     """This package, callable: ``duaal_leren.leidraad("opstartgesprek")``."""
 
     def __call__(self, id: str) -> Leidraad:
-        from duaal_leren.leidraad._catalogus import leidraad
+        from duaal_leren.leidraad._meegeleverd import leidraad
 
         return leidraad(id)
 
@@ -132,13 +131,12 @@ sys.modules[__name__].__class__ = _CallableModule
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "duaal_leren.leidraad._catalogus": (
+        "duaal_leren.leidraad._catalogus": ("load_leidraad", "load_verslag"),
+        "duaal_leren.leidraad._meegeleverd": (
             "OnbekendeLeidraad",
             "leidraad",
             "leidraad_ids",
             "leidraden",
-            "load_leidraad",
-            "load_verslag",
         ),
         "duaal_leren.leidraad.model": (
             "Aanvulling",

@@ -1,21 +1,24 @@
-"""The shipped catalogues, and reading catalogues, extensions and records from files.
+"""Reading catalogues, extensions and records from a user's files and texts.
 
-The shipped catalogues are data files in ``data/``, read with the same strict loader as a
-user's files the first time one is asked for, and kept. Nothing is read when the package is
-imported.
+An extension is applied to the shipped catalogue it names (`_meegeleverd`), whose names are
+offered here too.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import os
 import re
 from typing import Any
 
 import attrs
 
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren.exceptions import DocumentError, Problem
+from duaal_leren.leidraad._meegeleverd import (
+    OnbekendeLeidraad,
+    leidraad,
+    leidraad_ids,
+    leidraden,
+)
 from duaal_leren.leidraad.model import Leidraad, Uitbreiding, extend
 from duaal_leren.leidraad.verslag import Gespreksverslag
 
@@ -27,80 +30,6 @@ __all__ = [
     "load_leidraad",
     "load_verslag",
 ]
-
-_SHIPPED = ("leervooruitgang", "opstartgesprek")
-"""The ids of the shipped catalogues; each is ``data/<id>.yaml``."""
-
-
-class OnbekendeLeidraad(DuaalLerenError, LookupError):
-    """No shipped catalogue has the id asked for.
-
-    Attributes:
-        id: The id asked for.
-    """
-
-    def __init__(self, leidraad_id: str) -> None:
-        self.id = leidraad_id
-        known = ", ".join(_SHIPPED)
-        super().__init__(
-            f"geen meegeleverde leidraad {leidraad_id!r}; gekend zijn: {known}",
-            f"no shipped catalogue {leidraad_id!r}; known are: {known}",
-        )
-
-
-def leidraad_ids() -> tuple[str, ...]:
-    """The ids of the shipped catalogues, sorted, without reading them."""
-    return _SHIPPED
-
-
-@functools.cache
-def _shipped(leidraad_id: str) -> Leidraad:
-    from duaal_leren.documents import load
-
-    resource = importlib.resources.files("duaal_leren.leidraad") / "data" / f"{leidraad_id}.yaml"
-    with importlib.resources.as_file(resource) as path:
-        catalogue = load(path, Leidraad)
-    if catalogue.id != leidraad_id:  # pragma: no cover - guarded by the tests of the data
-        raise DocumentError(
-            str(path),
-            [Problem("$.id", "id en bestandsnaam verschillen", "id and file name differ")],
-        )
-    return catalogue
-
-
-def leidraad(leidraad_id: str) -> Leidraad:
-    """A shipped catalogue by its id.
-
-    The shipped catalogues are ``opstartgesprek`` (Leidraad opstartgesprek voor
-    leerwerkplekken, June 2023: 45 questions) and ``leervooruitgang`` (Wat bespreek ik
-    omtrent de leervooruitgang?: three themes and eight consultation goals). Each is read and
-    checked once, on first use.
-
-    Raises:
-        OnbekendeLeidraad: No shipped catalogue has this id.
-
-    Example:
-        >>> from duaal_leren.leidraad import leidraad
-        >>> voortgang = leidraad("leervooruitgang")
-        >>> [thema.id for thema in voortgang.themas]
-        ['thematieken', 'overlegdoelen']
-        >>> len(voortgang.thema("overlegdoelen").items)
-        8
-    """
-    if leidraad_id not in _SHIPPED:
-        raise OnbekendeLeidraad(leidraad_id)
-    return _shipped(leidraad_id)
-
-
-def leidraden() -> tuple[Leidraad, ...]:
-    """Every shipped catalogue, by id.
-
-    Example:
-        >>> from duaal_leren.leidraad import leidraden
-        >>> [catalogue.id for catalogue in leidraden()]
-        ['leervooruitgang', 'opstartgesprek']
-    """
-    return tuple(leidraad(leidraad_id) for leidraad_id in _SHIPPED)
 
 
 def _path_of(source: str | os.PathLike[str] | bytes) -> str | None:

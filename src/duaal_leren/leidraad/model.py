@@ -236,19 +236,48 @@ class _LeidraadProblems(ClassValidationError, FieldError):  # type: ignore[overr
 _Segment = str | int
 
 
-def _nested(segments: Sequence[_Segment], leaf: Exception) -> Exception:
-    # Wrap the leaf once per path segment, each wrapper carrying the note that the
-    # converter's problems_of reads to build the JSON path.
-    exc = leaf
-    for segment in reversed(segments):
-        note: str
-        if isinstance(segment, int):
-            note = IterableValidationNote(f"index {segment}", segment, Any)
+def _nested(
+    found: Iterable[tuple[Sequence[_Segment], Exception]],
+    notes: dict[_Segment, str] | None = None,
+) -> list[Exception]:
+    """The problems as a tree of exception groups, one group per shared path prefix.
+
+    Each exception carries the note that the converter's problems_of reads to build the
+    JSON path. Problems that share a prefix (the items of one section) share its groups, so
+    an item's problem costs its own exception and its item's group, however deep the item
+    lies: a catalogue with thousands of repeated ids is refused in time that grows with its
+    size, not with its size times its depth.
+    """
+    # The notes are shared: every item's ``id`` carries the same one.
+    notes = {} if notes is None else notes
+    tree: list[Exception] = []
+    branches: dict[_Segment, list[tuple[Sequence[_Segment], Exception]]] = {}
+    for segments, leaf in found:
+        if segments:
+            branches.setdefault(segments[0], []).append((segments[1:], leaf))
         else:
-            note = AttributeValidationNote(f"attribute {segment}", segment, Any)
-        exc.__notes__ = [note]
-        exc = ClassValidationError(str(leaf), [exc], object)
-    return exc
+            tree.append(leaf)  # a problem of the field itself: its path is the field's
+    for segment, members in branches.items():
+        here: list[Exception] = []
+        deeper: list[tuple[Sequence[_Segment], Exception]] = []
+        for rest, leaf in members:
+            if rest:
+                deeper.append((rest, leaf))
+            else:
+                here.append(leaf)
+        if deeper:
+            here.append(ClassValidationError("leidraad", _nested(deeper, notes), object))
+        note = notes.get(segment)
+        if note is None:
+            if isinstance(segment, int):
+                note = IterableValidationNote(f"index {segment}", segment, Any)
+            else:
+                note = AttributeValidationNote(f"attribute {segment}", segment, Any)
+            notes[segment] = note
+        for exc in here:
+            exc.__notes__ = [note]
+        tree.extend(here)
+    return tree
 
 
 def _path_text(segments: Sequence[_Segment]) -> str:
@@ -344,7 +373,7 @@ def _raise(found: list[_Found]) -> None:
     if not found:
         return
     # The converter notes the field (``themas``) itself; the leaves carry the rest.
-    leaves = [_nested(segments[1:], ValueProblem(nl, en, code)) for segments, nl, en, code in found]
+    leaves = _nested((segments[1:], ValueProblem(nl, en, code)) for segments, nl, en, code in found)
     summary = "; ".join(f"{_path_text(s)}: {nl}" for s, nl, _, _ in found)
     summary_en = "; ".join(f"{_path_text(s)}: {en}" for s, _, en, _ in found)
     raise _LeidraadProblems(summary, summary_en, leaves)

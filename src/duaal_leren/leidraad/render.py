@@ -21,6 +21,8 @@ from typing import Any
 import pendulum
 
 from duaal_leren._validators import as_day
+from duaal_leren.leidraad._meegeleverd import OnbekendeLeidraad
+from duaal_leren.leidraad._meegeleverd import leidraad as shipped
 from duaal_leren.leidraad.model import Item, Itemsoort, Leidraad, Sectie, Thema
 from duaal_leren.leidraad.verslag import (
     Actie,
@@ -171,9 +173,6 @@ def _ref_text(leidraad: Leidraad, label: dict[str, str]) -> str:
 def _resolve(verslag_id: str, leidraad: Leidraad | None) -> Leidraad | None:
     if leidraad is not None:
         return leidraad
-    from duaal_leren.leidraad._catalogus import OnbekendeLeidraad
-    from duaal_leren.leidraad._catalogus import leidraad as shipped
-
     try:
         return shipped(verslag_id)
     except OnbekendeLeidraad:

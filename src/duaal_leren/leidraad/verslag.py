@@ -22,6 +22,8 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import as_day, non_empty, optional
+from duaal_leren.leidraad._meegeleverd import OnbekendeLeidraad
+from duaal_leren.leidraad._meegeleverd import leidraad as shipped
 from duaal_leren.leidraad.model import Leidraad, LeidraadReferentie
 from duaal_leren.opvolging import Gespreksrol
 
@@ -370,8 +372,6 @@ class Volledigheidsrapport:
 def _catalogue_for(verslag: Gespreksverslag, leidraad: Leidraad | None) -> Leidraad:
     if leidraad is not None:
         return leidraad
-    from duaal_leren.leidraad._catalogus import leidraad as shipped
-
     return shipped(verslag.leidraad.id)
 
 
@@ -515,7 +515,6 @@ def verslag_findings(
         ['actie-te-laat']
     """
     from duaal_leren._parse import child_path
-    from duaal_leren.leidraad._catalogus import OnbekendeLeidraad
 
     day = None if today is None else as_day(today)
     ref = verslag.leidraad
