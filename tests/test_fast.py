@@ -321,3 +321,20 @@ def test_a_date_outside_the_model_is_refused_by_both_paths(day: str) -> None:
 def test_the_first_and_last_day_of_the_model_take_the_fast_path(day: str) -> None:
     built = fast_structure({**KALENDER, "klassenraden": [day]}, SchooleigenKalender)
     assert built.klassenraden[0].isoformat() == day
+
+
+@pytest.mark.parametrize("school", ["\u200b", "\ufeff", " \u200b\u2060 ", "\u00ad"])
+def test_invisible_text_is_empty_on_both_paths(school: str) -> None:
+    body = {**KALENDER, "school": school}
+    with pytest.raises(Slow):
+        fast_structure(body, SchooleigenKalender)
+    error = detailed(body, SchooleigenKalender)
+    assert isinstance(error, Exception)
+    [problem] = problems_of(error)
+    assert problem.path == "$.school"
+    assert problem.message_en.endswith("must not be empty")
+
+
+@pytest.mark.parametrize("school", ["De Vonk\u200b", "Sint-Jozef\u00e9"])
+def test_visible_text_with_invisible_characters_takes_the_fast_path(school: str) -> None:
+    assert fast_structure({**KALENDER, "school": school}, SchooleigenKalender).school == school

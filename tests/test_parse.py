@@ -20,6 +20,7 @@ from duaal_leren._parse import (
     json_lines,
     parse_json,
     parse_yaml,
+    yaml_lines,
 )
 
 
@@ -700,3 +701,29 @@ def test_yaml_text_with_a_lone_surrogate_is_refused(text: str, line: int) -> Non
         ("ongeldig-teken", "$", line)
     ]
     info.value.format("en").encode("utf-8")
+
+
+def test_the_non_specific_tag_makes_a_scalar_text() -> None:
+    data, _ = parse_yaml("a: ! 12\nb: ! true\nc: ! [1]\n", "<tekst>")
+    assert data == {"a": "12", "b": "true", "c": [1]}
+
+
+def test_yaml_lines_gives_the_lines_asked_for_and_what_holds_them() -> None:
+    text = "a:\n  b:\n    - x\n    - y\nc: 1\n"
+    assert yaml_lines(text, ["$.a.b[1]", "$.c", "$.a.missing"]) == {
+        "$": 1,
+        "$.a": 2,
+        "$.a.b": 3,
+        "$.a.b[1]": 4,
+        "$.c": 5,
+    }
+
+
+def test_yaml_lines_stops_reading_once_every_line_is_found() -> None:
+    # The lines of a broken document's problems are looked up in a second reading; it ends
+    # where the last of them is, so a huge document whose problems come first is not read
+    # again whole. What follows (here: text that is not YAML at all) is never reached.
+    text = "a: 1\nb: 2\n" + "c: [\n" * 3 + "}}} not yaml"
+    assert yaml_lines(text, ["$.b"]) == {"$": 1, "$.b": 2}
+    # A key that a finished mapping does not hold is not waited for either.
+    assert yaml_lines("a:\n  x: 1\nb: [\n", ["$.a.y"]) == {"$": 1, "$.a": 2}

@@ -285,11 +285,20 @@ def _all_field_errors(
     # when the object is already known to be bad.
     errors: list[Exception] = []
     failed: set[str] = set()
+    names = {field.name for field in attrs.fields(cls)}
     for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", ())
+        if isinstance(sub, FieldError) and not notes and sub.field in names:
+            # The validator that stopped __init__: its field's value need not be built
+            # again to find the same error (a catalogue of megabytes would be, whole).
+            sub.__notes__ = [AttributeValidationNote(f"attribute {sub.field}", sub.field, Any)]
+            errors.append(sub)
+            failed.add(sub.field)
+            continue
         if isinstance(sub, FieldError):
             continue  # found again below, with the others
         errors.append(sub)
-        for note in getattr(sub, "__notes__", ()):
+        for note in notes:
             if isinstance(note, AttributeValidationNote):
                 failed.add(note.name)
     for field in attrs.fields(cls):

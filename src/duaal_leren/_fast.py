@@ -30,7 +30,7 @@ import pendulum
 
 from duaal_leren._convert import FIRST_DAY, LAST_DAY
 from duaal_leren._parse import lone_surrogate
-from duaal_leren._validators import Validator, non_empty
+from duaal_leren._validators import Validator, blank, non_empty
 
 __all__ = ["Slow", "structure"]
 
@@ -296,8 +296,12 @@ class _Builder:
         if check is None:
             return []
         if check is non_empty:
+            # ASCII text is decided inline; other text may be invisible (zero-width space,
+            # byte order mark), which the validator's own `blank` decides.
+            is_blank = self.name(blank, "blank")
             return [
-                f"{indent}if _type({var}) is _str and (not {var} or {var}.isspace()):",
+                f"{indent}if _type({var}) is _str and (not {var} or {var}.isspace() or "
+                f"(not {var}.isascii() and {is_blank}({var}))):",
                 f"{indent}    raise _SLOW",
             ]
         inner = getattr(check, "optional_of", None)

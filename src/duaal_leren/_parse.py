@@ -45,6 +45,7 @@ __all__ = [
     "lone_surrogate",
     "parse_json",
     "parse_yaml",
+    "yaml_lines",
 ]
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -143,6 +144,10 @@ _END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 def _line(event: yaml.Event) -> int | None:
     mark = event.start_mark
     return mark.line + 1 if mark is not None else None
+
+
+class _LinesFound(Exception):
+    """Every line asked for is known: the rest of the text need not be read."""
 
 
 class _Sequence:
@@ -380,7 +385,13 @@ class _YamlBuilder:
     as events, so an anchor alone (``&a``) is harmless.
     """
 
-    def __init__(self, loader: _Loader, source: str, with_lines: bool | Collection[str]) -> None:
+    def __init__(
+        self,
+        loader: _Loader,
+        source: str,
+        with_lines: bool | Collection[str],
+        lines_only: bool = False,
+    ) -> None:
         self.loader = loader
         self.source = source
         # PyYAML's stubs leave ``resolve`` untyped.
@@ -389,8 +400,18 @@ class _YamlBuilder:
         self.lines: dict[str, int] | None = None if with_lines is False else {}
         # The paths whose lines are asked for, with what holds them; None: every path.
         self.targets: set[str] | None = None
+        # With ``lines_only``, the paths still to be found, and which of them each
+        # collection holds: the walk ends once every path is found or cannot be any more.
+        self.pending: set[str] | None = None
+        self.below: dict[str, list[str]] = {}
         if with_lines is not True and with_lines is not False:
             self.targets = _with_ancestors(with_lines)
+            if lines_only:
+                self.pending = set(self.targets)
+                for path in self.targets:
+                    parent = _LAST_STEP.sub("", path) or "$"
+                    if parent != path:
+                        self.below.setdefault(parent, []).append(path)
 
     def next(self) -> yaml.Event:
         event = self.loader.get_event()
@@ -403,6 +424,10 @@ class _YamlBuilder:
 
     def tag(self, event: Any, kind: type[yaml.Node]) -> str:
         tag = event.tag
+        if tag == "!" and kind is yaml.ScalarNode:
+            # The non-specific tag makes a scalar text (YAML 1.2, 6.9.1); libyaml marks it
+            # implicit, which would resolve ``! 12`` to a number.
+            return _TAG + "str"
         if tag is None or tag == "!":
             value = event.value if kind is yaml.ScalarNode else None
             tag = self.resolve(kind, value, event.implicit)
@@ -467,13 +492,28 @@ class _YamlBuilder:
             "anchors and aliases (&, *) are not allowed; write the value out",
         )
 
+    def found_all_of(self, path: str) -> None:
+        """A collection has ended: what it would hold and was not found, it does not hold."""
+        assert self.pending is not None  # noqa: S101 - called only with lines_only
+        stack = list(self.below.get(path, ()))
+        while stack:
+            missing = stack.pop()
+            if missing in self.pending:
+                self.pending.discard(missing)
+                stack.extend(self.below.get(missing, ()))
+        if not self.pending:
+            raise _LinesFound
+
     def build(self) -> Any:
         """The data of the next node of the event stream, with everything below it."""
         stack: list[_Sequence | _Mapping] = []
         while True:
             event = self.next()
             if isinstance(event, _END):
-                value: Any = stack.pop().items
+                closed = stack.pop()
+                value: Any = closed.items
+                if self.pending is not None:
+                    self.found_all_of(closed.path)
             else:
                 top = stack[-1] if stack else None
                 if isinstance(top, _Mapping) and top.key is None:
@@ -487,6 +527,10 @@ class _YamlBuilder:
                     and (self.targets is None or path in self.targets)
                 ):
                     self.lines[path] = line
+                    if self.pending is not None:
+                        self.pending.discard(path)
+                        if not self.pending:
+                            raise _LinesFound
                 if isinstance(event, yaml.ScalarEvent):
                     value = self.scalar(event, path)
                 elif isinstance(event, yaml.AliasEvent):
@@ -677,6 +721,30 @@ def parse_yaml(
     if builder.problems:
         raise DocumentError(source, builder.problems)
     return data, builder.lines or {}
+
+
+def yaml_lines(text: str, wanted: Collection[str]) -> dict[str, int]:
+    """The lines of the values at these JSON paths, and of what holds them, in a YAML text.
+
+    For the problems of a document already read: the text is read only as far as the last
+    line asked for, so a broken document of megabytes whose problems come early is not read
+    a second time whole. A path that is not in the text has no line.
+    """
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError:
+        return {}
+    builder = _YamlBuilder(loader, "<tekst>", wanted, lines_only=True)
+    try:
+        builder.next()  # the start of the stream
+        if not loader.check_event(yaml.StreamEndEvent):
+            builder.next()  # the start of the document
+            builder.build()
+    except (_LinesFound, yaml.YAMLError, DocumentError):
+        pass  # every line asked for is found, or the text ends early: keep what is found
+    finally:
+        loader.dispose()
+    return builder.lines or {}
 
 
 def _refuse_if_deep(text: str, source: str, line: int | None) -> None:
@@ -974,12 +1042,13 @@ def _json_items(count: int) -> re.Pattern[str]:
     return re.compile(rf"(?:\s*+{item}\s*+,){{{count}}}+", re.DOTALL)
 
 
-def json_lines(text: str) -> dict[str, int]:
+def json_lines(text: str, wanted: Collection[str] | None = None) -> dict[str, int]:
     """The line of every value of a well-formed JSON text, by JSON path.
 
-    The line of a value in an object is the line of its key.
+    The line of a value in an object is the line of its key. With ``wanted``, only the
+    lines of the values at those paths and of what holds them.
     """
-    return _json_lines(text)[0]
+    return _json_lines(text, wanted)[0]
 
 
 def _step(text: str) -> str | int | None:

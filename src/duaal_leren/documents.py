@@ -19,7 +19,7 @@ import errno
 import importlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
@@ -34,7 +34,15 @@ from duaal_leren._files import (
     read_file,
     write_atomic,
 )
-from duaal_leren._parse import dump_json, dump_yaml, line_for, parse_json, parse_yaml
+from duaal_leren._parse import (
+    dump_json,
+    dump_yaml,
+    json_lines,
+    line_for,
+    parse_json,
+    parse_yaml,
+    yaml_lines,
+)
 from duaal_leren._schema import schema_for
 from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
@@ -462,8 +470,9 @@ def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> A
             problems = [_redacted(p, kind.cls) for p in problems_of(exc)]
             raise DocumentError(source, problems) from None
     except DocumentError as exc:
-        # Only a broken document pays for the line numbers.
-        _, lines = _parse(text, fmt, source, with_lines=True)
+        # Only a broken document pays for the line numbers, and only for its problems.
+        wanted = [p.path for p in exc.problems]
+        lines = json_lines(text, wanted) if fmt == "json" else yaml_lines(text, wanted)
         problems = _with_lines(list(exc.problems), lines)
         problems.sort(key=lambda p: p.line or 0)
         raise DocumentError(source, problems) from None

@@ -55,11 +55,10 @@ def _text_of(source: str | os.PathLike[str] | bytes, path: str | None) -> str:
 
 def _with_lines(exc: DocumentError, text: str, path: str | None) -> DocumentError:
     # extend() knows the paths of its problems in the extension, not the lines of the file.
-    from duaal_leren._parse import parse_json, parse_yaml
+    from duaal_leren._parse import json_lines, yaml_lines
 
     is_json = path.lower().endswith(".json") if path else text.lstrip().startswith("{")
-    parse = parse_json if is_json else parse_yaml
-    _, lines = parse(text, exc.source, with_lines=True)
+    lines = (json_lines if is_json else yaml_lines)(text, [p.path for p in exc.problems])
     problems = []
     for problem in exc.problems:
         where = problem.path

@@ -28,7 +28,7 @@ from typing import Any, Self, TypeVar
 import attrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 
-from duaal_leren._convert import ValueProblem
+from duaal_leren._convert import MAX_ITEM_PROBLEMS, ValueProblem
 from duaal_leren._validators import matches, non_empty, optional
 from duaal_leren.exceptions import DocumentError, FieldError, Problem
 
@@ -372,6 +372,21 @@ def _catalogue_problems(themas: tuple[Thema, ...]) -> list[_Found]:
 def _raise(found: list[_Found]) -> None:
     if not found:
         return
+    if len(found) > MAX_ITEM_PROBLEMS:
+        # As for a long list of bad items: the first problems say what is wrong, the rest
+        # are counted, so that a huge broken catalogue is refused quickly and briefly.
+        rest = len(found) - MAX_ITEM_PROBLEMS
+        found = [
+            *found[:MAX_ITEM_PROBLEMS],
+            (
+                ("themas",),
+                f"nog {rest} andere problemen in de thema's; alleen de eerste "
+                f"{MAX_ITEM_PROBLEMS} staan hierboven",
+                f"{rest} more problems in the themes; only the first {MAX_ITEM_PROBLEMS} "
+                "are listed above",
+                "te-veel-problemen",
+            ),
+        ]
     # The converter notes the field (``themas``) itself; the leaves carry the rest.
     leaves = _nested((segments[1:], ValueProblem(nl, en, code)) for segments, nl, en, code in found)
     summary = "; ".join(f"{_path_text(s)}: {nl}" for s, nl, _, _ in found)

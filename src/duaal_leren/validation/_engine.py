@@ -686,13 +686,13 @@ def with_lines(report: Report, path: str | os.PathLike[str]) -> Report:
     """The report with the line in the file of each finding that has none yet."""
     if all(f.line is not None for f in report.findings):
         return report
-    from duaal_leren._parse import line_for, parse_json, parse_yaml
+    from duaal_leren._parse import json_lines, line_for, yaml_lines
 
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
-        parse = parse_json if file.suffix.lower() == ".json" else parse_yaml
-        _, lines = parse(text, str(file), with_lines=True)
+        wanted = [f.path for f in report.findings if f.line is None]
+        lines = (json_lines if file.suffix.lower() == ".json" else yaml_lines)(text, wanted)
     except (OSError, UnicodeDecodeError, DocumentError):
         return report
     findings = tuple(
