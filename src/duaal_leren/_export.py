@@ -15,7 +15,15 @@ from html import escape
 
 from duaal_leren._files import write_atomic
 
-__all__ = ["csv_text", "html_page", "level_colour", "require", "write_atomic"]
+__all__ = [
+    "Cell",
+    "csv_text",
+    "html_page",
+    "html_table",
+    "level_colour",
+    "require",
+    "write_atomic",
+]
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
@@ -74,6 +82,65 @@ ul.legende { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: 
 ul.legende span { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #d0d7de;
                   vertical-align: middle; margin-right: 0.3rem; }
 """
+
+
+class Cell:
+    """A table cell whose content is HTML already (escaped by its maker), with attributes.
+
+    Plain values in `html_table` are escaped; a `Cell` is taken as it is, for a cell with
+    a class, a colour or markup of its own.
+    """
+
+    __slots__ = ("attributes", "html", "header")
+
+    def __init__(self, html: str, attributes: str = "", *, header: bool = False) -> None:
+        self.html = html
+        self.attributes = attributes
+        self.header = header
+
+    def render(self) -> str:
+        """The cell as a ``<td>`` (or ``<th>``) element."""
+        tag = "th" if self.header else "td"
+        space = " " if self.attributes else ""
+        return f"<{tag}{space}{self.attributes}>{self.html}</{tag}>"
+
+
+def _render_cell(value: object) -> str:
+    if isinstance(value, Cell):
+        return value.render()
+    return f"<td>{escape('' if value is None else str(value))}</td>"
+
+
+def html_table(
+    headers: Sequence[str | Cell],
+    rows: Iterable[Sequence[object]],
+    *,
+    caption: str | None = None,
+    footer: Sequence[object] | None = None,
+    attributes: str = "",
+) -> str:
+    """An HTML table: the one table maker of every HTML view and report.
+
+    Args:
+        headers: The column headers (plain text is escaped; a `Cell` is taken as it is).
+        rows: The rows; plain values are escaped, `None` is an empty cell.
+        caption: A caption, as plain text.
+        footer: A last row in ``<tfoot>``, such as totals.
+        attributes: Attributes of the ``<table>`` element, such as ``class="schema"``.
+    """
+    head = "".join(
+        h.render() if isinstance(h, Cell) else f"<th>{escape(h)}</th>" for h in headers
+    )
+    body = "".join("<tr>" + "".join(_render_cell(c) for c in row) + "</tr>\n" for row in rows)
+    space = " " if attributes else ""
+    parts = [f"<table{space}{attributes}>"]
+    if caption is not None:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    parts.append(f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>")
+    if footer is not None:
+        parts.append("<tfoot><tr>" + "".join(_render_cell(c) for c in footer) + "</tr></tfoot>")
+    parts.append("</table>")
+    return "".join(parts)
 
 
 def html_page(title: str, body: str, lang: str = "nl") -> str:
