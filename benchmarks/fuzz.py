@@ -874,9 +874,9 @@ def _writers(obj: Any, tmp: Path) -> Iterator[tuple[str, Callable[[], Any], bool
     rendering may refuse a document it cannot use, with the library's error.
     """
     import duaal_leren
+    from duaal_leren.gespreksverslag import Gespreksverslag
     from duaal_leren.kalender import SchooleigenKalender, schoolkalender
     from duaal_leren.leidraad import (
-        Gespreksverslag,
         Leidraad,
         Uitbreiding,
         extend,
@@ -896,7 +896,7 @@ def _writers(obj: Any, tmp: Path) -> Iterator[tuple[str, Callable[[], Any], bool
 
     def report() -> list[str]:
         r = duaal_leren.validate(obj, today=TODAY)
-        return [r.format("nl"), r.format("en"), r.to_json("en"), r._repr_html_(), str(r)]
+        return [r.text("nl"), r.text("en"), r.to_json("en"), r._repr_html_(), str(r)]
 
     yield "validate", report, True
     if isinstance(obj, duaal_leren.Traject | duaal_leren.StandaardOpleidingsplan):
@@ -904,10 +904,10 @@ def _writers(obj: Any, tmp: Path) -> Iterator[tuple[str, Callable[[], Any], bool
     if isinstance(obj, duaal_leren.Traject):
         from duaal_leren.ical import to_ical
         from duaal_leren.planning import plan_opvolging
-        from duaal_leren.voortgang import voortgang
+        from duaal_leren.voortgang import TrajectVoortgang
 
         def progress() -> list[Any]:
-            v = voortgang(obj, today=TODAY)
+            v = TrajectVoortgang.from_traject(obj, today=TODAY)
             return [v.format("nl"), v.format("en"), v.csv(), v.html("en"), json.dumps(v.to_dict())]
 
         yield "voortgang", progress, True
@@ -966,12 +966,21 @@ def check(case: Case) -> Outcome:
 
 
 def _check_refused_report(case: Case, failures: list[Failure], duaal_leren: Any) -> None:
-    """`validate` of a document that cannot be read reports its problems as findings."""
-    if isinstance(case.payload, str) and "\n" not in case.payload:
-        return  # a text without a line break is taken for a file name
+    """`validate_files` of a document that cannot be read reports its problems as findings."""
+    from duaal_leren.validation import validate_files
+
+    raw = (
+        case.payload
+        if isinstance(case.payload, bytes)
+        else case.payload.encode("utf-8", "surrogatepass")
+    )
     try:
-        report = duaal_leren.validate(case.payload, today=TODAY)
-        for text in (report.format("nl"), report.format("en"), report.to_json()):
+        with tempfile.TemporaryDirectory() as tmp:
+            # No extension: the content says YAML or JSON, as for a text.
+            path = Path(tmp) / "document"
+            path.write_bytes(raw)
+            reports = validate_files([path], today=TODAY)
+        for text in (reports.text("nl"), reports.text("en"), reports.to_json(), reports.to_junit()):
             text.encode("utf-8")
     except UnicodeError as exc:
         failures.append(failure_of("not-utf8", "validate-refused", exc))
@@ -979,17 +988,14 @@ def _check_refused_report(case: Case, failures: list[Failure], duaal_leren: Any)
     except Exception as exc:  # noqa: BLE001
         failures.append(failure_of("writer-crash", "validate-refused", exc))
         return
-    if report.passed:
+    if reports.passed:
         failures.append(Failure("refused-but-passed", "validate-refused"))
 
 
 def _check(case: Case, outcome: Outcome, duaal_leren: Any) -> None:
     failures = outcome.failures
     try:
-        if isinstance(case.payload, bytes):
-            obj = duaal_leren.load(case.payload)
-        else:
-            obj = duaal_leren.loads(case.payload)
+        obj = duaal_leren.loads(case.payload)
     except duaal_leren.DuaalLerenError as exc:
         for lang in ("nl", "en"):
             message = exc.text(lang)

@@ -184,7 +184,7 @@ def _after_loading(trajecten: list[Any]) -> dict[str, Any]:
 
     validate_seconds, counts = _timed(validate_all)
 
-    van, tot = (dt.date.fromisoformat(day) for day in SCHOOLJAAR)
+    start, einde = (dt.date.fromisoformat(day) for day in SCHOOLJAAR)
     # One caseload, from a cold start: every calendar it needs is built here.
     kalender._build.cache_clear()
     kalender._wettelijke_dagen.cache_clear()
@@ -195,8 +195,8 @@ def _after_loading(trajecten: list[Any]) -> dict[str, Any]:
         return duaal_leren.plan_caseload(
             caseload,
             duaal_leren.PerSchooljaar(6),
-            van=van,
-            tot=tot,
+            start=start,
+            einde=einde,
             max_per_dag=MAX_PER_DAG,
             bestaande={t.id: () for t in caseload},
         )

@@ -73,7 +73,7 @@ def test_every_unreadable_file_is_reported_together(tmp_path: Path) -> None:
     sources = [Path(e.source).name for e in info.value.errors]
     assert sources == ["kapot.yaml", "leeg.json", "standaardplan-elektrotechniek.yaml"]
     assert "kapot.yaml" in str(info.value)
-    assert "problem" in info.value.format("en")
+    assert "problem" in info.value.text("en")
     assert isinstance(info.value, duaal_leren.DuaalLerenError)
 
 

@@ -15,6 +15,7 @@ import pytest
 
 import duaal_leren
 from duaal_leren import DocumentError, Problem
+from duaal_leren.exceptions import DocumentTypeError
 
 PLAN_HEAD = """\
 schema: duaal-leren/standaardplan@1
@@ -247,7 +248,7 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 def test_bytes_that_are_not_utf8() -> None:
     with pytest.raises(DocumentError) as info:
-        duaal_leren.load((PLAN_HEAD + "toelichting: café\n").encode("latin-1"))
+        duaal_leren.loads((PLAN_HEAD + "toelichting: café\n").encode("latin-1"))
     assert info.value.problems[0].code == "geen-utf8"
     assert info.value.source == "<tekst>"
 
@@ -256,7 +257,7 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + (PLAN_HEAD + COMPETENTIE).encode())
     assert duaal_leren.load(path).id == "p"
-    assert duaal_leren.load(path.read_bytes()).id == "p"
+    assert duaal_leren.loads(path.read_bytes()).id == "p"
 
 
 # --- malformed text ---------------------------------------------------------------------------
@@ -562,7 +563,7 @@ def test_every_problem_is_reported_together_in_line_order() -> None:
     message = str(info.value)
     assert message.startswith("<tekst>: 6 problemen\n")
     assert "  regel 9, $.competenties[0].termijn: " in message
-    english = info.value.format("en")
+    english = info.value.text("en")
     assert english.startswith("<tekst>: 6 problems\n")
     assert "  line 9, $.competenties[0].termijn: expected a date" in english
 
@@ -585,7 +586,7 @@ def test_yaml_1_1_booleans_and_numbers_stay_text() -> None:
           vereisten: [off, 0x1F, 1_000, ~text]
         """
     )
-    plan = duaal_leren.load_standaardplan(text)
+    plan = duaal_leren.loads(text, duaal_leren.StandaardOpleidingsplan)
     assert (plan.id, plan.opleiding, plan.versie) == ("no", "yes", "0123")
     [competentie] = plan.competenties
     assert (competentie.code, competentie.omschrijving, competentie.cluster) == (
@@ -618,22 +619,41 @@ def test_null_is_none_for_optional_fields_and_wrong_for_required_ones() -> None:
 # --- path or text -----------------------------------------------------------------------------
 
 
-def test_load_tells_a_path_from_a_text(standaardplan_path: Path) -> None:
+def test_load_reads_paths_and_loads_reads_texts(standaardplan_path: Path) -> None:
     plan = duaal_leren.load(standaardplan_path)
     text = standaardplan_path.read_text(encoding="utf-8")
     assert duaal_leren.load(str(standaardplan_path)) == plan
-    assert duaal_leren.load(text) == plan
-    assert duaal_leren.load(text.encode("utf-8")) == plan
+    assert duaal_leren.loads(text) == plan
+    assert duaal_leren.loads(text.encode("utf-8")) == plan
     json_text = duaal_leren.dump(plan, format="json")
-    assert duaal_leren.load(json_text) == plan
-    # One line is enough for text that starts like a document.
+    assert duaal_leren.loads(json_text) == plan
     one_line = '{"schema": "duaal-leren/standaardplan@1", "id": "p", "opleiding": "o", '
     one_line += '"versie": "1", "competenties": []}'
-    assert duaal_leren.load(one_line).id == "p"
+    assert duaal_leren.loads(one_line).id == "p"
     with pytest.raises(DocumentError) as info:
-        duaal_leren.load("schema: duaal-leren/standaardplan@1")
+        duaal_leren.loads("schema: duaal-leren/standaardplan@1")
     assert info.value.source == "<tekst>"
     assert info.value.problems[0].code == "ontbrekend-veld"
+
+
+def test_load_takes_no_text_for_a_path(standaardplan_path: Path) -> None:
+    # No guessing: a str is a path, even one that starts like a document.
+    one_line = '{"schema": "duaal-leren/standaardplan@1", "id": "p"}'
+    with pytest.raises(DocumentError) as info:
+        duaal_leren.load(one_line)
+    assert info.value.problems[0].code == "bestand-ontbreekt"
+    assert info.value.source == one_line
+    # A name with a line break is most likely a text: the message says to use loads, and
+    # names it by an excerpt, not whole.
+    text = standaardplan_path.read_text(encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        duaal_leren.load(text)
+    assert "loads" in info.value.problems[0].message_en
+    assert len(info.value.source) < 100
+    with pytest.raises(DocumentTypeError) as type_info:
+        duaal_leren.load(text.encode("utf-8"))  # type: ignore[arg-type]
+    assert isinstance(type_info.value, TypeError)
+    assert "loads" in type_info.value.text("en")
 
 
 def test_loads_with_an_explicit_format(standaardplan: duaal_leren.StandaardOpleidingsplan) -> None:
@@ -734,6 +754,13 @@ def test_kinds(traject: duaal_leren.Traject) -> None:
     kind = duaal_leren.kind_of("traject")
     assert kind is duaal_leren.kind_of(duaal_leren.Traject) is duaal_leren.kind_of(traject)
     assert kind.schema == "duaal-leren/traject@1"
+    assert kind.text() == kind.titel
+    assert kind.text("en") == kind.titel_en == "one learner's dual trajectory"
+    for each in duaal_leren.kinds():
+        assert each is duaal_leren.kind_of(each.cls) is duaal_leren.kind_of(each.name)
+        assert each.titel
+        assert each.titel_en
+        assert each.titel != each.titel_en
     with pytest.raises(DocumentError) as info:
         duaal_leren.kind_of("rapport")
     assert info.value.problems[0].code == "onbekende-soort"
@@ -746,9 +773,9 @@ def test_document_error_is_a_value_error_with_readable_text() -> None:
     assert isinstance(error, ValueError)
     assert isinstance(error, duaal_leren.DuaalLerenError)
     assert str(error) == "plan.yaml: 1 probleem\n  regel 3, $.id: fout"
-    assert error.format("en") == "plan.yaml: 1 problem\n  line 3, $.id: wrong"
+    assert error.text("en") == "plan.yaml: 1 problem\n  line 3, $.id: wrong"
     without_line = attrs.evolve(error.problems[0], line=None)
-    assert DocumentError("x", [without_line]).format("en") == "x: 1 problem\n  $.id: wrong"
+    assert DocumentError("x", [without_line]).text("en") == "x: 1 problem\n  $.id: wrong"
 
 
 def test_problems_in_personal_fields_do_not_repeat_the_value(traject_path: Path) -> None:
@@ -762,4 +789,12 @@ def test_problems_in_personal_fields_do_not_repeat_the_value(traject_path: Path)
     assert birth.message == "verwacht een datum als JJJJ-MM-DD"
     assert birth.message_en == "expected a date as YYYY-MM-DD"
     assert "17" not in problems["$.lerende.screening.advies"].message_en
-    assert "14/03/2008" not in caught.value.format("en")
+    assert "14/03/2008" not in caught.value.text("en")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_text_with_a_byte_order_mark_reads_as_the_same_file(tmp_path: Path, suffix: str) -> None:
+    plan = duaal_leren.load("examples/standaardplan-elektrotechniek.yaml")
+    text = duaal_leren.dump(plan, "json" if suffix == ".json" else "yaml")
+    (tmp_path / f"plan{suffix}").write_text("\ufeff" + text, encoding="utf-8")
+    assert duaal_leren.loads("\ufeff" + text) == duaal_leren.load(tmp_path / f"plan{suffix}")

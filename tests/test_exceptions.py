@@ -9,12 +9,14 @@ import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
 import duaal_leren
 from duaal_leren import DuaalLerenError, FieldError, MissingDependencyError
 from duaal_leren.cli import main
 from duaal_leren.planning import cadans
+from duaal_leren.voortgang import TrajectVoortgang
 
 ROOT = Path(__file__).resolve().parent.parent
 LOTTE = str(ROOT / "examples" / "traject-lotte.yaml")
@@ -65,18 +67,30 @@ def _unknown_leidraad(tmp_path: Path, _: pytest.MonkeyPatch) -> object:
     return leidraad("bouw")
 
 
+def _duplicate_ids(tmp_path: Path, _: pytest.MonkeyPatch) -> object:
+    from duaal_leren.leidraad import Item, Leidraad, Sectie, Thema
+
+    sectie = Sectie("s", "S", items=(Item("dubbel", "Een?"), Item("dubbel", "Twee?")))
+    return Leidraad("eigen", "Eigen", "1", themas=(Thema("t", "T", secties=(sectie,)),))
+
+
 # One thing a user does that raises each public error class.
 TRIGGERS: dict[str, Trigger] = {
     "CohortError": _cohort,
     "DocumentError": lambda tmp_path, _: duaal_leren.loads(BROKEN_TRAJECT),
+    "DocumentTypeError": lambda tmp_path, _: duaal_leren.validate(LOTTE),
     "FieldError": lambda tmp_path, _: duaal_leren.Competentie(
         "", "Iets", duaal_leren.Leerplaats.SCHOOL
     ),
-    "KalenderError": lambda tmp_path, _: duaal_leren.Schooljaar.parse("2025-2027"),
+    "KalenderError": lambda tmp_path, _: duaal_leren.Schooljaar.from_text("2025-2027"),
     "MissingDependencyError": _missing_pandas,
     "OnbekendeLeidraad": _unknown_leidraad,
+    "OngeldigeLeidraad": _duplicate_ids,
     "PlanningError": lambda tmp_path, _: cadans("soms"),
-    "RuleError": lambda tmp_path, _: duaal_leren.validate(LOTTE, select=["nope"]),
+    "RuleError": lambda tmp_path, _: duaal_leren.validate(duaal_leren.load(LOTTE), select=["nope"]),
+    "WerkdagenError": lambda tmp_path, _: duaal_leren.werkplekdagen(
+        attrs.evolve(duaal_leren.load(LOTTE), weekpatroon=None)
+    ),
     "WriteError": lambda tmp_path, _: duaal_leren.save(
         duaal_leren.load(LOTTE), tmp_path / "geen-map" / "traject.yaml"
     ),
@@ -151,7 +165,7 @@ def test_a_bad_today_is_a_field_error(traject: duaal_leren.Traject) -> None:
     assert "geen datum" in str(info.value)
     assert "YYYY-MM-DD" in info.value.text("en")
     with pytest.raises(FieldError, match="today"):
-        duaal_leren.voortgang(traject, today="2026-02-30")
+        TrajectVoortgang.from_traject(traject, today="2026-02-30")
 
 
 def test_a_bad_severity_is_a_rule_error(traject: duaal_leren.Traject) -> None:
@@ -227,12 +241,12 @@ USAGE_ERRORS = [
         id="validate-severity",
     ),
     pytest.param(
-        ["planning", LOTTE, "--cadence", "soms"],
+        ["planning", LOTTE, "--cadans", "soms"],
         "duaal-leren: onbekende cadans 'soms'; gebruik bv. 6w, 4/jaar, klassenraad of "
         "voor:2025-12-17\n",
         "duaal-leren: unknown cadence 'soms'; use e.g. 6w, 4/jaar, klassenraad or "
         "voor:2025-12-17\n",
-        id="planning-cadence",
+        id="planning-cadans",
     ),
     pytest.param(
         ["kalender", "2025-2027"],
@@ -303,7 +317,7 @@ def test_a_document_error_with_very_many_problems_counts_those_it_does_not_list(
     error = DocumentError("groot.json", problems)
     assert len(error.problems) == 100_000  # the data holds every problem
     for lang in ("nl", "en"):
-        text = error.format(lang)
+        text = error.text(lang)
         assert len(text) < 10_000
         lines = text.splitlines()
         assert lines[1] == (
@@ -317,7 +331,7 @@ def test_a_document_error_with_very_many_problems_counts_those_it_does_not_list(
         assert lines[-1] == (
             f"  ... en nog {rest} problemen" if lang == "nl" else f"  ... and {rest} more problems"
         )
-    assert str(error) == error.format("nl")
+    assert str(error) == error.text("nl")
 
 
 def test_a_document_error_cuts_a_very_long_path() -> None:
@@ -325,7 +339,7 @@ def test_a_document_error_cuts_a_very_long_path() -> None:
 
     path = '$["' + "k" * 1_000_000 + '"]'
     error = DocumentError("x.json", [Problem(path, "onbekend veld", "unknown field")])
-    [_, line] = error.format("en").splitlines()
+    [_, line] = error.text("en").splitlines()
     assert len(line) < 1_000
     assert line.startswith('  $["kkk')
     assert line.endswith('"]: unknown field')
@@ -336,7 +350,7 @@ def test_a_document_error_with_a_few_problems_lists_them_all() -> None:
     from duaal_leren import DocumentError, Problem
 
     problems = [Problem(f"$.a{i}", "fout", "wrong", line=i + 1) for i in range(30)]
-    assert len(DocumentError("x", problems).format("en").splitlines()) == 31
+    assert len(DocumentError("x", problems).text("en").splitlines()) == 31
 
 
 SHORT_VALUES = ["kort", "x" * 38, 0, -(2**63), 2**64, True, None, 1.5]
@@ -356,3 +370,13 @@ def test_excerpt_is_the_repr_of_a_short_value_and_bounded_for_others(value: obje
 
 def test_excerpt_escapes_a_lone_surrogate() -> None:
     assert duaal_leren.exceptions.excerpt("a\ud800") == "'a\\ud800'"
+
+
+def test_printable_escapes_what_would_move_the_cursor_or_break_xml() -> None:
+    from duaal_leren.exceptions import printable
+
+    assert printable("rood: \x1b[31m") == "rood: \\x1b[31m"
+    assert printable("csi \x9b, del \x7f, bel \x07") == "csi \\x9b, del \\x7f, bel \\x07"
+    assert printable("los \ud800, niet \ufffe") == "los \\ud800, niet \\ufffe"
+    # Line feeds and tabs are text; letters of any script stay as they are.
+    assert printable("regel\n\tnieuw café ĳ 日本") == "regel\n\tnieuw café ĳ 日本"

@@ -22,6 +22,7 @@ from duaal_leren._files import (
     write_together,
 )
 from duaal_leren.cli import main
+from duaal_leren.voortgang import TrajectVoortgang
 
 
 def mode(path: Path) -> int:
@@ -77,7 +78,7 @@ def test_calendars_and_tables_are_readable_by_others(tmp_path: Path) -> None:
     schema = duaal_leren.plan_opvolging(traject)
     ics = duaal_leren.save_ical(schema, tmp_path / "lotte.ics")
     assert mode(ics) == 0o644
-    progress = duaal_leren.voortgang(traject, today="2026-01-15")
+    progress = TrajectVoortgang.from_traject(traject, today="2026-01-15")
     assert mode(progress.to_csv(tmp_path / "voortgang.csv")) == 0o644
 
 

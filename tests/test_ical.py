@@ -194,7 +194,7 @@ def test_planning_command_writes_ics_files(tmp_path: Path) -> None:
         "planning",
         str(LOTTE_PATH),
         str(other),
-        "--cadence",
+        "--cadans",
         "3/jaar",
         "--ics",
         str(one),
@@ -315,7 +315,7 @@ def test_the_planning_command_exports_an_email_with_a_line_break(tmp_path: Path)
     assert "X-INGESLOTEN" in text
     source = tmp_path / "traject.yaml"
     source.write_text(text, "utf-8")
-    status, out = run("planning", str(source), "--cadence", "3/jaar", "--ics", "-")
+    status, out = run("planning", str(source), "--cadans", "3/jaar", "--ics", "-")
     assert status == 0
     assert len(events(out.encode())) == 3
     assert "X-INGESLOTEN" not in out

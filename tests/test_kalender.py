@@ -29,6 +29,7 @@ from duaal_leren.kalender import (
     Vrijesoort,
     _wettelijke_dagen,
     schoolkalender,
+    schoolkalenders,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,15 +244,15 @@ def test_school_days_of_a_range_and_weekends() -> None:
 
 
 def test_schooljaar() -> None:
-    sj = Schooljaar.parse(" 2025-2026 ")
-    assert (sj.begin, sj.einde, str(sj)) == (D(2025, 9, 1), D(2026, 8, 31), "2025-2026")
-    assert Schooljaar.van(D(2025, 8, 31)) == Schooljaar(2024)
-    assert Schooljaar.van(D(2025, 9, 1)) == sj
+    sj = Schooljaar.from_text(" 2025-2026 ")
+    assert (sj.start, sj.einde, str(sj)) == (D(2025, 9, 1), D(2026, 8, 31), "2025-2026")
+    assert Schooljaar.from_date(D(2025, 8, 31)) == Schooljaar(2024)
+    assert Schooljaar.from_date(D(2025, 9, 1)) == sj
     assert D(2026, 8, 31) in sj
     assert D(2026, 9, 1) not in sj
     for bad in ("2025-2027", "2025", "25-26", "2025/2026"):
         with pytest.raises(KalenderError) as info:
-            Schooljaar.parse(bad)
+            Schooljaar.from_text(bad)
         assert "2025-2026" in info.value.text("en")
 
 
@@ -450,7 +451,7 @@ def test_kalender_json_has_the_fixed_shape() -> None:
 
 
 def test_kalender_with_the_schools_days_as_text() -> None:
-    status, out = run("kalender", "--school", str(DE_VONK))
+    status, out = run("kalender", "--eigen", str(DE_VONK))
     assert status == 0
     assert out.splitlines()[0] == "Schoolkalender 2025-2026, Technisch Instituut De Vonk (fictief)"
     assert "  wo 2025-10-15                    Pedagogische studiedag" in out
@@ -482,7 +483,7 @@ def test_school_years_at_the_ends_of_the_dates() -> None:
     first, last = D(1, 1, 1), D(9999, 12, 31)
     # Every date belongs to a school year, even where that year starts or ends beyond the
     # dates a date can hold.
-    assert Schooljaar.van(first) == Schooljaar(0)
+    assert Schooljaar.from_date(first) == Schooljaar(0)
     assert first in Schooljaar(0)
     assert last in Schooljaar(9999)
     assert first not in Schooljaar(1)
@@ -490,12 +491,12 @@ def test_school_years_at_the_ends_of_the_dates() -> None:
     assert pendulum.date(2025, 9, 1) not in Schooljaar(2024)
     # Its first or last day itself cannot be given: a library error, not a ValueError.
     with pytest.raises(KalenderError) as info:
-        _ = Schooljaar(0).begin
+        _ = Schooljaar(0).start
     assert "0-1" in info.value.text("en")
     with pytest.raises(KalenderError):
         _ = Schooljaar(9999).einde
     assert Schooljaar(0).einde == D(1, 8, 31)
-    assert Schooljaar(9999).begin == D(9999, 9, 1)
+    assert Schooljaar(9999).start == D(9999, 9, 1)
     for jaar in (Schooljaar(0), Schooljaar(9999), Schooljaar(-5), Schooljaar(10**6)):
         with pytest.raises(KalenderError):
             schoolkalender(jaar)
@@ -503,6 +504,22 @@ def test_school_years_at_the_ends_of_the_dates() -> None:
 
 def test_a_long_school_year_text_is_quoted_as_an_excerpt() -> None:
     with pytest.raises(KalenderError) as info:
-        Schooljaar.parse("2025-" + "9" * 10_000)
+        Schooljaar.from_text("2025-" + "9" * 10_000)
     assert len(str(info.value)) < 300
     assert len(info.value.text("en")) < 300
+
+
+def test_schoolkalenders_give_each_school_year_its_calendar() -> None:
+    eigen = schoolkalender(eigen=duaal_leren.load(DE_VONK))
+    kalenders = schoolkalenders(iter([eigen]))
+    assert schoolkalenders(kalenders) is kalenders
+    assert kalenders.voor(D(2026, 3, 2)) is eigen
+    assert kalenders.voor(Schooljaar(2025)) is eigen
+    assert kalenders.voor(D(2026, 9, 1)) is schoolkalender("2026-2027")
+    assert kalenders.klassenraden(D(2025, 9, 1), D(2026, 3, 25)) == [
+        D(2025, 12, 17),
+        D(2026, 3, 25),
+    ]
+    assert schoolkalenders().klassenraden(D(2025, 9, 1), D(2026, 8, 31)) == []
+    with pytest.raises(KalenderError):
+        schoolkalenders(eigen).voor(D(2100, 9, 1))

@@ -13,11 +13,8 @@ import markdown
 import pendulum
 import pytest
 
+from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
 from duaal_leren.leidraad import (
-    Actie,
-    Antwoord,
-    Deelnemer,
-    Gespreksverslag,
     Leidraad,
     LeidraadReferentie,
     html_fragment,
@@ -27,7 +24,7 @@ from duaal_leren.leidraad import (
     render_markdown,
     render_text,
 )
-from duaal_leren.opvolging import Gespreksrol
+from duaal_leren.opvolging import Actie, Deelnemer, Gespreksrol
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
 OCTOBER = pendulum.date(2025, 10, 1)

@@ -15,7 +15,7 @@ import duaal_leren
 from duaal_leren import FieldError, Leerplaats, Traject, strategies
 from duaal_leren.documents import to_data
 from duaal_leren.opvolging import (
-    Actiepunt,
+    Actie,
     Beheersingsschaal,
     Beoordelaar,
     Feedback,
@@ -303,11 +303,33 @@ def test_solutions_found_become_moves_of_the_plan(traject: Traject) -> None:
 
 
 def test_an_action_is_late_once_its_due_date_passed_undone() -> None:
-    actie = Actiepunt("checklist", "mentor", vervaldatum=D(2025, 11, 27))
+    actie = Actie("checklist", "mentor", vervaldatum=D(2025, 11, 27))
     assert not actie.te_laat(D(2025, 11, 27))
     assert actie.te_laat(D(2025, 11, 28))
     assert not attrs.evolve(actie, afgerond=D(2025, 11, 26)).te_laat(D(2026, 1, 1))
-    assert not Actiepunt("logboek", "lerende").te_laat(D(2030, 1, 1))
+    assert not Actie("logboek", "lerende").te_laat(D(2030, 1, 1))
+
+
+def test_an_action_of_a_follow_up_conversation_takes_the_day_as_iso_text() -> None:
+    # One action for every conversation: a record's and a follow-up conversation's are
+    # checked against a day given as a date or as ISO text alike.
+    actie = Actie("checklist", "mentor", vervaldatum=D(2025, 11, 27))
+    assert actie.te_laat("2025-11-28")
+    assert not actie.te_laat("2025-11-27")
+    with pytest.raises(FieldError):
+        actie.te_laat("28 november")
+
+
+def test_participants_of_every_conversation_are_one_model(traject: Traject) -> None:
+    # A follow-up conversation's participant may carry a function, as a record's does.
+    gesprek = traject.opvolgingsgesprekken[0]
+    mentor = attrs.evolve(gesprek.deelnemers[0], functie="ploegbaas")
+    changed = attrs.evolve(
+        traject,
+        opvolgingsgesprekken=(attrs.evolve(gesprek, deelnemers=(mentor,)),),
+    )
+    assert duaal_leren.loads(duaal_leren.dump(changed)) == changed
+    assert "functie: ploegbaas" in duaal_leren.dump(changed)
 
 
 @pytest.mark.parametrize(
@@ -315,7 +337,7 @@ def test_an_action_is_late_once_its_due_date_passed_undone() -> None:
     [
         (Observatie, {"competentie": " ", "niveau": 2, "beoordelaar": Beoordelaar.MENTOR}),
         (Feedback, {"tekst": ""}),
-        (Actiepunt, {"omschrijving": "x", "eigenaar": "  "}),
+        (Actie, {"omschrijving": "x", "eigenaar": "  "}),
         (Leerkans, {"omschrijving": "\n"}),
     ],
 )

@@ -65,7 +65,9 @@ def test_the_rules_are_registered_with_their_sources() -> None:
 @pytest.mark.parametrize("name", ["traject-lotte.yaml", "traject-milan.yaml"])
 @pytest.mark.parametrize("today", ["2025-10-01", "2026-06-30"])
 def test_the_examples_pass(name: str, today: str) -> None:
-    report = duaal_leren.validate(EXAMPLES / name, today=today, select=["opvolging"])
+    report = duaal_leren.validate(
+        duaal_leren.load(EXAMPLES / name), today=today, select=["opvolging"]
+    )
     assert report.findings == ()
 
 

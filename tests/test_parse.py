@@ -500,8 +500,8 @@ def test_a_contradicting_tag_is_reported_with_the_other_problems() -> None:
 def test_the_message_of_a_contradicting_tag_does_not_repeat_the_value() -> None:
     with pytest.raises(DocumentError) as info:
         parse_yaml("naam: !!int Lotte Peeters\n", "<tekst>")
-    assert "Lotte" not in info.value.format("nl") + info.value.format("en")
-    assert "!!int" in info.value.format("en")
+    assert "Lotte" not in info.value.text("nl") + info.value.text("en")
+    assert "!!int" in info.value.text("en")
 
 
 @pytest.mark.parametrize(
@@ -549,7 +549,7 @@ def test_json_refuses_lone_surrogates(text: str, expected: list[tuple[str, str, 
     assert [(p.code, p.path, p.line) for p in info.value.problems] == expected
     # Every message can be written out, as UTF-8 too.
     for lang in ("nl", "en"):
-        info.value.format(lang).encode("utf-8")
+        info.value.text(lang).encode("utf-8")
 
 
 def test_json_keeps_a_surrogate_pair_as_one_character() -> None:
@@ -616,7 +616,7 @@ def refused_with_a_short_message(text: str) -> None:
         parse_json(text, "<tekst>")
     [problem] = info.value.problems
     assert problem.line is not None
-    assert len(info.value.format("nl")) < 500
+    assert len(info.value.text("nl")) < 500
 
 
 # Generous bounds: each document is a few megabytes; the long texts once took gigabytes.
@@ -700,7 +700,7 @@ def test_yaml_text_with_a_lone_surrogate_is_refused(text: str, line: int) -> Non
     assert [(p.code, p.path, p.line) for p in info.value.problems] == [
         ("ongeldig-teken", "$", line)
     ]
-    info.value.format("en").encode("utf-8")
+    info.value.text("en").encode("utf-8")
 
 
 def test_the_non_specific_tag_makes_a_scalar_text() -> None:

@@ -1,4 +1,4 @@
-"""Workplace days and hours, the holiday rule's data, and follow-up schedules."""
+"""Follow-up schedules: cadences, the planner, caseloads and the planning command."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ import duaal_leren
 from duaal_leren.cli import main
 from duaal_leren.exceptions import FieldError
 from duaal_leren.kalender import Schooljaar, schoolkalender
-from duaal_leren.opleidingsplan import Partij
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.planning import (
     STANDAARDAGENDA,
@@ -30,21 +29,12 @@ from duaal_leren.planning import (
     PlanningError,
     VoorAnkers,
     Voorkeur,
-    bezoekdagen,
     cadans,
     plan_caseload,
     plan_opvolging,
-    schooldagen,
-    schooljaren,
-    vakantiebalans,
-    werkplekdagen,
-    werkplekdagen_in_vakantie,
-    werkplekuren_gemiddeld,
-    werkplekuren_per_week,
-    zomerrust,
 )
 from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
-from duaal_leren.vakantie import Vakantieuitzondering
+from duaal_leren.werkdagen import bezoekdagen, werkplekdagen
 
 ROOT = Path(__file__).resolve().parent.parent
 LOTTE_MET_GESPREKKEN = duaal_leren.load_traject(ROOT / "examples" / "traject-lotte.yaml")
@@ -66,154 +56,6 @@ def with_pattern(traject: Traject, *blocks: tuple[Weekdag, WerkdagPlaats, float]
 def with_contract(traject: Traject, start: dt.date, einde: dt.date) -> Traject:
     contract = attrs.evolve(traject.overeenkomst, start=start, einde=einde)
     return attrs.evolve(traject, overeenkomst=contract)
-
-
-# --- workplace days and school days -------------------------------------------------------
-
-
-def test_workplace_days_follow_pattern_and_calendar() -> None:
-    days = werkplekdagen(LOTTE)
-    assert days[:4] == (D(2025, 9, 1), D(2025, 9, 2), D(2025, 9, 4), D(2025, 9, 8))
-    assert all(d.isoweekday() in (1, 2, 4) for d in days)
-    k = schoolkalender("2025-2026")
-    assert not any(k.is_vakantie(d) or k.is_feestdag(d) for d in days)
-    assert D(2025, 11, 11) not in days  # Wapenstilstand, a Tuesday
-    assert D(2025, 10, 27) not in days  # Herfstvakantie
-    assert days[-1] == D(2026, 6, 30)
-
-
-def test_days_off_that_are_no_vacation_stay_workplace_days() -> None:
-    friday = with_pattern(LOTTE, (Weekdag.VRIJDAG, W, 7.6), (Weekdag.MAANDAG, S, 7.6))
-    days = werkplekdagen(friday, kalender=DE_VONK)
-    assert D(2026, 5, 15) in days  # the Friday after Ascension: no school, but work
-    assert D(2026, 5, 1) not in days  # Dag van de Arbeid is a legal holiday
-    # ... but nobody from school visits on it.
-    assert D(2026, 5, 15) not in bezoekdagen(friday, kalender=DE_VONK)
-
-
-def test_school_days_of_the_learner() -> None:
-    days = schooldagen(LOTTE, kalender=DE_VONK)
-    assert days[:3] == (D(2025, 9, 3), D(2025, 9, 5), D(2025, 9, 10))
-    assert D(2025, 10, 15) not in days  # pedagogical study day
-    assert D(2025, 10, 17) in days
-    assert all(DE_VONK.is_schooldag(d) and d.isoweekday() in (3, 5) for d in days)
-
-
-def test_visit_days_prefer_whole_workplace_days() -> None:
-    split = with_pattern(
-        LOTTE,
-        (Weekdag.MAANDAG, W, 7.6),
-        (Weekdag.DINSDAG, W, 4),
-        (Weekdag.DINSDAG, S, 3.6),
-        (Weekdag.WOENSDAG, S, 7.6),
-    )
-    assert {d.isoweekday() for d in bezoekdagen(split)} == {1}
-    only_split = with_pattern(LOTTE, (Weekdag.DINSDAG, W, 4), (Weekdag.DINSDAG, S, 3.6))
-    assert {d.isoweekday() for d in bezoekdagen(only_split)} == {2}
-
-
-def test_no_weekly_pattern_is_an_error() -> None:
-    with pytest.raises(PlanningError) as info:
-        werkplekdagen(attrs.evolve(LOTTE, weekpatroon=None))
-    assert "weekly pattern" in info.value.text("en")
-
-
-def test_school_years_of_a_contract() -> None:
-    long = with_contract(LOTTE, D(2025, 9, 1), D(2027, 6, 30))
-    assert schooljaren(long) == (Schooljaar(2025), Schooljaar(2026))
-
-
-# --- hours (R-OAO) ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("hours", "oao"),
-    [((5.0, 5.0, 5.0, 4.5), False), ((5.0, 5.0, 5.0, 5.0), True), ((5.0, 5.0, 5.0, 5.5), True)],
-)
-def test_yearly_average_on_both_sides_of_20_hours(hours: tuple[float, ...], oao: bool) -> None:
-    blocks = [(day, W, h) for day, h in zip(DAGEN, hours, strict=False)]
-    traject = with_pattern(LOTTE, *blocks, (Weekdag.VRIJDAG, S, 8.0))
-    average = werkplekuren_gemiddeld(traject)
-    assert average == pytest.approx(sum(hours))
-    assert (average >= 20) is oao
-
-
-def test_legal_holidays_and_vacations_do_not_lower_the_average() -> None:
-    # Lotte works 3 x 7.6 hours; Wapenstilstand and Pinkstermaandag fall on her workplace
-    # days, and the vacations take 12 weeks: the decree counts none of it.
-    assert werkplekuren_gemiddeld(LOTTE) == pytest.approx(22.8)
-    weeks = {w.maandag: w for w in werkplekuren_per_week(LOTTE)}
-    assert weeks[D(2025, 11, 10)].uren == pytest.approx(15.2)
-    assert weeks[D(2025, 11, 10)].gepland == pytest.approx(22.8)
-    assert weeks[D(2025, 11, 10)].telt
-    assert not weeks[D(2025, 10, 27)].telt  # Herfstvakantie
-    assert weeks[D(2025, 10, 27)].uren == 0
-    training = [w for w in weeks.values() if w.telt]
-    assert len(training) == 38
-
-
-def test_average_uses_the_calendar_for_a_contract_in_summer() -> None:
-    summer = with_contract(LOTTE, D(2026, 7, 1), D(2026, 8, 31))
-    assert werkplekuren_gemiddeld(summer, schoolkalender("2025-2026")) == 0.0
-
-
-def test_average_of_a_contract_shorter_than_a_week() -> None:
-    short = with_contract(LOTTE, D(2025, 9, 3), D(2025, 9, 5))  # Wednesday to Friday
-    # One workplace day (Thursday, 7.6 hours) in three days of a week.
-    assert werkplekuren_gemiddeld(short) == pytest.approx(7.6 / (3 / 7))
-
-
-def test_average_outside_the_contract_is_an_error() -> None:
-    with pytest.raises(PlanningError):
-        werkplekuren_gemiddeld(LOTTE, schoolkalender("2027-2028"))
-
-
-# --- the holiday rule (R-HOLIDAY) -----------------------------------------------------------
-
-EXCEPTION = Vakantieuitzondering(
-    dagen=(D(2026, 2, 16), D(2026, 2, 17)),  # Krokusvakantie, Monday and Tuesday
-    recuperatie=(D(2026, 3, 2), D(2026, 3, 4), D(2026, 9, 7)),  # Mon; Wed (school); next year
-    akkoord=(Partij.SCHOOL, Partij.ONDERNEMING),
-    bijlage="Bijlage 2 bij de overeenkomst",
-    leerkans="Plaatsing van een laadpaal bij een klant",
-)
-
-
-def test_exception_days_are_workplace_days_and_recovery_days_are_not() -> None:
-    days = werkplekdagen(LOTTE, uitzonderingen=[EXCEPTION])
-    assert D(2026, 2, 16) in days
-    assert D(2026, 2, 17) in days
-    assert D(2026, 3, 2) not in days
-    assert werkplekdagen_in_vakantie(LOTTE, uitzonderingen=[EXCEPTION]) == (
-        D(2026, 2, 16),
-        D(2026, 2, 17),
-    )
-    assert werkplekdagen_in_vakantie(LOTTE) == ()
-    assert EXCEPTION.ontbrekend_akkoord == (Partij.LERENDE,)
-
-
-def test_vakantiebalans() -> None:
-    balans = vakantiebalans(LOTTE, uitzonderingen=[EXCEPTION])
-    assert balans.schooljaar == Schooljaar(2025)
-    assert balans.gewerkt == (D(2026, 2, 16), D(2026, 2, 17))
-    assert balans.gerecupereerd == (D(2026, 3, 2),)
-    assert balans.ongeldige_recuperatie == (D(2026, 3, 4), D(2026, 9, 7))
-    assert balans.tekort == 1
-    assert balans.houdt_zomerrust  # the contract ends on 30 June
-
-
-def test_four_weeks_off_in_july_and_august() -> None:
-    summer = with_contract(LOTTE, D(2025, 9, 1), D(2026, 8, 31))
-    k = schoolkalender("2025-2026")
-    assert zomerrust(summer, k) == 62
-    july = tuple(d for d in (D(2026, 7, n) for n in range(1, 32)) if d.isoweekday() in (1, 2, 4))
-    worked = Vakantieuitzondering(dagen=july)
-    # Worked through July (last day Thursday 30 July): off from 31 July to 31 August.
-    assert zomerrust(summer, k, [worked]) == 32
-    assert vakantiebalans(summer, k, [worked]).houdt_zomerrust
-    longer = Vakantieuitzondering(dagen=(*july, D(2026, 8, 6)))
-    assert zomerrust(summer, k, [longer]) == 25
-    assert not vakantiebalans(summer, k, [longer]).houdt_zomerrust
 
 
 # --- cadence ------------------------------------------------------------------------------
@@ -306,7 +148,7 @@ def test_preferred_weekdays_and_times() -> None:
 
 
 def test_times_are_brussels_time_across_summer_time() -> None:
-    schema = plan_opvolging(LOTTE, ElkeNWeken(1), van=D(2026, 3, 16), tot=D(2026, 4, 3))
+    schema = plan_opvolging(LOTTE, ElkeNWeken(1), start=D(2026, 3, 16), einde=D(2026, 4, 3))
     winter, summer = schema.gesprekken
     assert (winter.datum, summer.datum) == (D(2026, 3, 23), D(2026, 3, 30))
     assert winter.start.isoformat() == "2026-03-23T10:00:00+01:00"
@@ -372,8 +214,8 @@ def test_a_kept_conversation_outside_the_cadence_is_kept_as_extra() -> None:
 def test_begeleidingsperiodes_cover_the_plan() -> None:
     schema = plan_opvolging(LOTTE, ElkeNWeken(6), kalender=DE_VONK)
     periods = schema.begeleidingsperiodes()
-    assert periods[0].start == schema.van
-    assert periods[-1].einde == schema.tot
+    assert periods[0].start == schema.start
+    assert periods[-1].einde == schema.einde
     for before, after in itertools.pairwise(periods):
         assert after.start == before.einde.add(days=1)
     assert [p.start for p in periods[1:]] == [g.datum for g in schema.gesprekken]
@@ -386,7 +228,7 @@ def test_no_visit_day_is_an_error() -> None:
         plan_opvolging(school_only, ElkeNWeken(4))
     assert "no day for a visit" in info.value.text("en")
     with pytest.raises(PlanningError):
-        plan_opvolging(LOTTE, ElkeNWeken(4), van=D(2026, 7, 1))
+        plan_opvolging(LOTTE, ElkeNWeken(4), start=D(2026, 7, 1))
 
 
 def test_schedule_shows_as_html_without_the_learners_name() -> None:
@@ -598,7 +440,7 @@ def test_schedules_never_land_on_a_day_off_or_a_school_day(
     work = {b.dag.isoweekday for b in pattern.dagen if b.plaats is W}
     school = {b.dag.isoweekday for b in pattern.dagen if b.plaats is S}
     whole = {d for d in work - school if d <= 5}
-    kalender = schoolkalender(Schooljaar.van(traject.overeenkomst.start))
+    kalender = schoolkalender(Schooljaar.from_date(traject.overeenkomst.start))
     for g in schema.gesprekken:
         if g.bestaand:
             continue
@@ -634,9 +476,9 @@ def test_planning_command_text() -> None:
     status, out = run(
         "planning",
         str(ROOT / "examples" / "traject-lotte.yaml"),
-        "--school",
+        "--kalender",
         str(ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml"),
-        "--cadence",
+        "--cadans",
         "klassenraad",
     )
     assert status == 0
@@ -657,13 +499,13 @@ def test_planning_command_json_with_kept_conversation(lotte_zonder_gesprekken: P
     status, out = run(
         "planning",
         str(lotte_zonder_gesprekken),
-        "--cadence",
+        "--cadans",
         "3/jaar",
-        "--gesprek",
+        "--bestaande",
         "TRJ-2025-0042=2025-11-20T09:30",
-        "--dagen",
+        "--weekdagen",
         "ma,do",
-        "--uren",
+        "--tijdstippen",
         "9:00",
         "--duur",
         "45",
@@ -693,7 +535,7 @@ def test_planning_command_reads_a_folder(tmp_path: Path, lotte_zonder_gesprekken
         )
     (folder / "ci.yaml").write_text("jobs: {}\n", "utf-8")
     status, out = run(
-        "planning", str(folder), "--cadence", "2/jaar", "--max-per-dag", "1", "--format", "json"
+        "planning", str(folder), "--cadans", "2/jaar", "--max-per-dag", "1", "--format", "json"
     )
     assert status == 0
     data = json.loads(out)
@@ -704,11 +546,11 @@ def test_planning_command_reads_a_folder(tmp_path: Path, lotte_zonder_gesprekken
 
 def test_planning_command_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     lotte = str(ROOT / "examples" / "traject-lotte.yaml")
-    assert run("planning", lotte, "--cadence", "vaak")[0] == 2
+    assert run("planning", lotte, "--cadans", "vaak")[0] == 2
     assert "onbekende cadans" in capsys.readouterr().err
-    assert run("--lang", "en", "planning", lotte, "--gesprek", "TRJ-X=2025-10-01")[0] == 2
+    assert run("--lang", "en", "planning", lotte, "--bestaande", "TRJ-X=2025-10-01")[0] == 2
     assert "unknown traject" in capsys.readouterr().err
-    assert run("planning", lotte, "--dagen", "maandag,feestdag")[0] == 2
+    assert run("planning", lotte, "--weekdagen", "maandag,feestdag")[0] == 2
     assert "onbekende weekdag" in capsys.readouterr().err
 
 
@@ -719,22 +561,22 @@ def test_planning_command_refuses_bad_duration_cadence_and_conversation(
     for duur in ("100000", "4", "0", "481"):
         assert run("planning", lotte, "--duur", duur)[0] == 2
         assert "5 tot 480" in capsys.readouterr().err
-    assert run("planning", lotte, "--duur", "480", "--cadence", "2/jaar")[0] == 0
+    assert run("planning", lotte, "--duur", "480", "--cadans", "2/jaar")[0] == 0
     for cadence in ("99999/jaar", "53x", "53w", "elke-0-weken"):
-        assert run("planning", lotte, "--cadence", cadence)[0] == 2
+        assert run("planning", lotte, "--cadans", cadence)[0] == 2
         assert "van 1 tot 52" in capsys.readouterr().err
-    status, _ = run("--lang", "en", "planning", lotte, "--gesprek", "TRJ-2025-0042=2019-10-01")
+    status, _ = run("--lang", "en", "planning", lotte, "--bestaande", "TRJ-2025-0042=2019-10-01")
     assert status == 2
     err = capsys.readouterr().err
     assert "2019-10-01 is outside the contract of traject TRJ-2025-0042" in err
     assert "(2025-09-01 to 2026-06-30)" in err
-    assert run("planning", lotte, "--gesprek", "2026-07-01T10:00")[0] == 2
+    assert run("planning", lotte, "--bestaande", "2026-07-01T10:00")[0] == 2
 
 
 def test_planning_command_gives_a_recorded_conversation_its_time() -> None:
     lotte = str(ROOT / "examples" / "traject-lotte.yaml")
     status, out = run(
-        "planning", lotte, "--gesprek", "TRJ-2025-0042=2025-11-20T08:15", "--format", "json"
+        "planning", lotte, "--bestaande", "TRJ-2025-0042=2025-11-20T08:15", "--format", "json"
     )
     assert status == 0
     (traject,) = json.loads(out)["trajecten"]
@@ -764,7 +606,7 @@ def test_planning_command_never_overwrites_an_input(
     school = ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml"
     school_before = school.read_bytes()
     status, _ = run(
-        "planning", str(lotte_zonder_gesprekken), "--school", str(school), "--ics", str(school)
+        "planning", str(lotte_zonder_gesprekken), "--kalender", str(school), "--ics", str(school)
     )
     assert status == 2
     assert school.read_bytes() == school_before
@@ -797,7 +639,7 @@ def test_planning_command_writes_the_calendar_to_standard_output(
     tmp_path: Path, lotte_zonder_gesprekken: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    status, out = run("planning", str(lotte_zonder_gesprekken), "--cadence", "3/jaar", "--ics", "-")
+    status, out = run("planning", str(lotte_zonder_gesprekken), "--cadans", "3/jaar", "--ics", "-")
     assert status == 0
     assert out.startswith("BEGIN:VCALENDAR\r\n")
     assert out.count("BEGIN:VEVENT") == 3
@@ -825,10 +667,6 @@ def test_a_contract_outside_the_calendar_is_a_library_error(
         LOTTE, overeenkomst=attrs.evolve(LOTTE.overeenkomst, start=start, einde=einde)
     )
     calls = [
-        lambda: werkplekdagen(traject),
-        lambda: bezoekdagen(traject),
-        lambda: werkplekuren_gemiddeld(traject),
-        lambda: vakantiebalans(traject),
         *(lambda c=c: plan_opvolging(traject, c) for c in (ElkeNWeken(4), PerSchooljaar(3))),
         lambda: plan_opvolging(traject, VoorAnkers(marge=10**7)),
     ]
@@ -861,10 +699,10 @@ def test_conversations_at_the_ends_of_the_dates_are_kept() -> None:
     assert schema.gesprekken[-1].datum == LAATSTE_DAG
     # The periods stay within the plan, whatever lies outside it.
     periods = schema.begeleidingsperiodes()
-    assert periods[0].start == schema.van
-    assert periods[-1].einde == schema.tot
+    assert periods[0].start == schema.start
+    assert periods[-1].einde == schema.einde
     assert "9999-12-31" in schema._repr_html_()
-    assert attrs.evolve(schema, tot=LAATSTE_DAG).begeleidingsperiodes()[-1].einde == LAATSTE_DAG
+    assert attrs.evolve(schema, einde=LAATSTE_DAG).begeleidingsperiodes()[-1].einde == LAATSTE_DAG
 
 
 @pytest.mark.parametrize(

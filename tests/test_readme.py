@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from duaal_leren.cli import commands
+from duaal_leren.cli import COMMANDS
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -28,7 +28,7 @@ def test_quick_start_is_two_commands_of_real_subcommands() -> None:
     [block] = re.findall(r"## Quick start.*?```sh\n(.*?)```", README, flags=re.DOTALL)
     lines = block.strip().splitlines()
     assert len(lines) == 2
-    known = {c.name for c in commands()}
+    known = {c.name for c in COMMANDS}
     used = re.findall(r"duaal-leren (\w+)", block)
     assert used
     assert set(used) <= known

@@ -88,7 +88,7 @@ def test_every_rule_has_code_title_source_fix_and_doc() -> None:
     for rule in RULES:
         assert rule.code == rule.code.lower()
         assert " " not in rule.code
-        assert rule.title
+        assert rule.titel_en
         assert rule.source
         assert rule.fix
         assert rule.doc

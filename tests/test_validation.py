@@ -1,4 +1,4 @@
-"""The rule engine: reports, selection, severities, custom rules and load problems."""
+"""The rule engine: reports, selection, severities, custom rules, files and their output."""
 
 from __future__ import annotations
 
@@ -13,15 +13,18 @@ import pytest
 
 import duaal_leren
 from duaal_leren import Leerplaats, Traject
+from duaal_leren.exceptions import DocumentTypeError
 from duaal_leren.validation import (
     RULES,
     Context,
     Hit,
     Registry,
     Report,
+    Reports,
     RuleError,
     Severity,
     validate,
+    validate_files,
 )
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -34,16 +37,21 @@ def traject() -> Traject:
     return duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
 
 
+@pytest.fixture
+def broken() -> Traject:
+    return duaal_leren.load_traject(BROKEN)
+
+
 def test_a_broken_document_reports_every_finding_at_once() -> None:
-    report = validate(BROKEN, today=TODAY)
+    [report] = validate_files([BROKEN], today=TODAY)
     assert not report.passed
     assert set(report.codes()) == {"alloc-niet-gedekt", "mentor-ervaring", "verwijzing-onbekend"}
     assert all(f.severity is Severity.ERROR for f in report.errors)
     assert report.source == str(BROKEN)
 
 
-def test_findings_are_data_with_both_languages_and_a_source() -> None:
-    report = validate(BROKEN, today=TODAY)
+def test_findings_are_data_with_both_languages_and_a_source(broken: Traject) -> None:
+    report = validate(broken, today=TODAY)
     assert report.findings
     for finding in report.findings:
         assert finding.path.startswith("$.")
@@ -59,8 +67,9 @@ def test_findings_are_data_with_both_languages_and_a_source() -> None:
 
 
 def test_report_prints_one_line_per_finding_and_a_verdict() -> None:
-    report = validate(BROKEN, today=TODAY)
-    lines = report.format("en").splitlines()
+    [report] = validate_files([BROKEN], today=TODAY)
+    lines = report.text("en").splitlines()
+    assert lines[0].startswith(f"{BROKEN}:")
     assert len(lines) == len(report.findings) + 1
     assert lines[-1].endswith("failed: 3 errors, 0 warnings")
     assert "niet in orde" in str(report)
@@ -88,22 +97,22 @@ def test_findings_come_worst_first() -> None:
     assert Severity.WARNING in {f.severity for f in report.findings}
 
 
-def test_select_and_ignore_by_code_or_word_prefix() -> None:
-    assert set(validate(BROKEN, today=TODAY, select=["mentor"]).codes()) == {"mentor-ervaring"}
-    assert set(validate(BROKEN, today=TODAY, ignore=["mentor", "alloc"]).codes()) == {
+def test_select_and_ignore_by_code_or_word_prefix(broken: Traject) -> None:
+    assert set(validate(broken, today=TODAY, select=["mentor"]).codes()) == {"mentor-ervaring"}
+    assert set(validate(broken, today=TODAY, ignore=["mentor", "alloc"]).codes()) == {
         "verwijzing-onbekend"
     }
-    assert validate(BROKEN, today=TODAY, select=["mentor-ervaring"]).codes() == ["mentor-ervaring"]
+    assert validate(broken, today=TODAY, select=["mentor-ervaring"]).codes() == ["mentor-ervaring"]
     # A prefix matches whole words only: "ment" is no rule.
     with pytest.raises(RuleError, match="ment"):
-        validate(BROKEN, today=TODAY, select=["ment"])
+        validate(broken, today=TODAY, select=["ment"])
     with pytest.raises(RuleError):
-        validate(BROKEN, today=TODAY, ignore=["nope"])
+        validate(broken, today=TODAY, ignore=["nope"])
 
 
-def test_severity_overrides_most_specific_wins() -> None:
+def test_severity_overrides_most_specific_wins(broken: Traject) -> None:
     report = validate(
-        BROKEN,
+        broken,
         today=TODAY,
         severity={"mentor": "info", "alloc": "warning", "alloc-niet-gedekt": "info"},
     )
@@ -112,9 +121,9 @@ def test_severity_overrides_most_specific_wins() -> None:
     assert levels["alloc-niet-gedekt"] is Severity.INFO
     assert levels["verwijzing-onbekend"] is Severity.ERROR
     with pytest.raises(RuleError):
-        validate(BROKEN, today=TODAY, severity={"nope": "info"})
+        validate(broken, today=TODAY, severity={"nope": "info"})
     with pytest.raises(ValueError, match="loud"):
-        validate(BROKEN, today=TODAY, severity={"mentor": "loud"})
+        validate(broken, today=TODAY, severity={"mentor": "loud"})
 
 
 def test_today_makes_time_dependent_rules_reproducible(traject: Traject) -> None:
@@ -129,20 +138,62 @@ def test_today_makes_time_dependent_rules_reproducible(traject: Traject) -> None
 def test_load_problems_become_findings_with_the_same_shape(tmp_path: Path) -> None:
     path = tmp_path / "kapot.yaml"
     path.write_text("schema: duaal-leren/traject@1\nid: x\nonbekend: 1\n", encoding="utf-8")
-    report = validate(path)
+    report, missing = validate_files([path, tmp_path / "missing.yaml"])
     assert not report.passed
+    assert report.unreadable
     assert {f.code for f in report.findings} == {"document"}
     unknown = next(f for f in report.findings if f.path == "$.onbekend")
     assert unknown.line == 3
     assert unknown.severity is Severity.ERROR
-    assert validate(tmp_path / "missing.yaml").findings[0].code == "document"
+    assert missing.unreadable
+    assert missing.findings[0].code == "document"
 
 
-def test_text_documents_are_validated_too() -> None:
-    text = (EXAMPLES / "standaardplan-elektrotechniek.yaml").read_text(encoding="utf-8")
-    report = validate(text)
-    assert report.passed
-    assert report.source is None
+@pytest.mark.parametrize(
+    "given",
+    [
+        str(EXAMPLES / "standaardplan-elektrotechniek.yaml"),
+        EXAMPLES / "standaardplan-elektrotechniek.yaml",
+        (EXAMPLES / "standaardplan-elektrotechniek.yaml").read_text(encoding="utf-8"),
+        (EXAMPLES / "standaardplan-elektrotechniek.yaml").read_bytes(),
+    ],
+    ids=["str-path", "path", "text", "bytes"],
+)
+def test_validate_takes_models_and_points_paths_and_texts_to_the_files(given: object) -> None:
+    # No guessing whether a str is a path or a document: files go through validate_files.
+    with pytest.raises(DocumentTypeError) as info:
+        validate(given)
+    assert isinstance(info.value, TypeError)
+    assert "validate_files" in info.value.text("en")
+
+
+def test_validate_refuses_what_is_no_document() -> None:
+    with pytest.raises(DocumentTypeError, match="dict"):
+        validate({"schema": "duaal-leren/traject@1"})
+
+
+def test_a_class_named_like_a_calendar_is_no_calendar() -> None:
+    # The calendar rules run on SchooleigenKalender itself, not on any class of that name.
+    fake = type("SchooleigenKalender", (), {"schooljaar": "2025-2026", "vrije_dagen": ()})()
+    with pytest.raises(DocumentTypeError):
+        validate(fake)
+
+
+def test_a_schools_own_calendar_is_checked_by_the_calendar_rules() -> None:
+    from duaal_leren.validation import Target
+
+    eigen = duaal_leren.load(EXAMPLES / "schoolkalender-de-vonk-2025-2026.yaml")
+    registry = Registry()
+
+    @registry.rule(
+        "eigen-kalender", titel="Gezien", severity="info", source="t", target="schoolkalender"
+    )
+    def gezien(ctx: Context) -> Iterator[Hit]:
+        """Sees every calendar."""
+        yield Hit("$", "gezien", "seen")
+
+    assert registry["eigen-kalender"].target is Target.SCHOOLKALENDER
+    assert validate(eigen, registry=registry).codes() == ["eigen-kalender"]
 
 
 def test_a_custom_registry_and_decorator() -> None:
@@ -150,7 +201,8 @@ def test_a_custom_registry_and_decorator() -> None:
 
     @registry.rule(
         "eigen-cluster",
-        title="Every competence has a cluster",
+        titel="Elke competentie hoort bij een cluster",
+        titel_en="Every competence has a cluster",
         severity="warning",
         source="Sector agreement",
         target="plan",
@@ -171,15 +223,17 @@ def test_a_custom_registry_and_decorator() -> None:
     assert report.findings[0].source == "Sector agreement"
     assert report.findings[0].severity is Severity.WARNING
     assert registry["eigen-cluster"].doc.startswith("Competences without")
+    assert registry["eigen-cluster"].text() == "Elke competentie hoort bij een cluster"
+    assert registry["eigen-cluster"].text("en") == "Every competence has a cluster"
     with pytest.raises(RuleError):
-        registry.rule("eigen-cluster", title="t", severity="error", source="s", target="plan")(
+        registry.rule("eigen-cluster", titel="t", severity="error", source="s", target="plan")(
             lambda ctx: iter(())
         )
 
 
 def test_rules_added_to_the_default_registry_run_by_default(traject: Traject) -> None:
     @RULES.rule(
-        "test-altijd", title="Always", severity="info", source="test", target="traject", fix="-"
+        "test-altijd", titel="Altijd", severity="info", source="test", target="traject", fix="-"
     )
     def altijd(ctx: Context) -> Iterator[Hit]:
         """Reports every traject."""
@@ -200,7 +254,7 @@ def test_installed_packages_contribute_rules_through_entry_points(
     def register(registry: Registry) -> None:
         @registry.rule(
             "sector-geen-zaterdag",
-            title="No Saturdays",
+            titel="Geen zaterdagen",
             severity="error",
             source="Sector CAO",
             target="traject",
@@ -259,7 +313,7 @@ def test_report_of_nothing_passes() -> None:
 
 
 def test_findings_of_a_file_carry_their_line() -> None:
-    report = validate(BROKEN, today=TODAY)
+    [report] = validate_files([BROKEN], today=TODAY)
     assert report.findings
     lines = BROKEN.read_text(encoding="utf-8").splitlines()
     for finding in report.findings:
@@ -285,7 +339,7 @@ def _failing_registry(error: Exception) -> Registry:
     registry = Registry()
 
     @registry.rule(
-        "eigen-breekt", title="Breaks", severity="warning", source="Eigen bron", target="traject"
+        "eigen-breekt", titel="Breekt", severity="warning", source="Eigen bron", target="traject"
     )
     def breekt(ctx: Context) -> Iterator[Hit]:
         """Reports one thing, then cannot go on."""
@@ -293,7 +347,7 @@ def _failing_registry(error: Exception) -> Registry:
         raise error
 
     @registry.rule(
-        "eigen-werkt", title="Works", severity="warning", source="Andere bron", target="traject"
+        "eigen-werkt", titel="Werkt", severity="warning", source="Andere bron", target="traject"
     )
     def werkt(ctx: Context) -> Iterator[Hit]:
         """Always reports."""
@@ -337,3 +391,134 @@ def test_a_programming_error_in_a_rule_is_not_hidden(traject: Traject) -> None:
     registry = _failing_registry(AttributeError("bug"))
     with pytest.raises(AttributeError, match="bug"):
         validate(traject, today=TODAY, registry=registry)
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def test_each_file_is_read_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import duaal_leren.documents
+
+    reads: list[str] = []
+    real = duaal_leren.documents.read_file
+
+    def counting(path: Path, max_size: int) -> bytes:
+        reads.append(str(path))
+        return real(path, max_size)
+
+    monkeypatch.setattr(duaal_leren.documents, "read_file", counting)
+    reports = validate_files([BROKEN, EXAMPLES / "traject-lotte.yaml"], today=TODAY)
+    assert all(f.line is not None for f in reports[0].findings)
+    assert reads == [str(BROKEN), str(EXAMPLES / "traject-lotte.yaml")]
+
+
+def test_standard_plans_among_the_files_serve_the_others(tmp_path: Path, traject: Traject) -> None:
+    # The traject comes first: a plan later in the list serves it all the same.
+    standaard = EXAMPLES / "standaardplan-elektrotechniek.yaml"
+    plan = traject.opleidingsplan
+    gone = next(
+        c.code
+        for c in duaal_leren.load_standaardplan(standaard).competenties
+        if c.code not in plan.startcompetenties
+    )
+    kept = tuple(c for c in plan.competenties if c.code != gone)
+    kort = attrs.evolve(traject, opleidingsplan=attrs.evolve(plan, competenties=kept))
+    path = duaal_leren.save(kort, tmp_path / "kort.yaml")
+    alone = validate_files([path], today=TODAY, select=["iop-standaard"])
+    assert alone[0].findings == ()
+    together = validate_files([path, standaard], today=TODAY, select=["iop-standaard"])
+    assert together[0].codes() == ["iop-standaard"]
+    assert together[0].findings[0].line is not None
+    given = validate_files(
+        [path],
+        today=TODAY,
+        select=["iop-standaard"],
+        standaardplannen=[duaal_leren.load_standaardplan(standaard)],
+    )
+    assert given[0].codes() == ["iop-standaard"]
+
+
+def test_one_path_is_no_list_of_paths() -> None:
+    with pytest.raises(DocumentTypeError, match="lijst van paden"):
+        validate_files(str(BROKEN))
+    with pytest.raises(DocumentTypeError):
+        validate_files(BROKEN)  # type: ignore[arg-type]
+
+
+def test_a_wrong_rule_name_fails_before_any_file_is_read(tmp_path: Path) -> None:
+    with pytest.raises(RuleError):
+        validate_files([tmp_path / "missing.yaml"], select=["nope"])
+    with pytest.raises(RuleError):
+        validate_files([tmp_path / "missing.yaml"], severity={"mentor": "loud"})
+
+
+def test_findings_of_a_file_come_in_the_order_of_its_lines() -> None:
+    [report] = validate_files([BROKEN], today=TODAY)
+    lines = [f.line or 0 for f in report.findings]
+    assert lines == sorted(lines)
+
+
+def test_a_json_file_gets_its_lines_too(tmp_path: Path, broken: Traject) -> None:
+    path = duaal_leren.save(broken, tmp_path / "kapot.json")
+    [report] = validate_files([path], today=TODAY)
+    mentor = next(f for f in report.findings if f.code == "mentor-ervaring")
+    assert mentor.line is not None
+    assert '"ervaring_jaren": 3' in path.read_text(encoding="utf-8").splitlines()[mentor.line - 1]
+
+
+# --- what the reports write ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Reports:
+    """A broken file whose unknown prerequisite holds a terminal escape, and a missing file."""
+    path = tmp_path / "kapot\x1b]0;titel\x07.yaml"
+    text = BROKEN.read_text("utf-8").replace("- ELT-99", '- "ELT-\\e[31m\\v\\x9b99"')
+    path.write_text(text, "utf-8")
+    return validate_files([path, tmp_path / "weg.yaml"], today=TODAY)
+
+
+def test_reports_text_counts_files_errors_and_warnings(reports: Reports) -> None:
+    assert not reports.passed
+    assert [r.unreadable for r in reports] == [False, True]
+    assert reports.text("en").splitlines()[-1] == "2 files, 4 errors, 0 warnings"
+    assert reports.text().splitlines()[-1] == "2 bestanden, 4 fouten, 0 waarschuwingen"
+    assert "weg.yaml: error [document] $: het bestand bestaat niet" in reports.text()
+
+
+def test_reports_json_has_the_stable_shape(reports: Reports) -> None:
+    data = json.loads(reports.to_json("en"))
+    assert set(data) == {"files", "summary"}
+    assert data["summary"] == {"files": 2, "errors": 4, "warnings": 0}
+    for file in data["files"]:
+        assert set(file) == {"path", "findings"}
+        for finding in file["findings"]:
+            assert set(finding) == {"code", "severity", "path", "line", "message"}
+    # JSON escapes the control characters itself; the value stays the value.
+    messages = [f["message"] for f in data["files"][0]["findings"]]
+    assert any("ELT-\x1b[31m\x0b\x9b99" in m for m in messages)
+
+
+def test_reports_github_annotations_point_at_lines(reports: Reports) -> None:
+    out = reports.to_github("en")
+    mentor = next(f for f in reports[0].findings if f.code == "mentor-ervaring")
+    assert f",line={mentor.line},title=mentor-ervaring::$.mentor.ervaring_jaren: " in out
+    assert "::error file=" in out
+
+
+def test_reports_junit_counts_failures_and_unreadable_files(reports: Reports) -> None:
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(reports.to_junit().encode("utf-8"))
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "1")
+    failure = suite.find("testcase/failure")
+    assert failure is not None
+    assert "ELT-\\x1b[31m\\x0b\\x9b99" in (failure.text or "")
+
+
+def test_every_text_format_escapes_control_characters(reports: Reports) -> None:
+    for out in (reports.text(), reports.to_github(), reports.to_junit(), reports[0].text()):
+        assert not any(c in out for c in "\x1b\x0b\x9b\x07")
+        assert "kapot\\x1b]0;titel\\x07.yaml" in out

@@ -30,10 +30,10 @@ from duaal_leren.voortgang import (
     ROW_HEADER,
     Rollup,
     Status,
+    TrajectVoortgang,
     geschiedenis,
     planwijzigingen,
     tijdlijn,
-    voortgang,
 )
 from opvolging_strategies import observaties, trajecten_met_gesprekken
 
@@ -165,7 +165,10 @@ def test_property_a_traject_without_self_assessments_has_the_same_progress(
             for g in traject.opvolgingsgesprekken
         ),
     )
-    full, bare = voortgang(traject, today=day), voortgang(stripped, today=day)
+    full, bare = (
+        TrajectVoortgang.from_traject(traject, today=day),
+        TrajectVoortgang.from_traject(stripped, today=day),
+    )
     assert [(i.code, i.niveau, i.status) for i in full.competenties] == [
         (i.code, i.niveau, i.status) for i in bare.competenties
     ]
@@ -195,7 +198,7 @@ def test_property_an_override_in_a_held_conversation_sets_the_level(
     with_override = attrs.evolve(
         traject, opvolgingsgesprekken=(*traject.opvolgingsgesprekken, override)
     )
-    item = voortgang(with_override, today=last.add(days=1)).competentie(code)
+    item = TrajectVoortgang.from_traject(with_override, today=last.add(days=1)).competentie(code)
     assert item.niveau == level
     assert item.beheerst == scale.beheerst(level)
 
@@ -204,7 +207,7 @@ def test_property_an_override_in_a_held_conversation_sets_the_level(
 
 
 def test_levels_self_assessment_and_history_of_the_example(traject: Traject) -> None:
-    v = voortgang(traject, today="2025-12-01")
+    v = TrajectVoortgang.from_traject(traject, today="2025-12-01")
     elt03 = v.competentie("ELT-03")
     assert (elt03.niveau, elt03.label, elt03.status) == (
         2,
@@ -216,7 +219,7 @@ def test_levels_self_assessment_and_history_of_the_example(traject: Traject) -> 
     assert elt03.zelfevaluatie is not None
     assert elt03.zelfevaluatie.niveau == 3  # shown beside, not counted
     assert [(o.niveau, o.beoordelaar) for o in elt03.geschiedenis] == [(2, M), (3, L)]
-    later = voortgang(traject, today="2026-02-28").competentie("ELT-03")
+    later = TrajectVoortgang.from_traject(traject, today="2026-02-28").competentie("ELT-03")
     assert (later.niveau, later.status) == (3, Status.BEHEERST)
     with pytest.raises(KeyError):
         v.competentie("ELT-99")
@@ -225,7 +228,7 @@ def test_levels_self_assessment_and_history_of_the_example(traject: Traject) -> 
 def test_a_later_rating_of_the_mentor_overrules_an_earlier_one_of_the_teacher(
     traject: Traject,
 ) -> None:
-    elt07 = voortgang(traject, today="2026-02-28").competentie("ELT-07")
+    elt07 = TrajectVoortgang.from_traject(traject, today="2026-02-28").competentie("ELT-07")
     assert [(o.datum, o.beoordelaar, o.niveau) for o in elt07.geschiedenis] == [
         (D(2026, 1, 30), VK, 2),
         (D(2026, 2, 5), M, 3),
@@ -234,7 +237,7 @@ def test_a_later_rating_of_the_mentor_overrules_an_earlier_one_of_the_teacher(
 
 
 def test_startcompetenties_are_mastered_without_a_rating(traject: Traject) -> None:
-    item = voortgang(traject, today="2025-09-01").competentie("ELT-01")
+    item = TrajectVoortgang.from_traject(traject, today="2025-09-01").competentie("ELT-01")
     assert item.startcompetentie
     assert item.status is Status.BEHEERST
     assert item.niveau is None
@@ -251,8 +254,11 @@ def test_ratings_after_today_and_of_cancelled_conversations_do_not_count(traject
             ),
         ),
     )
-    assert voortgang(t, today="2025-09-30").competentie("C01").status is Status.NIET_GESTART
-    on = voortgang(t, today="2025-10-31")
+    assert (
+        TrajectVoortgang.from_traject(t, today="2025-09-30").competentie("C01").status
+        is Status.NIET_GESTART
+    )
+    on = TrajectVoortgang.from_traject(t, today="2025-10-31")
     assert on.competentie("C01").niveau == 3
     assert on.competentie("C02").status is Status.NIET_GESTART  # cancelled
     assert on.competentie("C03").niveau == 3  # planned, but the rating was recorded
@@ -260,11 +266,11 @@ def test_ratings_after_today_and_of_cancelled_conversations_do_not_count(traject
 
 
 def test_overdue_means_termijn_passed_and_not_mastered(traject: Traject) -> None:
-    before = voortgang(traject, today="2026-02-13")
+    before = TrajectVoortgang.from_traject(traject, today="2026-02-13")
     assert not before.competentie("ELT-13").achterstallig
-    after = voortgang(traject, today="2026-02-14")
+    after = TrajectVoortgang.from_traject(traject, today="2026-02-14")
     assert [i.code for i in after.achterstallig] == ["ELT-13"]
-    mastered = voortgang(traject, today="2026-06-30")
+    mastered = TrajectVoortgang.from_traject(traject, today="2026-06-30")
     assert not mastered.competentie("ELT-13").achterstallig
     assert [i.code for i in mastered.achterstallig] == ["ELT-14", "ELT-X1"]
 
@@ -274,16 +280,19 @@ def test_a_traject_with_its_own_scale_uses_its_threshold(traject: Traject) -> No
         tuple(Niveau(w, f"niveau {w}") for w in range(1, 6)), drempel=4, naam="vijf"
     )
     t = attrs.evolve(traject, beheersingsschaal=scale)
-    item = voortgang(t, today="2026-06-30").competentie("ELT-24")
+    item = TrajectVoortgang.from_traject(t, today="2026-06-30").competentie("ELT-24")
     assert (item.niveau, item.label, item.status) == (4, "niveau 4", Status.BEHEERST)
-    assert voortgang(t, today="2026-06-30").competentie("ELT-02").status is Status.BEZIG
+    assert (
+        TrajectVoortgang.from_traject(t, today="2026-06-30").competentie("ELT-02").status
+        is Status.BEZIG
+    )
 
 
 # --- the traject ---------------------------------------------------------------------------
 
 
 def test_counts_and_progress_per_leerplaats(traject: Traject) -> None:
-    v = voortgang(traject, today="2026-06-30")
+    v = TrajectVoortgang.from_traject(traject, today="2026-06-30")
     counts = v.telling()
     assert (counts.beheerst, counts.bezig, counts.niet_gestart, counts.totaal) == (15, 2, 11, 28)
     assert len(v.beheerst) == 15
@@ -302,7 +311,7 @@ def test_the_risk_flag_compares_time_passed_with_competences_mastered(traject: T
     # 10 competences over 100 days: on day 30, 2 mastered is 10 points behind.
     gesprekken = (held(D(2025, 9, 15), rate("C01", 3), rate("C02", 4), rate("C03", 2)),)
     t = small_traject(traject, gesprekken=gesprekken)
-    on = voortgang(t, today=D(2025, 10, 1))
+    on = TrajectVoortgang.from_traject(t, today=D(2025, 10, 1))
     assert on.risico.aandeel_tijd == pytest.approx(0.3)
     assert on.risico.aandeel_beheerst == pytest.approx(0.2)
     assert on.risico.achterstand == pytest.approx(10)
@@ -311,12 +320,12 @@ def test_the_risk_flag_compares_time_passed_with_competences_mastered(traject: T
     assert "20%" in on.risico.reden
     assert "10 procentpunten achter" in on.risico.reden
     assert "percentage points behind" in on.risico.text("en")
-    assert not voortgang(t, today=D(2025, 10, 1), risicodrempel=11).risico.vlag
+    assert not TrajectVoortgang.from_traject(t, today=D(2025, 10, 1), risicodrempel=11).risico.vlag
     # One more mastered competence: no longer behind.
     better = attrs.evolve(
         t, opvolgingsgesprekken=(*gesprekken, held(D(2025, 9, 20), rate("C04", 3)))
     )
-    calm = voortgang(better, today=D(2025, 10, 1)).risico
+    calm = TrajectVoortgang.from_traject(better, today=D(2025, 10, 1)).risico
     assert not calm.vlag
     assert "binnen de drempel" in calm.reden
     assert "within the threshold" in calm.reden_en
@@ -327,35 +336,43 @@ def test_the_risk_threshold_is_a_finite_number_from_0_to_100(
     traject: Traject, drempel: float
 ) -> None:
     with pytest.raises(FieldError) as info:
-        voortgang(traject, today=D(2026, 2, 28), risicodrempel=drempel)
+        TrajectVoortgang.from_traject(traject, today=D(2026, 2, 28), risicodrempel=drempel)
     assert info.value.field == "risicodrempel"
     assert "0 tot 100" in str(info.value)
     assert "from 0 to 100" in info.value.text("en")
     for edge in (0, 100):
-        assert voortgang(traject, today=D(2026, 2, 28), risicodrempel=edge).risico.drempel == edge
+        assert (
+            TrajectVoortgang.from_traject(
+                traject, today=D(2026, 2, 28), risicodrempel=edge
+            ).risico.drempel
+            == edge
+        )
 
 
 def test_time_is_clipped_to_the_contract(traject: Traject) -> None:
     t = small_traject(traject)
-    assert voortgang(t, today=D(2025, 8, 1)).risico.aandeel_tijd == 0.0
-    assert voortgang(t, today=D(2027, 1, 1)).risico.aandeel_tijd == 1.0
+    assert TrajectVoortgang.from_traject(t, today=D(2025, 8, 1)).risico.aandeel_tijd == 0.0
+    assert TrajectVoortgang.from_traject(t, today=D(2027, 1, 1)).risico.aandeel_tijd == 1.0
     # Nothing mastered before the start is no risk yet.
-    assert not voortgang(t, today=D(2025, 8, 1)).risico.vlag
+    assert not TrajectVoortgang.from_traject(t, today=D(2025, 8, 1)).risico.vlag
 
 
 def test_startcompetenties_are_left_out_of_the_risk_shares(traject: Traject) -> None:
     t = small_traject(traject, n=4, startcompetenties=("C01", "C02"))
-    v = voortgang(t, today=D(2025, 9, 1))
+    v = TrajectVoortgang.from_traject(t, today=D(2025, 9, 1))
     assert v.telling().beheerst == 2
     assert v.risico.aandeel_beheerst == 0.0
     everything = small_traject(traject, n=2, startcompetenties=("C01", "C02"))
-    assert voortgang(everything, today=D(2025, 12, 1)).risico.aandeel_beheerst == 1.0
+    assert (
+        TrajectVoortgang.from_traject(everything, today=D(2025, 12, 1)).risico.aandeel_beheerst
+        == 1.0
+    )
 
 
 def test_the_suggested_focus_follows_prerequisites_termijnen_and_the_workplace(
     traject: Traject,
 ) -> None:
-    v = voortgang(traject, today="2025-12-01")
+    v = TrajectVoortgang.from_traject(traject, today="2025-12-01")
     codes = [i.code for i in v.leerfocus]
     # Nearest termijn first, then what is in progress, then plan order.
     assert codes == ["ELT-03", "ELT-08", "ELT-07", "ELT-09", "ELT-15"]
@@ -365,7 +382,10 @@ def test_the_suggested_focus_follows_prerequisites_termijnen_and_the_workplace(
         assert all(v.competentie(r).beheerst for r in item.competentie.vereisten)
     # ELT-11 needs ELT-07, not yet mastered; ELT-02 is learned at school only.
     assert "ELT-11" not in codes
-    assert voortgang(traject, today="2025-12-01", max_leerfocus=2).leerfocus == v.leerfocus[:2]
+    assert (
+        TrajectVoortgang.from_traject(traject, today="2025-12-01", max_leerfocus=2).leerfocus
+        == v.leerfocus[:2]
+    )
 
 
 def test_a_competence_that_can_no_longer_be_taught_at_work_is_not_suggested(
@@ -382,8 +402,15 @@ def test_a_competence_that_can_no_longer_be_taught_at_work_is_not_suggested(
             ),
         ),
     )
-    assert [i.code for i in voortgang(t, today=D(2025, 10, 2)).leerfocus] == ["C01", "C03"]
-    assert [i.code for i in voortgang(t, today=D(2025, 9, 30)).leerfocus] == ["C01", "C02", "C03"]
+    assert [i.code for i in TrajectVoortgang.from_traject(t, today=D(2025, 10, 2)).leerfocus] == [
+        "C01",
+        "C03",
+    ]
+    assert [i.code for i in TrajectVoortgang.from_traject(t, today=D(2025, 9, 30)).leerfocus] == [
+        "C01",
+        "C02",
+        "C03",
+    ]
 
 
 def test_the_progress_over_time(traject: Traject) -> None:
@@ -424,7 +451,7 @@ def test_plan_changes_asked_by_held_conversations(traject: Traject) -> None:
 
 
 def test_text_in_two_languages(traject: Traject) -> None:
-    v = voortgang(traject, today="2026-02-28")
+    v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
     text = v.format()
     assert text.splitlines()[0] == (
         "Voortgang van traject TRJ-2025-0042 (lerende LRN-2025-0042) op 2026-02-28"
@@ -443,7 +470,9 @@ def test_text_in_two_languages(traject: Traject) -> None:
 
 
 def test_json_data(traject: Traject) -> None:
-    data = json.loads(json.dumps(voortgang(traject, today="2026-02-28").to_dict("en")))
+    data = json.loads(
+        json.dumps(TrajectVoortgang.from_traject(traject, today="2026-02-28").to_dict("en"))
+    )
     assert data["telling"] == {"beheerst": 10, "bezig": 4, "niet-gestart": 14, "totaal": 28}
     assert data["risico"]["vlag"] is True
     assert data["risico"]["reden"].startswith("60% of the contract period")
@@ -454,7 +483,7 @@ def test_json_data(traject: Traject) -> None:
 
 
 def test_csv_rows_and_atomic_file(traject: Traject, tmp_path: Path) -> None:
-    v = voortgang(traject, today="2026-02-28")
+    v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
     rows = list(csv.reader(io.StringIO(v.csv())))
     assert tuple(rows[0]) == ROW_HEADER
     assert len(rows) == 29
@@ -475,7 +504,9 @@ def test_csv_text_that_looks_like_a_formula_stays_text(traject: Traject) -> None
         traject,
         opleidingsplan=attrs.evolve(plan, competenties=(first, second, *plan.competenties[2:])),
     )
-    rows = list(csv.reader(io.StringIO(voortgang(odd, today="2026-02-28").csv())))
+    rows = list(
+        csv.reader(io.StringIO(TrajectVoortgang.from_traject(odd, today="2026-02-28").csv()))
+    )
     assert rows[1][1] == '\'=HYPERLINK("http://x")'
     assert rows[2][1] == "'-2+3 bij elke stap"
     # Levels stay numbers.
@@ -503,7 +534,7 @@ def test_html_page_is_self_contained_and_escaped(traject: Traject, tmp_path: Pat
         for c in plan.competenties
     )
     t = attrs.evolve(traject, opleidingsplan=attrs.evolve(plan, competenties=nasty))
-    page = voortgang(t, today="2026-02-28").html()
+    page = TrajectVoortgang.from_traject(t, today="2026-02-28").html()
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
     parser = _Collector()
@@ -512,5 +543,7 @@ def test_html_page_is_self_contained_and_escaped(traject: Traject, tmp_path: Pat
     assert "link" not in parser.tags
     assert "<script>alert(1)</script> & co" in "".join(parser.text)
     assert "http" not in page
-    path = voortgang(t, today="2026-02-28").to_html(tmp_path / "v.html", lang="en")
+    path = TrajectVoortgang.from_traject(t, today="2026-02-28").to_html(
+        tmp_path / "v.html", lang="en"
+    )
     assert '<html lang="en">' in path.read_text(encoding="utf-8")

@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING
 
 from duaal_leren._lazy import lazy_exports
 
+# The public names, once: type checkers read these imports, and at run time the package
+# reads the same lines from its source and imports each name on first use, so that
+# `import duaal_leren` costs little: a tool that only reads files never pays for the
+# calendar, the guides or the planner.
 if TYPE_CHECKING:
     from duaal_leren.competentie import Competentie, Leerplaats, Referenties
     from duaal_leren.documents import (
@@ -35,12 +39,14 @@ if TYPE_CHECKING:
     )
     from duaal_leren.exceptions import (
         DocumentError,
+        DocumentTypeError,
         DuaalLerenError,
         FieldError,
         MissingDependencyError,
         Problem,
         WriteError,
     )
+    from duaal_leren.gespreksverslag import Gespreksverslag
     from duaal_leren.ical import save_ical, to_ical
     from duaal_leren.kalender import (
         KalenderError,
@@ -52,7 +58,6 @@ if TYPE_CHECKING:
     )
     from duaal_leren.leidraad._meegeleverd import leidraden
     from duaal_leren.leidraad.model import Leidraad
-    from duaal_leren.leidraad.verslag import Gespreksverslag
     from duaal_leren.opleidingsplan import (
         Handtekening,
         IndividueelOpleidingsplan,
@@ -66,12 +71,12 @@ if TYPE_CHECKING:
         Weglating,
     )
     from duaal_leren.opvolging import (
-        Actiepunt,
+        Actie,
         Agendapunt,
         Beheersingsschaal,
         Beoordelaar,
+        Deelnemer,
         Feedback,
-        Gespreksdeelnemer,
         Gesprekslocatie,
         Gespreksrol,
         Gespreksstatus,
@@ -93,9 +98,6 @@ if TYPE_CHECKING:
         Voorkeur,
         plan_caseload,
         plan_opvolging,
-        schooldagen,
-        werkplekdagen,
-        werkplekuren_gemiddeld,
     )
     from duaal_leren.traject import (
         PERSOONSGEGEVEN,
@@ -121,14 +123,30 @@ if TYPE_CHECKING:
         WerkdagPlaats,
     )
     from duaal_leren.vakantie import Vakantieuitzondering
-    from duaal_leren.validation import Finding, Report, RuleError, Severity, validate
-    from duaal_leren.voortgang import Rollup, TrajectVoortgang, voortgang
+    from duaal_leren.vakantieregeling import Vakantiebalans, vakantiebalans
+    from duaal_leren.validation import (
+        Finding,
+        Report,
+        Reports,
+        RuleError,
+        Severity,
+        validate,
+        validate_files,
+    )
+    from duaal_leren.voortgang import Rollup, TrajectVoortgang
+    from duaal_leren.werkdagen import (
+        Werkdagen,
+        WerkdagenError,
+        schooldagen,
+        werkplekdagen,
+        werkplekuren_gemiddeld,
+    )
 
 __version__ = "0.1.0"
 
 __all__ = [
     "PERSOONSGEGEVEN",
-    "Actiepunt",
+    "Actie",
     "Afspraak",
     "Agendapunt",
     "Bedrijfscontact",
@@ -138,7 +156,9 @@ __all__ = [
     "Caseload",
     "Competentie",
     "Contact",
+    "Deelnemer",
     "DocumentError",
+    "DocumentTypeError",
     "DuaalLerenError",
     "ElkeNWeken",
     "Erkenning",
@@ -146,7 +166,6 @@ __all__ = [
     "FieldError",
     "Finding",
     "Format",
-    "Gespreksdeelnemer",
     "Gesprekslocatie",
     "Gespreksrol",
     "Gespreksstatus",
@@ -184,6 +203,7 @@ __all__ = [
     "Problem",
     "Referenties",
     "Report",
+    "Reports",
     "Rollup",
     "RuleError",
     "SchooleigenKalender",
@@ -195,6 +215,7 @@ __all__ = [
     "Toevoeging",
     "Traject",
     "TrajectVoortgang",
+    "Vakantiebalans",
     "Vakantieuitzondering",
     "Verplaatsing",
     "VoorAnkers",
@@ -205,6 +226,8 @@ __all__ = [
     "Weglating",
     "Werkdag",
     "WerkdagPlaats",
+    "Werkdagen",
+    "WerkdagenError",
     "WriteError",
     "__version__",
     "dump",
@@ -223,121 +246,11 @@ __all__ = [
     "schooldagen",
     "schoolkalender",
     "to_ical",
+    "vakantiebalans",
     "validate",
-    "voortgang",
+    "validate_files",
     "werkplekdagen",
     "werkplekuren_gemiddeld",
 ]
 
-# Every name above is imported on first use, so that `import duaal_leren` costs little: a
-# tool that only reads files never pays for the calendar, the guides or the planner.
-__getattr__, __dir__ = lazy_exports(
-    __name__,
-    {
-        "duaal_leren.competentie": ("Competentie", "Leerplaats", "Referenties"),
-        "duaal_leren.documents": (
-            "Format",
-            "Kind",
-            "dump",
-            "json_schema",
-            "kind_of",
-            "kinds",
-            "load",
-            "load_standaardplan",
-            "load_traject",
-            "loads",
-            "save",
-        ),
-        "duaal_leren.exceptions": (
-            "DocumentError",
-            "DuaalLerenError",
-            "FieldError",
-            "MissingDependencyError",
-            "Problem",
-            "WriteError",
-        ),
-        "duaal_leren.ical": ("save_ical", "to_ical"),
-        "duaal_leren.kalender": (
-            "KalenderError",
-            "SchooleigenKalender",
-            "Schooljaar",
-            "Schoolkalender",
-            "Vrijeperiode",
-            "schoolkalender",
-        ),
-        "duaal_leren.leidraad._meegeleverd": ("leidraden",),
-        "duaal_leren.leidraad.model": ("Leidraad",),
-        "duaal_leren.leidraad.verslag": ("Gespreksverslag",),
-        "duaal_leren.opleidingsplan": (
-            "Handtekening",
-            "IndividueelOpleidingsplan",
-            "Opleidingsplan",
-            "Partij",
-            "PlanReferentie",
-            "Planstatus",
-            "StandaardOpleidingsplan",
-            "Toevoeging",
-            "Verplaatsing",
-            "Weglating",
-        ),
-        "duaal_leren.opvolging": (
-            "Actiepunt",
-            "Agendapunt",
-            "Beheersingsschaal",
-            "Beoordelaar",
-            "Feedback",
-            "Gespreksdeelnemer",
-            "Gesprekslocatie",
-            "Gespreksrol",
-            "Gespreksstatus",
-            "Leerfocus",
-            "Leerkans",
-            "NietAanleerbaar",
-            "Niveau",
-            "Observatie",
-            "Opvolgingsgesprek",
-        ),
-        "duaal_leren.planning": (
-            "Cadans",
-            "Caseload",
-            "ElkeNWeken",
-            "Opvolgingsschema",
-            "PerSchooljaar",
-            "PlanningError",
-            "VoorAnkers",
-            "Voorkeur",
-            "plan_caseload",
-            "plan_opvolging",
-            "schooldagen",
-            "werkplekdagen",
-            "werkplekuren_gemiddeld",
-        ),
-        "duaal_leren.traject": (
-            "PERSOONSGEGEVEN",
-            "Afspraak",
-            "Bedrijfscontact",
-            "Contact",
-            "Erkenning",
-            "Leerwerkplek",
-            "Lerende",
-            "Mentor",
-            "Ondersteuning",
-            "Onderwijsinstelling",
-            "Overeenkomst",
-            "Overeenkomstsoort",
-            "Persoon",
-            "Persoonsgegevens",
-            "PraktischeAfspraken",
-            "Screening",
-            "Traject",
-            "Weekdag",
-            "Weekpatroon",
-            "Werkdag",
-            "WerkdagPlaats",
-        ),
-        "duaal_leren.vakantie": ("Vakantieuitzondering",),
-        "duaal_leren.validation": ("Finding", "Report", "RuleError", "Severity", "validate"),
-        "duaal_leren.voortgang": ("Rollup", "TrajectVoortgang", "voortgang"),
-    },
-    __all__,
-)
+__getattr__, __dir__ = lazy_exports(__name__)

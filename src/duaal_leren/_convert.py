@@ -32,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from duaal_leren._parse import child_path, lone_surrogate
 from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem, excerpt
+from duaal_leren.leidraad.model import OngeldigeLeidraad
 
 __all__ = [
     "FIRST_DAY",
@@ -361,6 +362,8 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         item, path = stack.pop()
         if isinstance(item, Problem):
             yield item
+        elif isinstance(item, OngeldigeLeidraad):
+            yield from _catalogue_problems(item, path)
         elif isinstance(item, ForbiddenExtraKeysError):
             for key in sorted(item.extra_fields):
                 yield Problem(
@@ -387,6 +390,29 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             stack.extend(reversed(parts))
         else:
             yield _problem(item, path)
+
+
+def _catalogue_problems(exc: OngeldigeLeidraad, path: str) -> Iterator[Problem]:
+    """The problems of a catalogue as a whole, each with its path below ``path``.
+
+    ``path`` is that of the field the error names (``$.themas``); past `MAX_ITEM_PROBLEMS`
+    the problems are counted, as the bad items of a long list are.
+    """
+    for problem in exc.problems[:MAX_ITEM_PROBLEMS]:
+        where = path
+        for segment in problem.path:
+            where = child_path(where, segment)
+        yield Problem(where, problem.message, problem.message_en, problem.code)
+    rest = len(exc.problems) - MAX_ITEM_PROBLEMS
+    if rest > 0:
+        yield Problem(
+            path,
+            f"nog {rest} andere problemen in de thema's; alleen de eerste "
+            f"{MAX_ITEM_PROBLEMS} staan hierboven",
+            f"{rest} more problems in the themes; only the first {MAX_ITEM_PROBLEMS} "
+            "are listed above",
+            "te-veel-problemen",
+        )
 
 
 def _path_of(sub: BaseException, path: str) -> str:

@@ -1,7 +1,8 @@
 """Writing tables: CSV text and self-contained HTML pages, written whole or not at all.
 
-Shared by the progress of one traject (`duaal_leren.voortgang`) and the overview of a
-cohort (`duaal_leren.cohort`), so that both write the same kind of files.
+Shared by the progress of one traject (`duaal_leren.voortgang`), the overview of a cohort
+(`duaal_leren.cohort`) and the follow-up schedules (`duaal_leren.planning`), so that all write
+the same kind of files; `html_table` is the one table maker of every HTML view.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from duaal_leren._files import write_atomic
 
 __all__ = [
     "Cell",
+    "Row",
     "csv_text",
     "html_page",
     "html_table",
@@ -91,7 +93,7 @@ class Cell:
     a class, a colour or markup of its own.
     """
 
-    __slots__ = ("attributes", "html", "header")
+    __slots__ = ("attributes", "header", "html")
 
     def __init__(self, html: str, attributes: str = "", *, header: bool = False) -> None:
         self.html = html
@@ -105,6 +107,32 @@ class Cell:
         return f"<{tag}{space}{self.attributes}>{self.html}</{tag}>"
 
 
+class Row:
+    """A table row with attributes of its own, such as ``class="bezig achterstallig"``.
+
+    The attributes are HTML already (escaped by their maker); the cells are as in any row.
+    """
+
+    __slots__ = ("attributes", "cells")
+
+    def __init__(self, cells: Sequence[object], attributes: str = "") -> None:
+        self.cells = cells
+        self.attributes = attributes
+
+    def render(self) -> str:
+        """The row as a ``<tr>`` element."""
+        space = " " if self.attributes else ""
+        return (
+            f"<tr{space}{self.attributes}>" + "".join(_render_cell(c) for c in self.cells) + "</tr>"
+        )
+
+
+def _render_row(row: Sequence[object] | Row) -> str:
+    if isinstance(row, Row):
+        return row.render()
+    return "<tr>" + "".join(_render_cell(c) for c in row) + "</tr>"
+
+
 def _render_cell(value: object) -> str:
     if isinstance(value, Cell):
         return value.render()
@@ -113,7 +141,7 @@ def _render_cell(value: object) -> str:
 
 def html_table(
     headers: Sequence[str | Cell],
-    rows: Iterable[Sequence[object]],
+    rows: Iterable[Sequence[object] | Row],
     *,
     caption: str | None = None,
     footer: Sequence[object] | None = None,
@@ -121,17 +149,24 @@ def html_table(
 ) -> str:
     """An HTML table: the one table maker of every HTML view and report.
 
+    Example:
+        >>> print(html_table(["code", "niveau"], [["ELT-01", 3], Row(["<b>", None], 'class="x"')]))
+        <table><thead><tr><th>code</th><th>niveau</th></tr></thead>
+        <tbody>
+        <tr><td>ELT-01</td><td>3</td></tr>
+        <tr class="x"><td>&lt;b&gt;</td><td></td></tr>
+        </tbody></table>
+
     Args:
         headers: The column headers (plain text is escaped; a `Cell` is taken as it is).
-        rows: The rows; plain values are escaped, `None` is an empty cell.
+        rows: The rows; plain values are escaped, `None` is an empty cell. A `Row` carries
+            attributes of its own.
         caption: A caption, as plain text.
         footer: A last row in ``<tfoot>``, such as totals.
         attributes: Attributes of the ``<table>`` element, such as ``class="schema"``.
     """
-    head = "".join(
-        h.render() if isinstance(h, Cell) else f"<th>{escape(h)}</th>" for h in headers
-    )
-    body = "".join("<tr>" + "".join(_render_cell(c) for c in row) + "</tr>\n" for row in rows)
+    head = "".join(h.render() if isinstance(h, Cell) else f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(_render_row(row) + "\n" for row in rows)
     space = " " if attributes else ""
     parts = [f"<table{space}{attributes}>"]
     if caption is not None:

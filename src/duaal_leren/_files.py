@@ -39,6 +39,7 @@ __all__ = [
     "WriteError",
     "check_not_input",
     "check_writable",
+    "document_files",
     "make_folder",
     "read_file",
     "read_head",
@@ -572,3 +573,50 @@ def read_head(path: str | os.PathLike[str], size: int = 4096) -> bytes:
         return _read_up_to(fd, size)
     finally:
         os.close(fd)
+
+
+# --- documents in folders ------------------------------------------------------------
+
+_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _declares(schema: str) -> re.Pattern[str]:
+    # The schema key at the start of a YAML line, or after "{" or "," in JSON on one line.
+    return re.compile(
+        r"""(?:^|[{,])\s*"?schema"?\s*:\s*"?duaal-leren/""" + re.escape(schema), re.MULTILINE
+    )
+
+
+def document_files(
+    paths: Iterable[str | os.PathLike[str]], kind: str = ""
+) -> Iterator[tuple[Path, bool]]:
+    """The files to read: named files as given, folders searched recursively.
+
+    Yields each file with whether it was named explicitly. In folders, hidden files and
+    folders are skipped, and so are files that do not declare a ``duaal-leren/`` schema (or
+    ``duaal-leren/KIND@`` given a ``kind``), such as CI configuration: only the first 4 KB of
+    a file is read to tell. A file that cannot be read is kept, for the loader to say why.
+    Callers deal with an empty name themselves: it is no folder, and not the current one.
+
+    Args:
+        paths: Files and folders, as a user names them.
+        kind: A document kind, such as ``traject``; every kind when empty.
+    """
+    declares = _declares(f"{kind}@" if kind else "")
+    for name in paths:
+        path = Path(name)
+        if os.fspath(name) and path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in found.relative_to(path).parts):
+                    continue
+                if found.suffix.lower() not in _SUFFIXES or not found.is_file():
+                    continue
+                try:
+                    head = read_head(found, 4096).decode("utf-8", errors="replace")
+                except OSError:
+                    yield found, False
+                    continue
+                if declares.search(head):
+                    yield found, False
+        else:
+            yield path, True

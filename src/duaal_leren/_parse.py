@@ -40,6 +40,7 @@ __all__ = [
     "child_path",
     "dump_json",
     "dump_yaml",
+    "find_lines",
     "json_lines",
     "line_for",
     "lone_surrogate",
@@ -745,6 +746,25 @@ def yaml_lines(text: str, wanted: Collection[str]) -> dict[str, int]:
     finally:
         loader.dispose()
     return builder.lines or {}
+
+
+def find_lines(text: str, format: str, paths: Collection[str]) -> dict[str, int | None]:
+    """The line of each JSON path in a document's text: the one lookup of lines.
+
+    Problems of a document that cannot be read, and findings of the rules on one that can,
+    get their lines here. A value that is not in the text (a missing field) gets the line
+    of the nearest object that holds it; a path with no such object has no line.
+
+    Args:
+        text: The document's text, as it was read.
+        format: ``"json"`` or ``"yaml"``, as the text was read.
+        paths: The JSON paths to look up.
+    """
+    if not paths:
+        return {}
+    wanted = set(paths)
+    lines = json_lines(text, wanted) if format == "json" else yaml_lines(text, wanted)
+    return {path: line_for(path, lines) for path in wanted}
 
 
 def _refuse_if_deep(text: str, source: str, line: int | None) -> None:

@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from pathlib import Path
@@ -28,8 +27,16 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from duaal_leren._export import csv_text, html_page, level_colour, require, write_atomic
-from duaal_leren._files import read_head
+from duaal_leren._export import (
+    Cell,
+    csv_text,
+    html_page,
+    html_table,
+    level_colour,
+    require,
+    write_atomic,
+)
+from duaal_leren._files import document_files
 from duaal_leren._validators import as_day
 from duaal_leren.exceptions import (
     DocumentError,
@@ -46,19 +53,12 @@ from duaal_leren.voortgang import (
     Rollup,
     Status,
     TrajectVoortgang,
-    voortgang,
 )
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Cel", "Cohort", "CohortError", "Matrix"]
-
-_SUFFIXES = (".yaml", ".yml", ".json")
-# A YAML line, or a JSON key at the start of a line or after ``{`` or ``,``.
-_DECLARES_TRAJECT = re.compile(
-    r"""(?:^|[{,])\s*"?schema"?\s*:\s*"?duaal-leren/traject@""", re.MULTILINE
-)
 
 
 class CohortError(DuaalLerenError, ValueError):
@@ -72,43 +72,16 @@ class CohortError(DuaalLerenError, ValueError):
 
     def __init__(self, errors: Iterable[DocumentError]) -> None:
         self.errors = tuple(errors)
-        super().__init__(self.format("nl"), self.format("en"))
-
-    def text(self, lang: str = "nl") -> str:
-        """Every file's problems, as `format`."""
-        return self.format(lang)
-
-    def format(self, lang: str = "nl") -> str:
-        """Every file's problems, in Dutch (``nl``) or English (``en``)."""
-        return "\n".join(error.format(lang) for error in self.errors)
-
-
-def _traject_files(folder: Path) -> list[Path]:
-    # Like ``duaal-leren validate``: hidden files and folders are skipped, and so are files
-    # that are no traject documents (standard plans, CI configuration).
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if path.suffix.lower() not in _SUFFIXES or not path.is_file():
-            continue
-        try:
-            head = read_head(path, 4096).decode("utf-8", errors="replace")
-        except OSError:
-            found.append(path)  # the loader reports why it cannot be read
-            continue
-        if _DECLARES_TRAJECT.search(head):
-            found.append(path)
-    return found
+        # `text(lang)` gives every file's problems, in Dutch (``nl``) or English (``en``).
+        super().__init__(
+            "\n".join(error.text("nl") for error in self.errors),
+            "\n".join(error.text("en") for error in self.errors),
+        )
 
 
 def _files_of(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files a cohort reads: those named, and the traject files in the directories."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        files.extend(_traject_files(path) if path.is_dir() else [path])
-    return files
+    return [path for path, _ in document_files(paths, "traject")]
 
 
 def _twice(files: Sequence[Path], trajecten: Sequence[Traject]) -> list[DocumentError]:
@@ -245,10 +218,10 @@ class Cohort:
         rollup: Rollup | None = None,
         risicodrempel: float = RISICODREMPEL,
     ) -> tuple[TrajectVoortgang, ...]:
-        """The progress of every traject on one day; see `duaal_leren.voortgang.voortgang`."""
+        """The progress of every traject on one day; see `TrajectVoortgang.from_traject`."""
         day = as_day(today)
         return tuple(
-            voortgang(t, today=day, rollup=rollup, risicodrempel=risicodrempel)
+            TrajectVoortgang.from_traject(t, today=day, rollup=rollup, risicodrempel=risicodrempel)
             for t in self.trajecten
         )
 
@@ -267,7 +240,7 @@ class Cohort:
             risicodrempel: The risk threshold, in percentage points.
         """
         day = as_day(today)
-        return Matrix.van(
+        return Matrix.from_items(
             self.voortgang(today=day, rollup=rollup, risicodrempel=risicodrempel), day
         )
 
@@ -344,7 +317,7 @@ class Matrix:
     schaal: Beheersingsschaal | None
 
     @classmethod
-    def van(cls, items: Sequence[TrajectVoortgang], datum: pendulum.Date) -> Matrix:
+    def from_items(cls, items: Sequence[TrajectVoortgang], datum: pendulum.Date) -> Matrix:
         """Build the matrix from the progress of each traject."""
         codes: dict[str, None] = {}
         for v in items:
@@ -480,24 +453,24 @@ class Matrix:
 
     def _table(self, lang: str) -> str:
         en = lang == "en"
-        head = "".join(f"<th>{escape(code)}</th>" for code in self.competenties)
-        body = []
+        rows = []
         for lerende, traject, risico, row in zip(
             self.lerenden, self.trajecten, self.risico, self.cellen, strict=True
         ):
             reason = escape(risico.text(lang))
             flag = f' <span class="risico" title="{reason}">!</span>' if risico.vlag else ""
-            cells = "".join(
-                _html_cell(code, cel, en) for code, cel in zip(self.competenties, row, strict=True)
+            name = Cell(f"{escape(lerende)}{flag}", f'title="{escape(traject)}"', header=True)
+            rows.append(
+                [
+                    name,
+                    *(
+                        _html_cell(code, cel, en)
+                        for code, cel in zip(self.competenties, row, strict=True)
+                    ),
+                ]
             )
-            body.append(
-                f'<tr><th title="{escape(traject)}">{escape(lerende)}{flag}</th>{cells}</tr>'
-            )
-        legend = _legend(self.schaal, en)
-        return (
-            f"<table>\n<thead><tr><th>{'learner' if en else 'lerende'}</th>{head}</tr></thead>\n"
-            "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n" + legend
-        )
+        headers = ["learner" if en else "lerende", *self.competenties]
+        return html_table(headers, rows) + "\n" + _legend(self.schaal, en)
 
     def to_dataframe(self, waarde: Literal["niveau", "status"] = "niveau") -> pandas.DataFrame:
         """The matrix as a pandas DataFrame: one row per learner, one column per competence.
@@ -537,9 +510,9 @@ class Matrix:
         )
 
 
-def _html_cell(code: str, cel: Cel, en: bool) -> str:
+def _html_cell(code: str, cel: Cel, en: bool) -> Cell:
     if cel.status is None:
-        return f'<td class="cel buiten-plan" title="{escape(code)}">-</td>'
+        return Cell("-", f'class="cel buiten-plan" title="{escape(code)}"')
     classes = ["cel", cel.status.value]
     if cel.achterstallig:
         classes.append("achterstallig")
@@ -553,9 +526,8 @@ def _html_cell(code: str, cel: Cel, en: bool) -> str:
     if cel.achterstallig:
         tip.append("overdue" if en else "achterstallig")
     style = f' style="background:{level_colour(cel.fractie)}"' if cel.fractie is not None else ""
-    return (
-        f'<td class="{" ".join(classes)}"{style} title="{escape(": ".join(tip))}">'
-        f"{escape(cel.text)}</td>"
+    return Cell(
+        escape(cel.text), f'class="{" ".join(classes)}"{style} title="{escape(": ".join(tip))}"'
     )
 
 

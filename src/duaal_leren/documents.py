@@ -1,9 +1,10 @@
 """Reading and writing documents: standard plans and trajecten as YAML or JSON files.
 
 Every document names its kind and format version in one top-level key, for example
-``schema: duaal-leren/traject@1``. `load` reads a file or a text, checks it strictly and
-returns the model; `dump` and `save` write a model back. ``load(dump(x)) == x`` for every
-valid ``x``. All problems of a document are reported together in one `DocumentError`.
+``schema: duaal-leren/traject@1``. `load` reads a file and `loads` a text; both check it
+strictly and return the model; `dump` and `save` write a model back. ``loads(dump(x)) == x``
+for every valid ``x``. All problems of a document are reported together in one
+`DocumentError`. `kinds` lists the document kinds, a plain table of the model classes.
 
 Example:
     >>> import duaal_leren
@@ -34,17 +35,17 @@ from duaal_leren._files import (
     read_file,
     write_atomic,
 )
-from duaal_leren._parse import (
-    dump_json,
-    dump_yaml,
-    json_lines,
-    line_for,
-    parse_json,
-    parse_yaml,
-    yaml_lines,
-)
+from duaal_leren._parse import dump_json, dump_yaml, find_lines, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
-from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
+from duaal_leren.exceptions import (
+    DocumentError,
+    DocumentTypeError,
+    FieldError,
+    Problem,
+    excerpt,
+)
+from duaal_leren.gespreksverslag import Gespreksverslag
+from duaal_leren.leidraad.model import Leidraad, Uitbreiding
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import PERSOONSGEGEVEN, Traject
 
@@ -89,95 +90,105 @@ class Kind:
         name: The kind's name in the ``schema`` key, such as ``traject``.
         cls: The model class of the document.
         version: The newest format version; files of this or an older version are read.
-        title: A short description, for help texts.
+        titel: A short description, in Dutch.
+        titel_en: The same in English (the title of the kind's JSON Schema).
     """
 
     name: str
     cls: type[Any]
     version: int
-    title: str
+    titel: str
+    titel_en: str
 
     @property
     def schema(self) -> str:
         """The value of the ``schema`` key this library writes, such as ``duaal-leren/traject@1``."""
         return f"duaal-leren/{self.name}@{self.version}"
 
+    def text(self, lang: str = "nl") -> str:
+        """The description in Dutch (``nl``) or English (``en``)."""
+        return self.titel_en if lang == "en" else self.titel
 
-_KINDS: dict[str, Kind] = {}
-_BY_CLASS: dict[type[Any], Kind] = {}
 
-# The library's own kinds, in one place: name, "module:class", format version, title. The
-# classes are imported when a kind is first needed, since some of their modules import this
-# one (to read their own files).
-_BUILTIN_KINDS = (
-    (
-        "standaardplan",
-        "duaal_leren.opleidingsplan:StandaardOpleidingsplan",
-        1,
-        "standard plan of a course",
-    ),
-    ("traject", "duaal_leren.traject:Traject", 1, "one learner's dual trajectory"),
-    (
-        "leidraad",
-        "duaal_leren.leidraad.model:Leidraad",
-        1,
-        "catalogue of questions for a conversation",
-    ),
-    (
-        "leidraad-uitbreiding",
-        "duaal_leren.leidraad.model:Uitbreiding",
-        1,
-        "additions to a catalogue",
-    ),
-    (
-        "gespreksverslag",
-        "duaal_leren.leidraad.verslag:Gespreksverslag",
-        1,
-        "record of one conversation",
-    ),
-    (
-        "schoolkalender",
-        "duaal_leren.kalender:SchooleigenKalender",
-        1,
-        "a school's own free days, study days and klassenraden for one school year",
-    ),
+_KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "standaardplan",
+            StandaardOpleidingsplan,
+            1,
+            "standaardplan van een opleiding",
+            "standard plan of a course",
+        ),
+        Kind(
+            "traject",
+            Traject,
+            1,
+            "het duale traject van één lerende",
+            "one learner's dual trajectory",
+        ),
+        Kind(
+            "leidraad",
+            Leidraad,
+            1,
+            "vragenlijst (leidraad) voor een gesprek",
+            "catalogue of questions for a conversation",
+        ),
+        Kind(
+            "leidraad-uitbreiding",
+            Uitbreiding,
+            1,
+            "aanvullingen op een leidraad",
+            "additions to a catalogue",
+        ),
+        Kind(
+            "gespreksverslag",
+            Gespreksverslag,
+            1,
+            "verslag van één gesprek",
+            "record of one conversation",
+        ),
+    )
+}
+
+# The model of the ``schoolkalender`` kind, `SchooleigenKalender`, lives in
+# `duaal_leren.kalender`, a layer above this module: it is imported by name on first use, so
+# that reading a plan or a traject does not load the calendar. (Moving the school's own
+# calendar model to a module of the model layer would make this a plain entry above.)
+_KALENDER_KIND = (
+    "schoolkalender",
+    "duaal_leren.kalender",
+    "SchooleigenKalender",
+    1,
+    "de eigen vrije dagen, studiedagen en klassenraden van een school voor één schooljaar",
+    "a school's own free days, study days and klassenraden for one school year",
 )
 
 
-def register_kind(kind: Kind) -> None:
-    """Make a document kind known to `load`, `dump` and `json_schema`."""
-    _KINDS[kind.name] = kind
-    _BY_CLASS[kind.cls] = kind
-
-
-def _builtin(name: str) -> Kind | None:
-    """A kind by name; a built-in one is imported only when first asked for."""
+def _kalender_kind() -> Kind:
+    name, module, attribute, version, titel, titel_en = _KALENDER_KIND
     kind = _KINDS.get(name)
     if kind is None:
-        for builtin, target, version, title in _BUILTIN_KINDS:
-            if builtin == name:
-                module, _, attribute = target.partition(":")
-                cls = getattr(importlib.import_module(module), attribute)
-                kind = Kind(name, cls, version, title)
-                register_kind(kind)
+        cls = getattr(importlib.import_module(module), attribute)
+        # setdefault: two threads resolving it at once keep one and the same Kind.
+        kind = _KINDS.setdefault(name, Kind(name, cls, version, titel, titel_en))
     return kind
 
 
-def _known() -> dict[str, Kind]:
-    if len(_KINDS) < len(_BUILTIN_KINDS):
-        for name, *_ in _BUILTIN_KINDS:
-            _builtin(name)
-    return _KINDS
+def _named(name: str) -> Kind | None:
+    if name == _KALENDER_KIND[0]:
+        return _kalender_kind()
+    return _KINDS.get(name)
 
 
 def _names() -> str:
-    return ", ".join(sorted({*_KINDS, *(name for name, *_ in _BUILTIN_KINDS)}))
+    return ", ".join(sorted({*_KINDS, _KALENDER_KIND[0]}))
 
 
 def kinds() -> tuple[Kind, ...]:
     """Every known document kind, by name."""
-    known = _known()
-    return tuple(known[name] for name in sorted(known))
+    _kalender_kind()
+    return tuple(_KINDS[name] for name in sorted(_KINDS))
 
 
 def kind_of(obj_or_name: object) -> Kind:
@@ -187,20 +198,16 @@ def kind_of(obj_or_name: object) -> Kind:
         DocumentError: It is no document kind.
     """
     if isinstance(obj_or_name, str):
-        kind = _builtin(obj_or_name)
+        kind = _named(obj_or_name)
     else:
         cls = obj_or_name if isinstance(obj_or_name, type) else type(obj_or_name)
-        kind = _BY_CLASS.get(cls)
-        if kind is None:
-            # A built-in kind of a class that is imported already: register just that one.
-            target = f"{cls.__module__}:{cls.__qualname__}"
-            for name, builtin, *_ in _BUILTIN_KINDS:
-                if builtin == target:
-                    kind = _builtin(name)
+        kind = next((k for k in _KINDS.values() if k.cls is cls), None)
+        if kind is None and _kalender_kind().cls is cls:
+            kind = _kalender_kind()
     if kind is None:
         known = _names()
         raise DocumentError(
-            str(obj_or_name) if isinstance(obj_or_name, str) else type(obj_or_name).__name__,
+            excerpt(obj_or_name) if isinstance(obj_or_name, str) else type(obj_or_name).__name__,
             [
                 Problem(
                     "$",
@@ -214,11 +221,7 @@ def kind_of(obj_or_name: object) -> Kind:
 
 
 TEXT_SOURCE = "<tekst>"
-
-
-def _is_text(source: str) -> bool:
-    stripped = source.lstrip()
-    return "\n" in source or stripped.startswith(("{", "[", f"{SCHEMA_KEY}:"))
+"""The source named in the problems of a document read from text."""
 
 
 def _size(size: int) -> str:
@@ -240,6 +243,12 @@ _REASONS = {
 
 def _read(path: Path, name: str, max_size: int) -> str:
     def fail(nl: str, en: str, code: str, line: int | None = None) -> DocumentError:
+        if "\n" in name:
+            # A name with a line break is most likely a document's text given to `load`: it
+            # is named by an excerpt, not whole, and the message says where text is read.
+            hint = ("; een tekst lees je met loads", "; read a text with loads")
+            problem = Problem("$", nl + hint[0], en + hint[1], code, line)
+            return DocumentError(excerpt(name), [problem])
         return DocumentError(name, [Problem("$", nl, en, code, line)])
 
     if not name:
@@ -313,10 +322,11 @@ def _format_of(text: str, path: Path | None) -> Format:
     return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
 
 
-def _parse(text: str, fmt: Format, source: str, with_lines: bool) -> tuple[Any, dict[str, int]]:
+def _parse(text: str, fmt: Format, source: str) -> Any:
+    # Without line numbers: only a broken document pays for them (see `_build`).
     if fmt == "json":
-        return parse_json(text, source, with_lines=with_lines)
-    return parse_yaml(text, source, with_lines=with_lines)
+        return parse_json(text, source)[0]
+    return parse_yaml(text, source)[0]
 
 
 def _kind_from(data: Any, source: str) -> Kind:
@@ -348,7 +358,7 @@ def _kind_from(data: Any, source: str) -> Kind:
             "onbekende-soort",
         )
     name, digits = match.group(1), match.group(2).lstrip("0") or "0"
-    kind = _builtin(name)
+    kind = _named(name)
     if kind is None:
         known = _names()
         raise fail(
@@ -378,12 +388,6 @@ def _kind_from(data: Any, source: str) -> Kind:
             "onbekende-soort",
         )
     return kind
-
-
-def _with_lines(problems: list[Problem], lines: dict[str, int]) -> list[Problem]:
-    return [
-        p if p.line is not None else attrs.evolve(p, line=line_for(p.path, lines)) for p in problems
-    ]
 
 
 _PERSONAL_PATHS: dict[type[object], re.Pattern[str] | None] = {}
@@ -443,7 +447,7 @@ def _redacted(problem: Problem, cls: type[object]) -> Problem:
 
 
 def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> Any:
-    data, _ = _parse(text, fmt, source, with_lines=False)
+    data = _parse(text, fmt, source)
     try:
         kind = _kind_from(data, source)
         if expected is not None and kind.cls is not expected:
@@ -471,34 +475,33 @@ def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> A
             raise DocumentError(source, problems) from None
     except DocumentError as exc:
         # Only a broken document pays for the line numbers, and only for its problems.
-        wanted = [p.path for p in exc.problems]
-        lines = json_lines(text, wanted) if fmt == "json" else yaml_lines(text, wanted)
-        problems = _with_lines(list(exc.problems), lines)
+        lines = find_lines(text, fmt, [p.path for p in exc.problems if p.line is None])
+        problems = [
+            p if p.line is not None else attrs.evolve(p, line=lines[p.path]) for p in exc.problems
+        ]
         problems.sort(key=lambda p: p.line or 0)
         raise DocumentError(source, problems) from None
 
 
 @overload
-def load(
-    source: str | os.PathLike[str] | bytes, cls: None = None, *, max_size: int | None = None
-) -> Any: ...
+def load(path: str | os.PathLike[str], cls: None = None, *, max_size: int | None = None) -> Any: ...
 @overload
+def load(path: str | os.PathLike[str], cls: type[T], *, max_size: int | None = None) -> T: ...
 def load(
-    source: str | os.PathLike[str] | bytes, cls: type[T], *, max_size: int | None = None
-) -> T: ...
-def load(
-    source: str | os.PathLike[str] | bytes,
+    path: str | os.PathLike[str],
     cls: type[T] | None = None,
     *,
     max_size: int | None = None,
 ) -> Any:
-    """Read a document from a file path or from text.
+    """Read a document from a file.
 
-    The ``schema`` key of the document says what it is; the matching model is returned.
+    The ``schema`` key of the document says what it is; the matching model is returned. A
+    document held as text is read with `loads`.
 
     Args:
-        source: A path (`str` or `os.PathLike`) to a ``.yaml``, ``.yml`` or ``.json`` file;
-            or the document's text (a `str` with a line break, or `bytes`).
+        path: The path (`str` or `os.PathLike`) of a ``.yaml``, ``.yml`` or ``.json`` file;
+            another extension is read as JSON when the text starts with ``{`` or ``[``, as
+            YAML otherwise.
         cls: The model class expected (`Traject`, `StandaardOpleidingsplan`, ...); a
             document of another kind is then an error.
         max_size: The largest file read, in bytes; by default `MAX_SIZE` (50 MiB). Only a
@@ -512,6 +515,8 @@ def load(
             ``max_size`` (code ``bestand-te-groot``), empty, not UTF-8, not well-formed, of
             an unknown kind or a newer format version, or does not fit the model. Every
             problem is listed with its JSON path and line.
+        DocumentTypeError: ``path`` is no `str` or `os.PathLike` (text as `bytes` is read
+            with `loads`).
 
     Example:
         >>> import duaal_leren
@@ -519,42 +524,86 @@ def load(
         >>> plan.opleiding
         'Elektrotechnisch installateur duaal'
     """
-    if isinstance(source, bytes):
+    return _read_document(path, cls, max_size=max_size)[0]
+
+
+def _read_document(
+    path: str | os.PathLike[str], cls: type[Any] | None = None, *, max_size: int | None = None
+) -> tuple[Any, str, Format]:
+    """`load`, also giving the text read and its format, for finding lines in it later.
+
+    Validating files reads each file once: the rules' findings get their lines from this
+    text, not from reading the file again.
+
+    Returns:
+        The model, the text of the file and ``"yaml"`` or ``"json"``.
+
+    Raises:
+        DocumentError: As `load`.
+        DocumentTypeError: As `load`.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise DocumentTypeError(
+            f"load leest een bestand en neemt een pad, geen {type(path).__name__}; "
+            "lees een tekst met loads",
+            f"load reads a file and takes a path, not {type(path).__name__}; "
+            "read a text with loads",
+        )
+    file = Path(path)
+    limit = MAX_SIZE if max_size is None else max_size
+    name = os.fspath(path) and str(file)
+    text = _read(file, name, limit)
+    fmt = _format_of(text, file)
+    return _build(text, fmt, name, cls), text, fmt
+
+
+@overload
+def loads(text: str | bytes, cls: None = None, *, format: Format | None = None) -> Any: ...
+@overload
+def loads(text: str | bytes, cls: type[T], *, format: Format | None = None) -> T: ...
+def loads(text: str | bytes, cls: type[T] | None = None, *, format: Format | None = None) -> Any:
+    """Read a document from its text, YAML or JSON.
+
+    Args:
+        text: The document's text, or its UTF-8 bytes.
+        cls: The model class expected, as for `load`.
+        format: ``"yaml"`` or ``"json"``; by default JSON when the text starts with ``{``
+            or ``[``, YAML otherwise.
+
+    Raises:
+        DocumentError: As `load`; the problems name the source ``<tekst>``.
+
+    Example:
+        >>> import duaal_leren
+        >>> try:
+        ...     duaal_leren.loads(b'{"schema": "duaal-leren/standaardplan@1", "id": "x"}')
+        ... except duaal_leren.DocumentError as error:
+        ...     print(error.source, [problem.path for problem in error.problems])
+        <tekst> ['$.opleiding', '$.versie', '$.competenties']
+    """
+    if isinstance(text, bytes):
         try:
-            text = source.decode("utf-8-sig")
+            text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DocumentError(
                 TEXT_SOURCE,
                 [Problem("$", "de tekst is geen UTF-8", "the text is not UTF-8", "geen-utf8")],
             ) from exc
-        return _build(text, _format_of(text, None), TEXT_SOURCE, cls)
-    if isinstance(source, str) and _is_text(source):
-        return _build(source, _format_of(source, None), TEXT_SOURCE, cls)
-    path = Path(source)
-    name = os.fspath(source)
-    limit = MAX_SIZE if max_size is None else max_size
-    text = _read(path, name and str(path), limit)
-    return _build(text, _format_of(text, path), str(path), cls)
-
-
-def loads(text: str, cls: type[T] | None = None, *, format: Format | None = None) -> Any:
-    """Read a document from text, YAML or JSON (detected unless ``format`` is given).
-
-    Raises:
-        DocumentError: As `load`.
-    """
+    # A byte order mark is no content: a text read without "utf-8-sig" may still start
+    # with one, and the same document in a file is read without it.
+    text = text.removeprefix("\ufeff")
     fmt = format or _format_of(text, None)
     return _build(text, fmt, TEXT_SOURCE, cls)
 
 
-def load_traject(source: str | os.PathLike[str] | bytes) -> Traject:
-    """Read a traject document; any other kind is an error. See `load`."""
-    return load(source, Traject)
+def load_traject(path: str | os.PathLike[str]) -> Traject:
+    """Read a traject document from a file; any other kind is an error. See `load`."""
+    return load(path, Traject)
 
 
-def load_standaardplan(source: str | os.PathLike[str] | bytes) -> StandaardOpleidingsplan:
-    """Read a standard plan document; any other kind is an error. See `load`."""
-    return load(source, StandaardOpleidingsplan)
+def load_standaardplan(path: str | os.PathLike[str]) -> StandaardOpleidingsplan:
+    """Read a standard plan document from a file; any other kind is an error. See `load`."""
+    return load(path, StandaardOpleidingsplan)
 
 
 def to_data(obj: object) -> dict[str, Any]:
@@ -631,4 +680,4 @@ def json_schema(kind: str | type[Any]) -> dict[str, Any]:
         ['duaal-leren/traject@1']
     """
     found = kind_of(kind)
-    return schema_for(found.cls, found.name, found.version, found.title)
+    return schema_for(found.cls, found.name, found.version, found.titel_en)

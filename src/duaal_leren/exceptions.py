@@ -7,7 +7,9 @@ function) is a `FieldError` that names it. Errors about a document (a file or a 
 cannot be read as a plan or traject) are `DocumentError`s: they carry every problem found in
 the document as data, each with a JSON path into the document and, where known, the line in
 the file, and a message in Dutch and in English. An optional dependency that is not
-installed is a `MissingDependencyError` naming the extra that installs it. The domain
+installed is a `MissingDependencyError` naming the extra that installs it; a path or a text
+given where a model is expected is a `DocumentTypeError`. `excerpt` and `printable` make a
+user's value safe to show in a message or an output. The domain
 modules add their own: `duaal_leren.kalender.KalenderError`,
 `duaal_leren.planning.PlanningError`, `duaal_leren.validation.RuleError` and
 `duaal_leren.cohort.CohortError`.
@@ -16,6 +18,7 @@ modules add their own: `duaal_leren.kalender.KalenderError`,
 from __future__ import annotations
 
 import os
+import re
 import reprlib
 from collections.abc import Iterable
 
@@ -23,12 +26,14 @@ import attrs
 
 __all__ = [
     "DocumentError",
+    "DocumentTypeError",
     "DuaalLerenError",
     "FieldError",
     "MissingDependencyError",
     "Problem",
     "WriteError",
     "excerpt",
+    "printable",
 ]
 
 
@@ -73,6 +78,32 @@ def excerpt(value: object) -> str:
     elif isinstance(value, int) and type(value) is int and value.bit_length() < 64:
         return repr(value)
     return _REPR.repr(value)
+
+
+# Control characters (but line feed and tab), DEL, the C1 controls (U+009B starts an escape
+# sequence on its own), lone surrogates (which no output encoding takes) and the two
+# non-characters that XML refuses.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""Text for a terminal, a log or an XML file: control characters written as escapes.
+
+    Line feeds and tabs stay; every other control character, and whatever no UTF-8 output
+    or XML parser accepts, becomes its escape as Python writes it. A file name or a value
+    of a document shown this way never moves the cursor, changes colours or hides what
+    comes before it.
+
+    Example:
+        >>> printable("rood: \x1b[31m, regel\nnieuw")
+        'rood: \\x1b[31m, regel\nnieuw'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 class DuaalLerenError(Exception):
@@ -159,6 +190,20 @@ class MissingDependencyError(DuaalLerenError, ModuleNotFoundError):
         self.name = module
 
 
+class DocumentTypeError(DuaalLerenError, TypeError):
+    """A function that takes a model was given something else, such as a path or a text.
+
+    Example:
+        >>> import duaal_leren
+        >>> from duaal_leren.exceptions import DocumentTypeError
+        >>> try:
+        ...     duaal_leren.validate("examples/traject-lotte.yaml")
+        ... except DocumentTypeError as error:
+        ...     print(error.text("en"))
+        validate takes a model, not a path or a text (str); read files with validate_files, or load them first
+    """
+
+
 # The length of the text of a DocumentError, and of one of its lines, at most (about).
 _MAX_TEXT = 8_000
 _MAX_LINE = 500
@@ -200,8 +245,11 @@ class Problem:
 class DocumentError(DuaalLerenError, ValueError):
     """A document could not be read: it is missing, malformed, or does not fit the model.
 
-    All problems of one document are gathered and raised together. Its message is `format`:
-    a line naming the source, then one line per problem.
+    All problems of one document are gathered and raised together. Its message (`text`) is
+    a line naming the source, then one line per problem. A message is read by a person: of a
+    document with very many problems it lists those that fit in about 8,000 characters and
+    counts the others, and it cuts a line that is very long (a path with a long key).
+    `problems` holds every problem, whole.
 
     Attributes:
         source: Where the document came from: a file path, or ``<tekst>`` for a string.
@@ -211,19 +259,9 @@ class DocumentError(DuaalLerenError, ValueError):
     def __init__(self, source: str, problems: Iterable[Problem]) -> None:
         self.source = source
         self.problems = tuple(problems)
-        super().__init__(self.format("nl"), self.format("en"))
+        super().__init__(self._text("nl"), self._text("en"))
 
-    def text(self, lang: str = "nl") -> str:
-        """All problems, as `format`."""
-        return self.format(lang)
-
-    def format(self, lang: str = "nl") -> str:
-        """The problems as readable text, one per line, in Dutch (``nl``) or English (``en``).
-
-        A message is read by a person: of a document with very many problems it lists those
-        that fit in about 8,000 characters and counts the others, and it cuts a line that is
-        very long (a path with a long key). `problems` holds every problem, whole.
-        """
+    def _text(self, lang: str) -> str:
         lines = [self.summary(lang)]
         size = len(lines[0])
         for shown, problem in enumerate(self.problems):

@@ -78,7 +78,7 @@ _MAILTO_SAFE = "!$'()*+,;:@"
 _LAATSTE_ZONEDAG = dt.date.max - dt.timedelta(days=70)
 
 
-def _tekst(value: str) -> str:
+def _escape_text(value: str) -> str:
     """Text of several lines: every line break a line feed, no other control character."""
     return _UNFIT.sub(_REPLACEMENT, _LINE_BREAK.sub("\n", value))
 
@@ -138,7 +138,7 @@ def _description(schema: Opvolgingsschema, gesprek: Gesprek) -> str:
     ]
     if gesprek.agenda:
         lines += ["", "Agenda:", *(f"- {_regel(item)}" for item in gesprek.agenda)]
-    return _tekst("\n".join(lines))
+    return _escape_text("\n".join(lines))
 
 
 def _spans(years: Iterable[int]) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -58,9 +58,11 @@ __all__ = [
     "Schooleigensoort",
     "Schooljaar",
     "Schoolkalender",
+    "Schoolkalenders",
     "Vrijeperiode",
     "Vrijesoort",
     "schoolkalender",
+    "schoolkalenders",
 ]
 
 
@@ -70,7 +72,7 @@ class KalenderError(DuaalLerenError, ValueError):
     Example:
         >>> from duaal_leren.kalender import KalenderError, Schooljaar
         >>> try:
-        ...     Schooljaar.parse("2025-2027")
+        ...     Schooljaar.from_text("2025-2027")
         ... except KalenderError as error:
         ...     print(error.text("en"))
         '2025-2027' is not a school year; write it as 2025-2026
@@ -105,17 +107,17 @@ class Schooljaar:
         startjaar: The calendar year in which the school year starts (2025 for 2025-2026).
 
     Example:
-        >>> sj = Schooljaar.parse("2025-2026")
-        >>> sj.begin, sj.einde, str(sj)
+        >>> sj = Schooljaar.from_text("2025-2026")
+        >>> sj.start, sj.einde, str(sj)
         (Date(2025, 9, 1), Date(2026, 8, 31), '2025-2026')
-        >>> Schooljaar.van(pendulum.date(2026, 3, 2)) == sj
+        >>> Schooljaar.from_date(pendulum.date(2026, 3, 2)) == sj
         True
     """
 
     startjaar: int
 
     @classmethod
-    def parse(cls, text: str) -> Schooljaar:
+    def from_text(cls, text: str) -> Schooljaar:
         """Read a school year written as ``2025-2026``.
 
         Raises:
@@ -130,12 +132,12 @@ class Schooljaar:
         return cls(int(match.group(1)))
 
     @classmethod
-    def van(cls, datum: dt.date) -> Schooljaar:
+    def from_date(cls, datum: dt.date) -> Schooljaar:
         """The school year a date belongs to (1 September to 31 August)."""
         return cls(datum.year if datum.month >= 9 else datum.year - 1)
 
     @property
-    def begin(self) -> pendulum.Date:
+    def start(self) -> pendulum.Date:
         """1 September, the school year's first day.
 
         Raises:
@@ -277,11 +279,11 @@ class Dagdeel(enum.Enum):
     NAMIDDAG = "namiddag"
 
 
-def _schooljaar_tekst(name: str, value: Any) -> None:
+def _schooljaar_text(name: str, value: Any) -> None:
     if not isinstance(value, str):
         return
     try:
-        Schooljaar.parse(value)
+        Schooljaar.from_text(value)
     except KalenderError:
         raise FieldError(
             name,
@@ -290,7 +292,7 @@ def _schooljaar_tekst(name: str, value: Any) -> None:
         ) from None
 
 
-_schooljaar_validator = validator(_schooljaar_tekst, {"pattern": r"^[0-9]{4}-[0-9]{4}$"})
+_schooljaar_validator = validator(_schooljaar_text, {"pattern": r"^[0-9]{4}-[0-9]{4}$"})
 
 
 @attrs.frozen
@@ -396,7 +398,7 @@ def _wettelijke_dagen(startjaar: int) -> tuple[dict[dt.date, str], dict[dt.date,
 
 def _eerste_schooldag(jaar: Schooljaar) -> pendulum.Date:
     # BVR 31-08-2001 art. 7: 1 September, or the Monday after when it is a weekend day.
-    day = jaar.begin
+    day = jaar.start
     while _weekend(day):
         day = day.add(days=1)
     return day
@@ -539,17 +541,17 @@ class Schoolkalender:
         return datum in self._feest
 
     def schooldagen(
-        self, van: dt.date | None = None, tot: dt.date | None = None
+        self, start: dt.date | None = None, einde: dt.date | None = None
     ) -> tuple[pendulum.Date, ...]:
-        """The school days of the year, or of the part of it from ``van`` to ``tot``.
+        """The school days of the year, or of the part of it from ``start`` to ``einde``.
 
         Args:
-            van: The first day to consider (included); by default the first school day.
-            tot: The last day to consider (included); by default the last school day.
+            start: The first day to consider (included); by default the first school day.
+            einde: The last day to consider (included); by default the last school day.
         """
-        start = max(self.eerste_schooldag, van) if van is not None else self.eerste_schooldag
-        end = min(self.laatste_schooldag, tot) if tot is not None else self.laatste_schooldag
-        return tuple(day for day in _days(start, end) if self.is_schooldag(day))
+        first = max(self.eerste_schooldag, start) if start is not None else self.eerste_schooldag
+        last = min(self.laatste_schooldag, einde) if einde is not None else self.laatste_schooldag
+        return tuple(day for day in _days(first, last) if self.is_schooldag(day))
 
     @property
     def vakanties(self) -> tuple[Vrijeperiode, ...]:
@@ -589,7 +591,7 @@ def _build(jaar: Schooljaar, eigen: SchooleigenKalender | None) -> Schoolkalende
         else:
             halve.append(dag)
     days: list[tuple[pendulum.Date, str, Vrijesoort]] = []
-    for day in _days(jaar.begin, jaar.einde):
+    for day in _days(jaar.start, jaar.einde):
         if day in school:
             name = school[day]
             if name.endswith("vakantie"):
@@ -651,11 +653,69 @@ def schoolkalender(
                 "give a school year or a school calendar",
             )
         schooljaar = eigen.schooljaar
-    jaar = Schooljaar.parse(schooljaar) if isinstance(schooljaar, str) else schooljaar
+    jaar = Schooljaar.from_text(schooljaar) if isinstance(schooljaar, str) else schooljaar
     _ondersteund(jaar)
-    if eigen is not None and Schooljaar.parse(eigen.schooljaar) != jaar:
+    if eigen is not None and Schooljaar.from_text(eigen.schooljaar) != jaar:
         raise KalenderError(
             f"de schoolkalender van {eigen.school} is voor {eigen.schooljaar}, niet voor {jaar}",
             f"the school calendar of {eigen.school} is for {eigen.schooljaar}, not for {jaar}",
         )
     return _build(jaar, eigen)
+
+
+class Schoolkalenders:
+    """The calendar of every school year: the ones given, else the law's.
+
+    What the functions that span several school years take as ``kalender``: one school's
+    calendar, several (one per school year), or none. Make one with `schoolkalenders`, once
+    per call, and pass it along: the calendars of the law are looked up (and cached by
+    `schoolkalender`) only for the school years asked for.
+
+    Example:
+        >>> from duaal_leren.kalender import schoolkalender, schoolkalenders
+        >>> kalenders = schoolkalenders(schoolkalender("2025-2026"))
+        >>> kalenders.voor(pendulum.date(2026, 10, 1)).schooljaar
+        Schooljaar(startjaar=2026)
+    """
+
+    __slots__ = ("_by_year",)
+
+    def __init__(self, kalenders: Iterable[Schoolkalender] = ()) -> None:
+        self._by_year = {k.schooljaar: k for k in kalenders}
+
+    def voor(self, wanneer: dt.date | Schooljaar) -> Schoolkalender:
+        """The calendar of a school year, or of the school year a day lies in.
+
+        Raises:
+            KalenderError: No calendar was given for it and the law's calendar does not
+                cover it (`EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`).
+        """
+        jaar = wanneer if isinstance(wanneer, Schooljaar) else Schooljaar.from_date(wanneer)
+        found = self._by_year.get(jaar)
+        return found if found is not None else schoolkalender(jaar)
+
+    def klassenraden(self, start: dt.date, einde: dt.date) -> list[pendulum.Date]:
+        """The klassenraden of the given calendars from ``start`` to ``einde``, in order."""
+        # Only a school's own calendar has klassenraden: the law's calendars have none, so
+        # the school years without a calendar given need not be built (nor known).
+        days = {d for k in self._by_year.values() for d in k.klassenraden if start <= d <= einde}
+        return sorted(days)
+
+
+KalenderArg = Schoolkalender | Iterable[Schoolkalender] | Schoolkalenders | None
+"""One school calendar, several (for several school years), `Schoolkalenders`, or None for
+the law's calendar of every school year."""
+
+
+def schoolkalenders(kalender: KalenderArg = None) -> Schoolkalenders:
+    """The calendars a ``kalender`` argument names, made once.
+
+    Args:
+        kalender: One school calendar, several (for several school years), or None for the
+            law's calendar of every school year. `Schoolkalenders` come back as they are.
+    """
+    if isinstance(kalender, Schoolkalenders):
+        return kalender
+    if isinstance(kalender, Schoolkalender):
+        return Schoolkalenders((kalender,))
+    return Schoolkalenders(kalender or ())

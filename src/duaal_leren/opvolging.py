@@ -10,6 +10,10 @@ evidence), feedback on technical competences and on attitude kept apart, the lee
 agreed actions, extra learning opportunities and competences that can no longer be taught
 where planned.
 
+The participants (`Deelnemer`, in a `Gespreksrol`) and the actions (`Actie`) are those of
+every conversation: the records of conversations held with a leidraad
+(`duaal_leren.gespreksverslag`) use them too.
+
 The conversations are part of the traject document (``Traject.opvolgingsgesprekken``); the
 progress computed from them is in `duaal_leren.voortgang`.
 
@@ -33,17 +37,25 @@ from collections.abc import Sequence
 import attrs
 import pendulum
 
-from duaal_leren._validators import FieldError, each, in_range, non_empty, optional, validator
+from duaal_leren._validators import (
+    FieldError,
+    as_day,
+    each,
+    in_range,
+    non_empty,
+    optional,
+    validator,
+)
 from duaal_leren.competentie import Leerplaats
 from duaal_leren.opleidingsplan import Opleidingsplan, Verplaatsing
 
 __all__ = [
-    "Actiepunt",
+    "Actie",
     "Agendapunt",
     "Beheersingsschaal",
     "Beoordelaar",
+    "Deelnemer",
     "Feedback",
-    "Gespreksdeelnemer",
     "Gesprekslocatie",
     "Gespreksrol",
     "Gespreksstatus",
@@ -137,7 +149,8 @@ class Beheersingsschaal:
         The levels are 1 beheerst onvoldoende, 2 kan het onder begeleiding, 3 beheerst
         voldoende and 4 kan het zelfstandig. The threshold (3) is the library's default, not
         a source's: a traject can name its own scale. The scale is read from a data file of
-        the package, checked as strictly as a user's file, the first time it is asked for.
+        the package (``data/beheersingsschaal-4-niveaus.json``) the first time it is asked
+        for, and checked by the same validators as a scale built in code.
 
         References:
             R-SCALE: dualimento.be opleidingstool, for the levels (a single source).
@@ -195,26 +208,21 @@ class Beheersingsschaal:
         return (waarde - self.laagste) / (self.hoogste - self.laagste)
 
 
-_SCALE_FILE = "beheersingsschaal-4-niveaus.yaml"
+_SCALE_FILE = "beheersingsschaal-4-niveaus.json"
 
 
 @functools.cache
 def _default_scale() -> Beheersingsschaal:
-    # Imported here: the converter module is only needed once the scale is first read.
+    # The package's own data: JSON, so that the model reads it with the standard library
+    # and checks it with its own validators, as strictly as any scale built in code (an
+    # unknown key is a TypeError). A model does not import the readers, which sit above it.
     import importlib.resources
-
-    from duaal_leren._convert import converter, problems_of
-    from duaal_leren._parse import parse_yaml
-    from duaal_leren.exceptions import DocumentError
+    import json
 
     resource = importlib.resources.files("duaal_leren") / "data" / _SCALE_FILE
-    text = resource.read_text(encoding="utf-8")
-    data, _ = parse_yaml(text, _SCALE_FILE)
-    try:
-        scale: Beheersingsschaal = converter().structure(data, Beheersingsschaal)
-    except Exception as exc:  # noqa: BLE001 - a broken data file is reported like a user's
-        raise DocumentError(_SCALE_FILE, list(problems_of(exc))) from None
-    return scale
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    levels = tuple(Niveau(**level) for level in data.pop("niveaus"))
+    return Beheersingsschaal(niveaus=levels, **data)
 
 
 # --- the conversation ------------------------------------------------------------------
@@ -245,8 +253,8 @@ class Gespreksstatus(enum.Enum):
 class Gespreksrol(enum.Enum):
     """The role in which someone takes part in a conversation.
 
-    Used by follow-up conversations (`Gespreksdeelnemer`) and by the records of conversations
-    held with a leidraad (`duaal_leren.leidraad.Deelnemer`).
+    Used by the participants (`Deelnemer`) of follow-up conversations and of the records of
+    conversations held with a leidraad (`duaal_leren.gespreksverslag`).
     """
 
     LERENDE = "lerende"
@@ -285,17 +293,19 @@ class Beoordelaar(enum.Enum):
 
 
 @attrs.frozen
-class Gespreksdeelnemer:
-    """Someone who takes part in a follow-up conversation.
+class Deelnemer:
+    """Someone who takes part in a conversation: a follow-up conversation or a record.
 
     Attributes:
         rol: The role in which they take part.
         naam: Their name; leave it out for the learner, whom the traject names by a
             pseudonymous id.
+        functie: Their function, such as ``HR`` or ``coördinator duaal leren``.
     """
 
     rol: Gespreksrol
     naam: str | None = attrs.field(default=None, validator=_optional_text)
+    functie: str | None = attrs.field(default=None, validator=_optional_text)
 
 
 @attrs.frozen
@@ -385,24 +395,42 @@ class Leerfocus:
 
 
 @attrs.frozen
-class Actiepunt:
-    """An agreement or action made in the conversation.
+class Actie:
+    """An agreement or action made in a conversation, with its owner and due date.
 
     Attributes:
         omschrijving: What is agreed or to be done.
         eigenaar: Who does it: a name, a role, or both.
-        vervaldatum: By when.
+        vervaldatum: By when; an action without a due date is never late.
+        item: The id of the item of the leidraad it follows from, if any.
         afgerond: The day it was done; empty while it is not.
+
+    Example:
+        >>> import pendulum
+        >>> from duaal_leren.opvolging import Actie
+        >>> actie = Actie("Werkpostfiche bezorgen", "mentor", pendulum.date(2025, 9, 10))
+        >>> actie.te_laat("2025-10-01"), actie.te_laat(pendulum.date(2025, 9, 10))
+        (True, False)
     """
 
     omschrijving: str = attrs.field(validator=non_empty)
     eigenaar: str = attrs.field(validator=non_empty)
     vervaldatum: pendulum.Date | None = None
+    item: str | None = attrs.field(default=None, validator=_optional_text)
     afgerond: pendulum.Date | None = None
 
-    def te_laat(self, today: pendulum.Date) -> bool:
-        """Whether it is not done and its due date lies before ``today``."""
-        return self.afgerond is None and self.vervaldatum is not None and self.vervaldatum < today
+    def te_laat(self, today: pendulum.Date | str) -> bool:
+        """Whether the action is not done and its due date lies before ``today``.
+
+        Args:
+            today: The day to check against, as a date or as ISO text (``2025-10-01``).
+
+        Raises:
+            FieldError: ``today`` is text that is not a date written as ``YYYY-MM-DD``.
+        """
+        # Read first, so that a bad day is an error for a done action too.
+        day = as_day(today)
+        return self.afgerond is None and self.vervaldatum is not None and self.vervaldatum < day
 
 
 @attrs.frozen
@@ -472,13 +500,13 @@ class Opvolgingsgesprek:
     datum: pendulum.Date
     plaats: Gesprekslocatie
     status: Gespreksstatus = Gespreksstatus.GEPLAND
-    deelnemers: tuple[Gespreksdeelnemer, ...] = ()
+    deelnemers: tuple[Deelnemer, ...] = ()
     agenda: tuple[Agendapunt, ...] = ()
     observaties: tuple[Observatie, ...] = ()
     feedback_technisch: tuple[Feedback, ...] = ()
     feedback_attitude: tuple[Feedback, ...] = ()
     leerfocus: Leerfocus | None = None
-    acties: tuple[Actiepunt, ...] = ()
+    acties: tuple[Actie, ...] = ()
     extra_leerkansen: tuple[Leerkans, ...] = ()
     niet_aanleerbaar: tuple[NietAanleerbaar, ...] = ()
     verslag: str | None = attrs.field(default=None, validator=_optional_text)

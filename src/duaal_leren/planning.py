@@ -1,34 +1,23 @@
-"""Workplace days and hours of a traject, and the plan of its follow-up conversations.
+"""The plan of a traject's follow-up conversations, and of a whole caseload.
 
-From a traject's weekly pattern (`Weekpatroon`), its contract and the school calendar
-(`Schoolkalender`), this module finds the days the learner is at the workplace and at school,
-the workplace hours per week and their yearly average as the decree counts it, and what the
-holiday rule (R-HOLIDAY) needs to know. It then plans the opvolgingsgesprekken of a traject,
-or of a trajectbegeleider's whole caseload: on days the learner is at the workplace and the
-school is open, never in a vacation or on a day off, at a cadence, kept stable when
-conversations were already planned or held. The periods between conversations are the
-begeleidingsperiodes.
+This module plans the opvolgingsgesprekken of a traject, or of a trajectbegeleider's whole
+caseload: on days the learner is at the workplace and the school is open
+(`duaal_leren.werkdagen.bezoekdagen`), never in a vacation or on a day off, at a cadence
+(`ElkeNWeken`, `PerSchooljaar`, `VoorAnkers`), kept stable when conversations were already
+planned or held. The periods between conversations are the begeleidingsperiodes.
 
 Times are pendulum DateTimes in Europe/Brussels: a visit at 10:00 stays at 10:00 on both
 sides of a change to or from summer time.
 
 Example:
     >>> import duaal_leren
-    >>> from duaal_leren.planning import ElkeNWeken, plan_opvolging, werkplekuren_gemiddeld
+    >>> from duaal_leren.planning import ElkeNWeken, plan_opvolging
     >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-    >>> round(werkplekuren_gemiddeld(traject), 1)
-    22.8
     >>> schema = plan_opvolging(traject, ElkeNWeken(6))
     >>> [g.datum.isoformat() for g in schema.gesprekken][:3]
     ['2025-10-13', '2025-11-20', '2026-01-05']
 
 References:
-    R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3: at least 20 hours
-        a week of workplace training on average over the year, "zonder rekening te houden
-        met de wettelijke feest- en vakantiedagen".
-    R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be; sociare.be: learners are off in
-        every school vacation; an individual exception needs agreement, an annex, recovery in
-        the same school year, and four consecutive weeks off in July and August.
     R-CONTACT: scanjeschoolvoorduaal.be 02-3: contact moments are agreed at the start; no
         legal minimum number of visits.
     "Wat bespreek ik omtrent de leervooruitgang?" (Samen werken aan duaal): the themes of a
@@ -41,7 +30,6 @@ import bisect
 import contextlib
 import datetime as dt
 import hashlib
-import html
 import itertools
 import math
 import uuid
@@ -50,18 +38,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 import pendulum
 
+from duaal_leren._export import html_table
 from duaal_leren._validators import at_least, in_range, non_empty
 from duaal_leren.exceptions import DuaalLerenError, FieldError, excerpt
-from duaal_leren.kalender import Schooljaar, Schoolkalender, schoolkalender
+from duaal_leren.kalender import KalenderArg, Schooljaar, Schoolkalenders, schoolkalenders
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
-from duaal_leren.traject import Traject, Weekdag, Weekpatroon, WerkdagPlaats
-from duaal_leren.vakantie import Vakantieuitzondering
+from duaal_leren.traject import Traject, Weekdag
+from duaal_leren.werkdagen import Werkdagen, WerkdagenError
 
 __all__ = [
     "MAX_CADANS",
     "STANDAARDAGENDA",
     "TIJDZONE",
-    "ZOMERRUST_DAGEN",
     "Begeleidingsperiode",
     "Cadans",
     "Caseload",
@@ -71,29 +59,16 @@ __all__ = [
     "Opvolgingsschema",
     "PerSchooljaar",
     "PlanningError",
-    "Vakantiebalans",
     "VoorAnkers",
     "Voorkeur",
-    "Weekuren",
-    "bezoekdagen",
     "cadans",
     "plan_caseload",
     "plan_opvolging",
-    "schooldagen",
-    "schooljaren",
-    "vakantiebalans",
-    "werkplekdagen",
-    "werkplekdagen_in_vakantie",
-    "werkplekuren_gemiddeld",
-    "werkplekuren_per_week",
-    "zomerrust",
+    "vastgelegde_dagen",
 ]
 
 TIJDZONE = "Europe/Brussels"
 """The time zone of every planned conversation."""
-
-ZOMERRUST_DAGEN = 28
-"""The four consecutive weeks off in July and August a learner always keeps (R-HOLIDAY)."""
 
 STANDAARDAGENDA: tuple[str, ...] = (
     "Leervooruitgang op school en op de werkplek",
@@ -105,44 +80,14 @@ leervooruitgang?"), the agenda of a conversation unless another is given."""
 
 
 class PlanningError(DuaalLerenError, ValueError):
-    """A plan that cannot be made: no weekly pattern, no workplace day, an empty period."""
+    """A plan that cannot be made: no weekly pattern, no workplace day, an empty period.
+
+    A traject whose working days cannot be known (`duaal_leren.werkdagen.WerkdagenError`)
+    cannot be planned either: the planner raises this error for it, with the same message.
+    """
 
 
-# --- calendars and patterns -----------------------------------------------------------
-
-KalenderArg = Schoolkalender | Iterable[Schoolkalender] | None
-"""One school calendar, several (for several school years), or None for the law's calendar."""
-
-
-class _Kalenders:
-    """The school calendar of each school year: the given ones, else the law's (cached)."""
-
-    def __init__(self, given: KalenderArg) -> None:
-        if isinstance(given, Schoolkalender):
-            given = (given,)
-        self._by_year = {k.schooljaar: k for k in given or ()}
-
-    def voor(self, datum: dt.date) -> Schoolkalender:
-        jaar = Schooljaar.van(datum)
-        found = self._by_year.get(jaar)
-        return found if found is not None else schoolkalender(jaar)
-
-    def klassenraden(self, van: dt.date, tot: dt.date) -> list[pendulum.Date]:
-        # Only a school's own calendar has klassenraden: the law's calendars have none, so
-        # the school years without a calendar given need not be built (nor known).
-        days = {d for k in self._by_year.values() for d in k.klassenraden if van <= d <= tot}
-        return sorted(days)
-
-
-def _jaren(van: dt.date, tot: dt.date) -> list[Schooljaar]:
-    return [
-        Schooljaar(y)
-        for y in range(Schooljaar.van(van).startjaar, Schooljaar.van(tot).startjaar + 1)
-    ]
-
-
-def _date(value: dt.date) -> pendulum.Date:
-    return pendulum.Date(value.year, value.month, value.day)
+# --- dates ----------------------------------------------------------------------------
 
 
 def _plus_dagen(day: dt.date, days: int) -> pendulum.Date:
@@ -155,436 +100,13 @@ def _plus_dagen(day: dt.date, days: int) -> pendulum.Date:
     return pendulum.Date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
 
 
-def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
-    # By ordinal: pendulum's own date arithmetic costs more than the rest of the loop.
-    for ordinal in range(start.toordinal(), end.toordinal() + 1):
-        yield pendulum.Date.fromordinal(ordinal)
+def _datum(value: dt.date) -> pendulum.Date:
+    return pendulum.Date(value.year, value.month, value.day)
 
 
-def _patroon(traject: Traject) -> Weekpatroon:
-    if traject.weekpatroon is None:
-        raise PlanningError(
-            f"traject {traject.id} heeft geen weekpatroon: de werkplekdagen zijn niet gekend",
-            f"traject {traject.id} has no weekly pattern: its workplace days are unknown",
-        )
-    return traject.weekpatroon
-
-
-def _uren(patroon: Weekpatroon, plaats: WerkdagPlaats) -> dict[int, float]:
-    """Hours at one place per ISO weekday (1 Monday to 7 Sunday), for days with hours."""
-    hours: dict[int, float] = {}
-    for block in patroon.dagen:
-        if block.plaats is plaats and block.uren > 0:
-            day = block.dag.isoweekday
-            hours[day] = hours.get(day, 0.0) + block.uren
-    return hours
-
-
-def _periode(
-    traject: Traject, van: dt.date | None, tot: dt.date | None
-) -> tuple[pendulum.Date, pendulum.Date]:
-    contract = traject.overeenkomst
-    start = max(contract.start, van) if van is not None else contract.start
-    end = min(contract.einde, tot) if tot is not None else contract.einde
-    return _date(start), _date(end)
-
-
-def _uitzonderingen(
-    traject: Traject, uitzonderingen: Sequence[Vakantieuitzondering] | None
-) -> tuple[Vakantieuitzondering, ...]:
-    if uitzonderingen is not None:
-        return tuple(uitzonderingen)
-    return traject.vakantie_uitzonderingen
-
-
-def schooljaren(traject: Traject) -> tuple[Schooljaar, ...]:
-    """The school years the traject's contract runs in."""
-    return tuple(_jaren(traject.overeenkomst.start, traject.overeenkomst.einde))
-
-
-# --- workplace days and school days ---------------------------------------------------
-
-
-def werkplekdagen(
-    traject: Traject,
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
-    *,
-    kalender: KalenderArg = None,
-    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
-) -> tuple[pendulum.Date, ...]:
-    """The days the learner is at the workplace.
-
-    A day of the contract whose weekday has workplace hours in the weekly pattern, unless it
-    lies in a school vacation or is a legal holiday; plus the vacation days worked under a
-    recorded exception, less the days taken off to recover them. School days off that are no
-    vacation (pedagogical study days, the Friday after Ascension) stay workplace days.
-
-    Args:
-        traject: The traject.
-        van: The first day to consider; by default the contract's start.
-        tot: The last day to consider; by default the contract's end.
-        kalender: The school calendar(s); by default the law's calendar of each school year.
-        uitzonderingen: The recorded holiday exceptions; by default the traject's own.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern.
-
-    Example:
-        >>> import duaal_leren
-        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-        >>> [d.isoformat() for d in werkplekdagen(traject, tot=pendulum.date(2025, 9, 7))]
-        ['2025-09-01', '2025-09-02', '2025-09-04']
-    """
-    work = _uren(_patroon(traject), WerkdagPlaats.WERKPLEK)
-    start, end = _periode(traject, van, tot)
-    kalenders = _Kalenders(kalender)
-    extra: set[dt.date] = set()
-    off: set[dt.date] = set()
-    for uitzondering in _uitzonderingen(traject, uitzonderingen):
-        extra.update(uitzondering.dagen)
-        off.update(uitzondering.recuperatie)
-    result = []
-    for day in _days(start, end):
-        k = kalenders.voor(day)
-        planned = day.isoweekday() in work and not k.is_vakantie(day) and not k.is_feestdag(day)
-        if (planned and day not in off) or (day in extra and not k.is_feestdag(day)):
-            result.append(day)
-    return tuple(result)
-
-
-def schooldagen(
-    traject: Traject,
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
-    *,
-    kalender: KalenderArg = None,
-) -> tuple[pendulum.Date, ...]:
-    """The days the learner is at school: school days whose weekday has school hours.
-
-    Args:
-        traject: The traject.
-        van: The first day to consider; by default the contract's start.
-        tot: The last day to consider; by default the contract's end.
-        kalender: The school calendar(s); by default the law's calendar of each school year.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern.
-    """
-    school = _uren(_patroon(traject), WerkdagPlaats.SCHOOL)
-    start, end = _periode(traject, van, tot)
-    kalenders = _Kalenders(kalender)
-    return tuple(
-        day
-        for day in _days(start, end)
-        if day.isoweekday() in school and kalenders.voor(day).is_schooldag(day)
-    )
-
-
-def bezoekdagen(
-    traject: Traject,
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
-    *,
-    kalender: KalenderArg = None,
-    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
-) -> tuple[pendulum.Date, ...]:
-    """The days a trajectbegeleider can visit the learner at the workplace.
-
-    Workplace days of the learner on which the school is open (a school day of the
-    calendar: never a vacation, a day off or a study day). When the weekly pattern has whole
-    workplace days, only those: a day split between school and workplace is left for when
-    there is no other.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern.
-    """
-    patroon = _patroon(traject)
-    if kalender is not None and not isinstance(kalender, Schoolkalender):
-        kalender = tuple(kalender)  # read twice below
-    school = _uren(patroon, WerkdagPlaats.SCHOOL)
-    work = _uren(patroon, WerkdagPlaats.WERKPLEK)
-    # Visits fall on school days, so only a whole workplace day from Monday to Friday counts.
-    whole = {day for day in work if day not in school and day <= 5}
-    kalenders = _Kalenders(kalender)
-    return tuple(
-        day
-        for day in werkplekdagen(
-            traject, van, tot, kalender=kalender, uitzonderingen=uitzonderingen
-        )
-        if kalenders.voor(day).is_schooldag(day) and (not whole or day.isoweekday() in whole)
-    )
-
-
-# --- hours ----------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Weekuren:
-    """The workplace hours of one week (Monday to Sunday) of a traject.
-
-    Attributes:
-        maandag: The week's Monday.
-        uren: The hours the learner actually spends at the workplace that week: vacation
-            days and legal holidays give none.
-        gepland: The hours the weekly pattern plans on the week's days in the contract,
-            whatever the calendar says.
-        dagen: How many days of the week lie in the contract (7 for a whole week).
-        telt: Whether it is a training week: it holds a weekday of the contract outside the
-            school vacations.
-    """
-
-    maandag: pendulum.Date
-    uren: float
-    gepland: float
-    dagen: int
-    telt: bool
-
-
-def _schooljaar_periode(
-    traject: Traject, kalender: Schoolkalender | None
-) -> tuple[Schoolkalender, pendulum.Date, pendulum.Date]:
-    k = (
-        kalender
-        if kalender is not None
-        else schoolkalender(Schooljaar.van(traject.overeenkomst.start))
-    )
-    start, end = _periode(traject, k.schooljaar.begin, k.schooljaar.einde)
-    if start > end:
-        raise PlanningError(
-            f"het contract van traject {traject.id} loopt niet in schooljaar {k.schooljaar}",
-            f"the contract of traject {traject.id} does not run in school year {k.schooljaar}",
-        )
-    return k, start, end
-
-
-def werkplekuren_per_week(
-    traject: Traject, kalender: Schoolkalender | None = None
-) -> tuple[Weekuren, ...]:
-    """The workplace hours of every week of the contract in one school year.
-
-    Args:
-        traject: The traject.
-        kalender: The school year's calendar; by default the law's calendar of the school
-            year in which the contract starts.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern, or its contract does not run in the
-            school year.
-
-    Example:
-        >>> import duaal_leren
-        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-        >>> week = werkplekuren_per_week(traject)[10]  # Wapenstilstand on Tuesday
-        >>> week.maandag.isoformat(), round(week.uren, 1), round(week.gepland, 1)
-        ('2025-11-10', 15.2, 22.8)
-    """
-    work = _uren(_patroon(traject), WerkdagPlaats.WERKPLEK)
-    k, start, end = _schooljaar_periode(traject, kalender)
-    weeks = []
-    vacation, holiday = k._vakantie_ordinals, k._feest_ordinals
-    first, last = start.toordinal(), end.toordinal()
-    # Days by ordinal: ordinal 1 (1 January of year 1) is a Monday.
-    for monday in range(first - start.isoweekday() + 1, last + 1, 7):
-        uren = gepland = 0.0
-        telt = False
-        low, high = max(monday, first), min(monday + 6, last)
-        for day in range(low, high + 1):
-            weekday = (day - 1) % 7 + 1
-            hours = work.get(weekday, 0.0)
-            gepland += hours
-            in_vacation = day in vacation
-            if not in_vacation and day not in holiday:
-                uren += hours
-            if weekday <= 5 and not in_vacation:
-                telt = True
-        weeks.append(
-            Weekuren(
-                maandag=pendulum.Date.fromordinal(monday),
-                uren=uren,
-                gepland=gepland,
-                dagen=high - low + 1,
-                telt=telt,
-            )
-        )
-    return tuple(weeks)
-
-
-def werkplekuren_gemiddeld(traject: Traject, kalender: Schoolkalender | None = None) -> float:
-    """The yearly average of workplace hours per week, as the decree counts it.
-
-    The decree counts "gemiddeld op jaarbasis ... zonder rekening te houden met de wettelijke
-    feest- en vakantiedagen". So the average runs over the training weeks of the contract in
-    the school year: a week wholly in a school vacation is none, and a legal holiday or
-    vacation day inside a training week does not lower it (the hours the pattern plans that
-    week count). Weeks cut off by the start or end of the contract count only when the
-    contract holds no whole training week, each for its share of seven days. With one weekly
-    pattern the result is the pattern's workplace hours; the calendar decides which weeks
-    count.
-
-    Args:
-        traject: The traject.
-        kalender: The school year's calendar; by default the law's calendar of the school
-            year in which the contract starts. Only the part of the contract in that school
-            year counts.
-
-    Returns:
-        The average hours a week; 0 when the contract holds no training week.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern, or its contract does not run in the
-            school year.
-
-    References:
-        R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3.
-
-    Example:
-        >>> import duaal_leren
-        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-        >>> round(werkplekuren_gemiddeld(traject), 2)
-        22.8
-    """
-    weeks = [w for w in werkplekuren_per_week(traject, kalender) if w.telt]
-    whole = [w for w in weeks if w.dagen == 7]
-    counted = whole or weeks
-    weight = sum(w.dagen for w in counted) / 7
-    if not weight:
-        return 0.0
-    # Rounded to a millionth of an hour: sums of hours like 7.6 carry binary noise that
-    # would put a pattern of exactly 20 hours a hair below the line.
-    return round(math.fsum(w.gepland for w in counted) / weight, 6)
-
-
-# --- the holiday rule -----------------------------------------------------------------
-
-
-def werkplekdagen_in_vakantie(
-    traject: Traject,
-    kalender: Schoolkalender | None = None,
-    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
-) -> tuple[pendulum.Date, ...]:
-    """The days of one school year the learner works at the workplace in a school vacation.
-
-    Args:
-        traject: The traject.
-        kalender: The school year's calendar; by default that of the contract's start.
-        uitzonderingen: The recorded holiday exceptions; by default the traject's own.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern, or its contract does not run in the
-            school year.
-    """
-    k, start, end = _schooljaar_periode(traject, kalender)
-    return tuple(
-        d
-        for d in werkplekdagen(traject, start, end, kalender=k, uitzonderingen=uitzonderingen)
-        if k.is_vakantie(d)
-    )
-
-
-def zomerrust(
-    traject: Traject,
-    kalender: Schoolkalender | None = None,
-    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
-) -> int:
-    """The longest run of consecutive days off in July and August, in days.
-
-    The summer that ends the school year counts; days outside the contract are days off. A
-    learner always keeps `ZOMERRUST_DAGEN` (four weeks) in a row.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern.
-    """
-    k = (
-        kalender
-        if kalender is not None
-        else schoolkalender(Schooljaar.van(traject.overeenkomst.start))
-    )
-    summer_start = pendulum.Date(k.schooljaar.startjaar + 1, 7, 1)
-    worked = set(
-        werkplekdagen(
-            traject,
-            summer_start,
-            k.schooljaar.einde,
-            kalender=k,
-            uitzonderingen=uitzonderingen,
-        )
-    )
-    longest = run = 0
-    for day in _days(summer_start, k.schooljaar.einde):
-        run = 0 if day in worked else run + 1
-        longest = max(longest, run)
-    return longest
-
-
-@attrs.frozen
-class Vakantiebalans:
-    """What the holiday rule needs to know about one school year of a traject.
-
-    Attributes:
-        schooljaar: The school year.
-        gewerkt: The vacation days the learner works at the workplace.
-        gerecupereerd: Recovery days that are planned workplace days of the same school year.
-        ongeldige_recuperatie: Recovery days that are not: outside the school year or the
-            contract, in a vacation, on a legal holiday, or on a day without workplace hours.
-        zomerrust: The longest run of days off in July and August.
-    """
-
-    schooljaar: Schooljaar
-    gewerkt: tuple[pendulum.Date, ...]
-    gerecupereerd: tuple[pendulum.Date, ...]
-    ongeldige_recuperatie: tuple[pendulum.Date, ...]
-    zomerrust: int
-
-    @property
-    def tekort(self) -> int:
-        """How many vacation days worked are not recovered yet."""
-        return max(0, len(self.gewerkt) - len(self.gerecupereerd))
-
-    @property
-    def houdt_zomerrust(self) -> bool:
-        """Whether the learner keeps four consecutive weeks off in July and August."""
-        return self.zomerrust >= ZOMERRUST_DAGEN
-
-
-def vakantiebalans(
-    traject: Traject,
-    kalender: Schoolkalender | None = None,
-    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
-) -> Vakantiebalans:
-    """The vacation days worked, their recovery and the summer rest of one school year.
-
-    Args:
-        traject: The traject.
-        kalender: The school year's calendar; by default that of the contract's start.
-        uitzonderingen: The recorded holiday exceptions; by default the traject's own.
-
-    Raises:
-        PlanningError: The traject has no weekly pattern, or its contract does not run in the
-            school year.
-
-    References:
-        R-HOLIDAY: besox.be (18-9-2019): "Deze dagen dienen gerecupereerd te worden op dagen
-        dat hij normaal opleiding volgt in de onderneming en dit binnen hetzelfde schooljaar."
-    """
-    k, start, end = _schooljaar_periode(traject, kalender)
-    found = _uitzonderingen(traject, uitzonderingen)
-    # The recovery days are checked against the pattern alone: they are the days taken off.
-    planned = set(werkplekdagen(traject, start, end, kalender=k, uitzonderingen=()))
-    # Recovery belongs to the exception whose holiday days fall in this school year: the
-    # days of another year's exception neither count here nor are wrong here.
-    own = [u for u in found if any(d in k.schooljaar for d in u.dagen)]
-    recovery = sorted({d for u in own for d in u.recuperatie if d in k.schooljaar})
-    outside = sorted({d for u in own for d in u.recuperatie if d not in k.schooljaar})
-    return Vakantiebalans(
-        schooljaar=k.schooljaar,
-        gewerkt=werkplekdagen_in_vakantie(traject, k, found),
-        gerecupereerd=tuple(_date(d) for d in recovery if d in planned),
-        ongeldige_recuperatie=tuple(
-            _date(d) for d in sorted([*outside, *(d for d in recovery if d not in planned)])
-        ),
-        zomerrust=zomerrust(traject, k, found),
-    )
+def _schooljaren(start: dt.date, einde: dt.date) -> list[Schooljaar]:
+    first, last = Schooljaar.from_date(start), Schooljaar.from_date(einde)
+    return [Schooljaar(y) for y in range(first.startjaar, last.startjaar + 1)]
 
 
 # --- cadence and preferences ----------------------------------------------------------
@@ -605,7 +127,7 @@ class ElkeNWeken:
 
     weken: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
-    def tekst(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """The cadence in words."""
         return f"every {self.weken} weeks" if lang == "en" else f"elke {self.weken} weken"
 
@@ -620,7 +142,7 @@ class PerSchooljaar:
 
     aantal: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
-    def tekst(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """The cadence in words."""
         if lang == "en":
             return f"{self.aantal} per school year"
@@ -644,7 +166,7 @@ class VoorAnkers:
     naam: str = attrs.field(default="klassenraad", validator=non_empty)
     marge: int = attrs.field(default=21, validator=at_least(1))
 
-    def tekst(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """The cadence in words."""
         return f"before each {self.naam}" if lang == "en" else f"voor elke {self.naam}"
 
@@ -914,18 +436,6 @@ class Begeleidingsperiode:
 _WEEKDAG_KORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
-        for row in rows
-    )
-    return (
-        f"<table><caption>{html.escape(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
 @attrs.frozen
 class Opvolgingsschema:
     """The planned follow-up conversations of one traject.
@@ -937,12 +447,12 @@ class Opvolgingsschema:
         adres: The address of the vestiging.
         genodigden: Who is invited, with their roles.
         cadans: The cadence it was planned at.
-        van: The first day of the plan.
-        tot: The last day of the plan.
+        start: The first day of the plan.
+        einde: The last day of the plan.
         gesprekken: The conversations in time order, kept ones and proposed ones.
         onplanbaar: Target days for which no day could be found: no workplace day of the
             learner in reach, or every such day full.
-        werkplekdagen: The learner's workplace days from ``van`` to ``tot``.
+        werkplekdagen: The learner's workplace days from ``start`` to ``einde``.
     """
 
     traject: str
@@ -951,8 +461,8 @@ class Opvolgingsschema:
     adres: str | None
     genodigden: tuple[Genodigde, ...]
     cadans: Cadans
-    van: pendulum.Date
-    tot: pendulum.Date
+    start: pendulum.Date
+    einde: pendulum.Date
     gesprekken: tuple[Gesprek, ...]
     onplanbaar: tuple[pendulum.Date, ...] = ()
     werkplekdagen: tuple[pendulum.Date, ...] = attrs.field(default=(), repr=False)
@@ -972,7 +482,7 @@ class Opvolgingsschema:
         """
         # By ordinal: the day after the plan may lie past the last date there is. A kept
         # conversation outside the plan starts no period outside it.
-        first, after = self.van.toordinal(), self.tot.toordinal() + 1
+        first, after = self.start.toordinal(), self.einde.toordinal() + 1
         bounds = [
             first,
             *(min(max(g.datum.toordinal(), first), after) for g in self.gesprekken),
@@ -1003,10 +513,10 @@ class Opvolgingsschema:
         ]
         caption = (
             f"Opvolgingsgesprekken {self.lerende} – {self.werkplek} "
-            f"({self.cadans.tekst()}, {self.van.isoformat()} tot {self.tot.isoformat()})"
+            f"({self.cadans.text()}, {self.start.isoformat()} tot {self.einde.isoformat()})"
         )
         headers = ("nr", "datum", "dag", "uur", "status", "werkplekdagen sinds vorig gesprek")
-        return _table(caption, headers, rows)
+        return html_table(headers, rows, caption=caption)
 
 
 @attrs.frozen
@@ -1051,7 +561,8 @@ class Caseload:
             for g in self.gesprekken
         ]
         caption = f"Opvolgingsgesprekken van {len(self.schemas)} trajecten (max. {self.max_per_dag} per dag)"
-        return _table(caption, ("datum", "dag", "uur", "lerende", "werkplek", "status"), rows)
+        headers = ("datum", "dag", "uur", "lerende", "werkplek", "status")
+        return html_table(headers, rows, caption=caption)
 
 
 # --- the planner ----------------------------------------------------------------------
@@ -1238,7 +749,11 @@ class _Planner:
 
 
 def _elke_n_weken(
-    p: _Planner, cad: ElkeNWeken, start: pendulum.Date, end: pendulum.Date, kalenders: _Kalenders
+    p: _Planner,
+    cad: ElkeNWeken,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    kalenders: Schoolkalenders,
 ) -> None:
     step = cad.weken * 7
     half = step // 2
@@ -1260,15 +775,19 @@ def _elke_n_weken(
 
 
 def _per_schooljaar(
-    p: _Planner, cad: PerSchooljaar, start: pendulum.Date, end: pendulum.Date, kalenders: _Kalenders
+    p: _Planner,
+    cad: PerSchooljaar,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    kalenders: Schoolkalenders,
 ) -> None:
-    for jaar in _jaren(start, end):
-        first, last = max(start, jaar.begin), min(end, jaar.einde)
+    for jaar in _schooljaren(start, end):
+        first, last = max(start, jaar.start), min(end, jaar.einde)
         candidates = [d for d in p.days if first <= d <= last]
         if not candidates:
             continue
         # A contract that covers part of a school year gets its share of the conversations.
-        k = kalenders.voor(jaar.begin)
+        k = kalenders.voor(jaar)
         share = len(k.schooldagen(first, last)) / max(1, len(k.schooldagen()))
         count = max(1, round(cad.aantal * share))
         n = len(candidates)
@@ -1285,7 +804,11 @@ def _per_schooljaar(
 
 
 def _voor_ankers(
-    p: _Planner, cad: VoorAnkers, start: pendulum.Date, end: pendulum.Date, kalenders: _Kalenders
+    p: _Planner,
+    cad: VoorAnkers,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    kalenders: Schoolkalenders,
 ) -> None:
     anchors = sorted(set(cad.datums)) or kalenders.klassenraden(start, _plus_dagen(end, cad.marge))
     if not anchors:
@@ -1309,27 +832,27 @@ def _voor_ankers(
 def _plan(
     traject: Traject,
     cad: Cadans,
-    kalender: KalenderArg,
+    kalenders: Schoolkalenders,
     voorkeur: Voorkeur,
     vast: list[_Vast],
-    van: dt.date | None,
-    tot: dt.date | None,
+    periode: tuple[dt.date | None, dt.date | None],
     bezetting: _Bezetting,
     agenda: tuple[str, ...],
 ) -> Opvolgingsschema:
-    start, end = _periode(traject, van, tot)
+    contract = traject.overeenkomst
+    start = _datum(max(contract.start, periode[0]) if periode[0] is not None else contract.start)
+    end = _datum(min(contract.einde, periode[1]) if periode[1] is not None else contract.einde)
     if start > end:
         raise PlanningError(
             f"traject {traject.id}: de planperiode is leeg ({start.isoformat()} na {end.isoformat()})",
             f"traject {traject.id}: the planning period is empty ({start.isoformat()} after {end.isoformat()})",
         )
-    kalender = (
-        tuple(kalender)
-        if kalender is not None and not isinstance(kalender, Schoolkalender)
-        else kalender
-    )
-    kalenders = _Kalenders(kalender)
-    days = bezoekdagen(traject, start, end, kalender=kalender)
+    try:
+        werkdagen = Werkdagen.from_traject(traject, kalenders)
+    except WerkdagenError as error:
+        # Without its working days the traject cannot be planned: that is the planner's error.
+        raise PlanningError(error.message, error.message_en) from error
+    days = werkdagen.bezoekdagen(start, end)
     if not days:
         raise PlanningError(
             f"traject {traject.id}: de lerende is van {start.isoformat()} tot {end.isoformat()} "
@@ -1368,22 +891,25 @@ def _plan(
         adres=traject.werkplek.adres,
         genodigden=_genodigden(traject),
         cadans=cad,
-        van=start,
-        tot=end,
+        start=start,
+        einde=end,
         gesprekken=tuple(gesprekken),
         onplanbaar=tuple(sorted(set(planner.onplanbaar))),
-        werkplekdagen=werkplekdagen(traject, start, end, kalender=kalender),
+        werkplekdagen=werkdagen.werkplekdagen(start, end),
     )
 
 
-def _opgenomen(traject: Traject) -> list[pendulum.Date]:
-    """The days of the conversations the traject records, except the cancelled ones."""
+def vastgelegde_dagen(traject: Traject) -> list[pendulum.Date]:
+    """The days of the conversations the traject records, except the cancelled ones.
+
+    A plan keeps these: they are planned or held already (``al vastgelegd``).
+    """
     return [
         g.datum for g in traject.opvolgingsgesprekken if g.status is not Gespreksstatus.GEANNULEERD
     ]
 
 
-def _cadans_van(traject: Traject, cadans: Cadans | None) -> Cadans:
+def _cadans_voor(traject: Traject, cadans: Cadans | None) -> Cadans:
     if cadans is not None:
         return cadans
     weeks = traject.afspraken.opvolging_weken
@@ -1411,14 +937,14 @@ def plan_opvolging(
     kalender: KalenderArg = None,
     voorkeur: Voorkeur | None = None,
     bestaande: Iterable[Bestaand] | None = None,
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
+    start: dt.date | None = None,
+    einde: dt.date | None = None,
     agenda: Sequence[str] = STANDAARDAGENDA,
 ) -> Opvolgingsschema:
     """Plan the follow-up conversations of one traject.
 
     Conversations fall on days the learner is at the workplace and the school is open
-    (`bezoekdagen`): never in a vacation, on a legal holiday, on another day off or study day
+    (`duaal_leren.werkdagen.bezoekdagen`): never in a vacation, on a legal holiday, on another day off or study day
     of the school, or on a school day of the learner. Conversations already planned or held
     are kept as they are and fill the slot of the cadence they fall in. The same input always
     gives the same plan.
@@ -1432,8 +958,8 @@ def plan_opvolging(
         bestaande: Conversations already planned or held: days, or days and times (a naive
             time is Brussels time); by default those the traject records, except the
             cancelled ones. Pass ``()`` to plan as if none were.
-        van: The first day of the plan; by default the contract's start.
-        tot: The last day of the plan; by default the contract's end.
+        start: The first day of the plan; by default the contract's start.
+        einde: The last day of the plan; by default the contract's end.
         agenda: The agenda of each proposed conversation.
 
     Raises:
@@ -1455,10 +981,12 @@ def plan_opvolging(
     voorkeur = voorkeur or Voorkeur()
     # One traject has one visit a day at most; the start times of a day still bound it.
     bezetting = _Bezetting(1 << 30, voorkeur)
-    given = _opgenomen(traject) if bestaande is None else bestaande
+    given = vastgelegde_dagen(traject) if bestaande is None else bestaande
     vast = _vast({traject.id: given}, voorkeur, bezetting)[traject.id]
-    cad = _cadans_van(traject, cadans)
-    return _plan(traject, cad, kalender, voorkeur, vast, van, tot, bezetting, tuple(agenda))
+    cad = _cadans_voor(traject, cadans)
+    kalenders = schoolkalenders(kalender)
+    periode = (start, einde)
+    return _plan(traject, cad, kalenders, voorkeur, vast, periode, bezetting, tuple(agenda))
 
 
 def plan_caseload(
@@ -1469,8 +997,8 @@ def plan_caseload(
     kalender: KalenderArg = None,
     voorkeur: Voorkeur | None = None,
     bestaande: Mapping[str, Sequence[Bestaand]] | None = None,
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
+    start: dt.date | None = None,
+    einde: dt.date | None = None,
     agenda: Sequence[str] = STANDAARDAGENDA,
 ) -> Caseload:
     """Plan the follow-up conversations of many trajecten, at most ``max_per_dag`` a day.
@@ -1486,8 +1014,8 @@ def plan_caseload(
         voorkeur: Preferred weekdays, start times and duration.
         bestaande: Conversations already planned or held, by traject id; a traject not in
             it keeps the conversations it records, except the cancelled ones.
-        van: The first day of the plan; by default each contract's start.
-        tot: The last day of the plan; by default each contract's end.
+        start: The first day of the plan; by default each contract's start.
+        einde: The last day of the plan; by default each contract's end.
         agenda: The agenda of each proposed conversation.
 
     Raises:
@@ -1506,21 +1034,19 @@ def plan_caseload(
         if a == b:
             raise PlanningError(f"traject {a} komt twee keer voor", f"traject {a} occurs twice")
     voorkeur = voorkeur or Voorkeur()
-    kalender = (
-        tuple(kalender)
-        if kalender is not None and not isinstance(kalender, Schoolkalender)
-        else kalender
-    )
+    # Made once: a calendar given as an iterator is read once, and serves every traject.
+    kalenders = schoolkalenders(kalender)
     bezetting = _Bezetting(max_per_dag, voorkeur)
     given = bestaande or {}
     kept = _vast(
-        {t.id: given[t.id] if t.id in given else _opgenomen(t) for t in ordered},
+        {t.id: given[t.id] if t.id in given else vastgelegde_dagen(t) for t in ordered},
         voorkeur,
         bezetting,
     )
-    cadansen = {t.id: _cadans_van(t, cadans) for t in ordered}
+    cadansen = {t.id: _cadans_voor(t, cadans) for t in ordered}
+    periode = (start, einde)
     schemas = tuple(
-        _plan(t, cadansen[t.id], kalender, voorkeur, kept[t.id], van, tot, bezetting, tuple(agenda))
+        _plan(t, cadansen[t.id], kalenders, voorkeur, kept[t.id], periode, bezetting, tuple(agenda))
         for t in ordered
     )
     return Caseload(schemas, max_per_dag)

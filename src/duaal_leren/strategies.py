@@ -45,6 +45,7 @@ from hypothesis import strategies as st
 
 from duaal_leren._validators import blank
 from duaal_leren.competentie import Competentie, Leerplaats, Referenties
+from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
 from duaal_leren.kalender import (
     Dagdeel,
     SchooleigenDag,
@@ -63,7 +64,6 @@ from duaal_leren.leidraad.model import (
     Thema,
     Uitbreiding,
 )
-from duaal_leren.leidraad.verslag import Actie, Antwoord, Deelnemer, Gespreksverslag
 from duaal_leren.opleidingsplan import (
     Handtekening,
     IndividueelOpleidingsplan,
@@ -76,12 +76,12 @@ from duaal_leren.opleidingsplan import (
     Weglating,
 )
 from duaal_leren.opvolging import (
-    Actiepunt,
+    Actie,
     Agendapunt,
     Beheersingsschaal,
     Beoordelaar,
+    Deelnemer,
     Feedback,
-    Gespreksdeelnemer,
     Gesprekslocatie,
     Gespreksrol,
     Gespreksstatus,
@@ -118,7 +118,6 @@ from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
     "aanvullingen",
-    "actiepunten",
     "acties",
     "afspraken",
     "agendapunten",
@@ -137,7 +136,6 @@ __all__ = [
     "erkenningen",
     "esco_uris",
     "feedbacks",
-    "gespreksdeelnemers",
     "gespreksverslagen",
     "handtekeningen",
     "individuele_plannen",
@@ -313,16 +311,16 @@ def _digits(n: int) -> st.SearchStrategy[str]:
 
 
 def datums(
-    min_value: datetime.date = datetime.date(1950, 1, 1),
-    max_value: datetime.date = datetime.date(2099, 12, 31),
+    start: datetime.date = datetime.date(1950, 1, 1),
+    einde: datetime.date = datetime.date(2099, 12, 31),
 ) -> st.SearchStrategy[pendulum.Date]:
     """Dates as `pendulum.Date`, the type the model uses.
 
     Args:
-        min_value: The earliest date.
-        max_value: The latest date.
+        start: The earliest date.
+        einde: The latest date (inclusive).
     """
-    return _datums(min_value, max_value)
+    return _datums(start, einde)
 
 
 @functools.cache
@@ -891,6 +889,20 @@ def praktische_afspraken() -> st.SearchStrategy[PraktischeAfspraken]:
 _OPVOLGING_DAG = datums(datetime.date(2024, 9, 1), datetime.date(2027, 6, 30))
 _STANDAARD_WAARDEN = (1, 2, 3, 4)
 """The levels of the default scale (`Beheersingsschaal.standaard`), without reading it."""
+
+
+def _join_id(first: str, rest: Sequence[tuple[str, str]]) -> str:
+    return first + "".join(sep + part for sep, part in rest)
+
+
+# Words joined by ``-`` or ``.``, such as ``klassenraad`` or ``bouw.vca``: built from parts,
+# since drawing from the regular expression costs several times more.
+_ID_PART = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
+_LEIDRAAD_ID = st.builds(
+    _join_id, _ID_PART, st.lists(st.tuples(st.sampled_from("-."), _ID_PART), max_size=2)
+)
+_ITEM_REFERENTIE = _LEIDRAAD_ID | _TEKST
+"""The id of an item of a catalogue, or any text, as a typo in a record may give."""
 _ROL = st.sampled_from(Gespreksrol)
 _LABEL = teksten(max_size=20)
 
@@ -919,9 +931,9 @@ def _beheersingsschaal(draw: st.DrawFn) -> Beheersingsschaal:
 _BEHEERSINGSSCHALEN = _beheersingsschaal()
 
 
-def gespreksdeelnemers() -> st.SearchStrategy[Gespreksdeelnemer]:
-    """People taking part in a follow-up conversation, in a role."""
-    return st.builds(Gespreksdeelnemer, rol=_ROL, naam=_OPTIONELE_TEKST)
+def deelnemers() -> st.SearchStrategy[Deelnemer]:
+    """People taking part in a conversation, in a role, maybe with a name and a function."""
+    return st.builds(Deelnemer, rol=_ROL, naam=_OPTIONELE_TEKST, functie=_KORTE_TEKST)
 
 
 def agendapunten() -> st.SearchStrategy[Agendapunt]:
@@ -1077,18 +1089,21 @@ def leerfocussen(codes: Sequence[str] | None = None) -> st.SearchStrategy[Leerfo
     return _leerfocus(_codes_argument(codes))
 
 
-def actiepunten() -> st.SearchStrategy[Actiepunt]:
-    """Agreements of a follow-up conversation, with an owner, maybe due and done."""
-    return _ACTIEPUNTEN
+def acties(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Actie]:
+    """Actions of a conversation, with an owner, maybe due, done, or for an item.
 
-
-_ACTIEPUNTEN = st.builds(
-    Actiepunt,
-    omschrijving=_TEKST,
-    eigenaar=_TEKST,
-    vervaldatum=_OPTIONELE_OPVOLGING_DAG,
-    afgerond=_OPTIONELE_OPVOLGING_DAG,
-)
+    Args:
+        item: Draws the id of the item an action follows from; by default an id or any
+            text, as a typo in a record may give.
+    """
+    return st.builds(
+        Actie,
+        omschrijving=_TEKST,
+        eigenaar=_TEKST,
+        vervaldatum=_OPTIONELE_OPVOLGING_DAG,
+        item=_optional(_ITEM_REFERENTIE if item is None else item),
+        afgerond=_OPTIONELE_OPVOLGING_DAG,
+    )
 
 
 @st.composite
@@ -1124,9 +1139,9 @@ def niet_aanleerbaar(codes: Sequence[str] | None = None) -> st.SearchStrategy[Ni
     return _niet_aanleerbaar(_codes_argument(codes))
 
 
-_GESPREKSDEELNEMERS = st.lists(gespreksdeelnemers(), max_size=3).map(tuple)
+_GESPREKSDEELNEMERS = st.lists(deelnemers(), max_size=3).map(tuple)
 _AGENDA = st.lists(agendapunten(), max_size=2).map(tuple)
-_ACTIES = st.lists(_ACTIEPUNTEN, max_size=2).map(tuple)
+_ACTIES = st.lists(acties(), max_size=2).map(tuple)
 _GESPREKSLOCATIE = st.sampled_from(Gesprekslocatie)
 _GESPREKSSTATUS = st.sampled_from(Gespreksstatus)
 
@@ -1232,18 +1247,6 @@ def vakantie_uitzonderingen() -> st.SearchStrategy[Vakantieuitzondering]:
 
 
 # --- catalogues (leidraden) and conversation records ------------------------------------
-
-
-def _join_id(first: str, rest: Sequence[tuple[str, str]]) -> str:
-    return first + "".join(sep + part for sep, part in rest)
-
-
-# Words joined by ``-`` or ``.``, such as ``klassenraad`` or ``bouw.vca``: built from parts,
-# since drawing from the regular expression costs several times more.
-_ID_PART = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
-_LEIDRAAD_ID = st.builds(
-    _join_id, _ID_PART, st.lists(st.tuples(st.sampled_from("-."), _ID_PART), max_size=2)
-)
 
 
 def _unique_id(draw: st.DrawFn, taken: set[str]) -> str:
@@ -1436,14 +1439,6 @@ def _uitbreiding(draw: st.DrawFn) -> Uitbreiding:
 _UITBREIDINGEN = _uitbreiding()
 
 
-_ITEM_REFERENTIE = _LEIDRAAD_ID | _TEKST
-
-
-def deelnemers() -> st.SearchStrategy[Deelnemer]:
-    """People who took part in a recorded conversation, in a role, maybe with a function."""
-    return st.builds(Deelnemer, rol=_ROL, naam=_OPTIONELE_TEKST, functie=_KORTE_TEKST)
-
-
 def antwoorden(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Antwoord]:
     """Answers of a record: answered, agreed, not applicable, or still open.
 
@@ -1457,23 +1452,6 @@ def antwoorden(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
         tekst=_optional(teksten(max_size=200)),
         afspraak=_OPTIONELE_TEKST,
         niet_van_toepassing=st.booleans(),
-    )
-
-
-def acties(item: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Actie]:
-    """Actions of a record, with an owner and a due date, some done, some for an item.
-
-    Args:
-        item: Draws the id of the item an action follows from; by default an id or any
-            text.
-    """
-    return st.builds(
-        Actie,
-        omschrijving=_TEKST,
-        eigenaar=_TEKST,
-        vervaldatum=_OPVOLGING_DAG,
-        item=_optional(_ITEM_REFERENTIE if item is None else item),
-        afgerond=_optional(_OPVOLGING_DAG),
     )
 
 
@@ -1518,7 +1496,7 @@ def gespreksverslagen(
 
 def _draw_schooleigen_dag(draw: st.DrawFn, jaar: Schooljaar) -> SchooleigenDag:
     # From 1 September, so that a run of days ends by 30 June at the latest.
-    datum = jaar.begin.add(days=draw(st.integers(0, 297)))
+    datum = jaar.start.add(days=draw(st.integers(0, 297)))
     dagdeel = draw(st.sampled_from(Dagdeel))
     einde = None
     # A half day is one day; a whole day may start a run of a few days.
@@ -1559,7 +1537,7 @@ def schooleigen_kalenders() -> st.SearchStrategy[SchooleigenKalender]:
     @st.composite
     def kalender(draw: st.DrawFn) -> SchooleigenKalender:
         jaar = draw(_SCHOOLJAAR)
-        lessons = datums(jaar.begin, jaar.begin.add(days=301))
+        lessons = datums(jaar.start, jaar.start.add(days=301))
         return SchooleigenKalender(
             school=draw(_TEKST),
             schooljaar=str(jaar),

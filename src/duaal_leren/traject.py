@@ -23,7 +23,7 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import at_least, in_range, non_empty, ondernemingsnummer, optional
-from duaal_leren.leidraad.verslag import Gespreksverslag
+from duaal_leren.gespreksverslag import Gespreksverslag
 from duaal_leren.opleidingsplan import IndividueelOpleidingsplan
 from duaal_leren.opvolging import Beheersingsschaal, Opvolgingsgesprek
 from duaal_leren.vakantie import Vakantieuitzondering

@@ -3,7 +3,7 @@
 Since 1 September 2019 learners in dual learning are off in every school vacation: the
 execution of their contract is suspended. A `Vakantieuitzondering` records an individual
 exception, when a real learning opportunity comes up in a vacation. It is part of the traject;
-`duaal_leren.planning.vakantiebalans` checks its days against the school calendar.
+`duaal_leren.vakantieregeling.vakantiebalans` checks its days against the school calendar.
 
 References:
     R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be "Wijziging van vakantieregeling in

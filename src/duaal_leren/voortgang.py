@@ -1,9 +1,10 @@
 """Learning progress (leervooruitgang) of a traject: per competence, overall, risk and focus.
 
-`voortgang` reads the ratings recorded in a traject's follow-up conversations and gives, per
-competence, the current level by a roll-up rule (`Rollup`: an explicit override wins, else the
-latest rating by mentor or school; the learner's self-assessment is shown beside it and never
-mixed into it), whether it is mastered, and its history. Over the whole traject it counts what
+`TrajectVoortgang.from_traject` reads the ratings recorded in a traject's follow-up
+conversations and gives, per competence, the current level by a roll-up rule (`Rollup`: an
+explicit override wins, else the latest rating by mentor or school; the learner's
+self-assessment is shown beside it and never mixed into it), whether it is mastered, and its
+history. Over the whole traject it counts what
 is mastered, in progress and not started, per leerplaats too, lists what is overdue, raises a
 risk flag when the share of the contract period that has passed runs ahead of the share of
 competences mastered, and suggests a learning focus for the next begeleidingsperiode.
@@ -12,9 +13,9 @@ Every function that depends on the date takes ``today``, so that a result can be
 
 Example:
     >>> import duaal_leren
-    >>> from duaal_leren.voortgang import voortgang
+    >>> from duaal_leren.voortgang import TrajectVoortgang
     >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-    >>> v = voortgang(traject, today="2026-02-28")
+    >>> v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
     >>> v.competentie("ELT-03").niveau, v.competentie("ELT-03").status.value
     (3, 'beheerst')
     >>> v.risico.vlag
@@ -43,7 +44,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from duaal_leren._export import csv_text, html_page, write_atomic
+from duaal_leren._export import Row, csv_text, html_page, html_table, write_atomic
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie, Leerplaats
 from duaal_leren.exceptions import FieldError
@@ -70,7 +71,6 @@ __all__ = [
     "planwijzigingen",
     "schaal",
     "tijdlijn",
-    "voortgang",
 ]
 
 RISICODREMPEL = 10.0
@@ -246,7 +246,7 @@ class Telling:
         return self.beheerst + self.bezig + self.niet_gestart
 
     @classmethod
-    def van(cls, items: Iterable[CompetentieVoortgang]) -> Telling:
+    def from_items(cls, items: Iterable[CompetentieVoortgang]) -> Telling:
         """Count a collection of competences by status."""
         counts = {status: 0 for status in Status}
         for item in items:
@@ -405,6 +405,94 @@ class TrajectVoortgang:
     risico: Risico
     leerfocus: tuple[CompetentieVoortgang, ...] = ()
 
+    @classmethod
+    def from_traject(
+        cls,
+        traject: Traject,
+        *,
+        today: pendulum.Date | str | None = None,
+        rollup: Rollup | None = None,
+        risicodrempel: float = RISICODREMPEL,
+        max_leerfocus: int = 5,
+    ) -> TrajectVoortgang:
+        """The progress of a traject on a day.
+
+        Args:
+            traject: The traject, with its follow-up conversations.
+            today: The day to compute for; ratings dated later are left out (default: the
+                current date in Europe/Brussels).
+            rollup: The roll-up rule (default: `Rollup()`).
+            risicodrempel: The risk threshold, in percentage points: a finite number from 0
+                to 100.
+            max_leerfocus: The most competences to suggest as learning focus.
+
+        Returns:
+            The progress per competence, the counts, the risk flag and the suggested focus.
+
+        Raises:
+            FieldError: ``today`` is no date, or ``risicodrempel`` is not from 0 to 100.
+
+        Example:
+            >>> import duaal_leren
+            >>> from duaal_leren.voortgang import TrajectVoortgang
+            >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+            >>> v = TrajectVoortgang.from_traject(traject, today="2025-12-01")
+            >>> elt03 = v.competentie("ELT-03")
+            >>> elt03.niveau, elt03.label, elt03.zelfevaluatie.niveau
+            (2, 'kan het onder begeleiding', 3)
+            >>> [item.code for item in v.leerfocus]
+            ['ELT-03', 'ELT-08', 'ELT-07', 'ELT-09', 'ELT-15']
+        """
+        day = as_day(today)
+        _check_drempel(risicodrempel)
+        rule = rollup or Rollup()
+        scale = schaal(traject)
+        plan = traject.opleidingsplan
+        history = geschiedenis(traject, today=day)
+        start = set(plan.startcompetenties)
+        items = []
+        for competentie in plan.competenties:
+            ratings = history.get(competentie.code, ())
+            chosen = rule.choose(ratings)
+            selfs = [o for o in ratings if o.zelfevaluatie]
+            is_start = competentie.code in start
+            if chosen is not None:
+                status = Status.BEHEERST if scale.beheerst(chosen.niveau) else Status.BEZIG
+            elif is_start:
+                status = Status.BEHEERST
+            else:
+                status = Status.NIET_GESTART
+            overdue = (
+                status is not Status.BEHEERST
+                and competentie.termijn is not None
+                and competentie.termijn < day
+            )
+            items.append(
+                CompetentieVoortgang(
+                    competentie=competentie,
+                    status=status,
+                    niveau=chosen.niveau if chosen else None,
+                    label=scale.label(chosen.niveau) if chosen else None,
+                    bron=chosen,
+                    zelfevaluatie=selfs[-1] if selfs else None,
+                    geschiedenis=ratings,
+                    startcompetentie=is_start,
+                    achterstallig=overdue,
+                )
+            )
+        effective = [item for item in items if not item.startcompetentie]
+        mastered = sum(1 for item in effective if item.beheerst)
+        share = mastered / len(effective) if effective else 1.0
+        return cls(
+            traject=traject.id,
+            lerende=traject.lerende.id,
+            datum=day,
+            schaal=scale,
+            competenties=tuple(items),
+            risico=_risico(_aandeel_tijd(traject, day), share, risicodrempel),
+            leerfocus=_leerfocus(items, _niet_meer_op_werkplek(traject, day), max_leerfocus),
+        )
+
     def competentie(self, code: str) -> CompetentieVoortgang:
         """The progress of the competence with this code.
 
@@ -442,23 +530,23 @@ class TrajectVoortgang:
 
     def telling(self) -> Telling:
         """How many competences are mastered, in progress and not started."""
-        return Telling.van(self.competenties)
+        return Telling.from_items(self.competenties)
 
     def per_leerplaats(self) -> dict[Leerplaats, Telling]:
         """The counts per leerplaats, in the order of `Leerplaats`, leaving out empty ones.
 
         Example:
             >>> import duaal_leren
-            >>> from duaal_leren.voortgang import voortgang
+            >>> from duaal_leren.voortgang import TrajectVoortgang
             >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-            >>> v = voortgang(traject, today="2026-06-30")
+            >>> v = TrajectVoortgang.from_traject(traject, today="2026-06-30")
             >>> {p.value: (t.beheerst, t.totaal) for p, t in v.per_leerplaats().items()}
             {'school': (4, 6), 'werkplek': (6, 12), 'beide': (5, 9), 'extern': (0, 1)}
         """
         groups: dict[Leerplaats, list[CompetentieVoortgang]] = {}
         for item in self.competenties:
             groups.setdefault(item.competentie.leerplaats, []).append(item)
-        return {p: Telling.van(groups[p]) for p in Leerplaats if p in groups}
+        return {p: Telling.from_items(groups[p]) for p in Leerplaats if p in groups}
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """Plain data, for JSON: the counts, risk, focus and every competence."""
@@ -547,12 +635,10 @@ class TrajectVoortgang:
         label = _LABELS["en" if lang == "en" else "nl"]
         counts = self.telling()
         risk_class = ' class="risico"' if self.risico.vlag else ""
-        head = "".join(f"<th>{escape(h)}</th>" for h in label["kolommen"])
-        body = []
-        for item, row in zip(self.competenties, self.rows(), strict=True):
-            classes = item.status.value + (" achterstallig" if item.achterstallig else "")
-            cells = "".join(f"<td>{escape('' if c is None else str(c))}</td>" for c in row)
-            body.append(f'<tr class="{classes}">{cells}</tr>')
+        rows = [
+            Row(row, f'class="{item.status.value}{" achterstallig" if item.achterstallig else ""}"')
+            for item, row in zip(self.competenties, self.rows(), strict=True)
+        ]
         focus = ", ".join(escape(item.code) for item in self.leerfocus) or escape(label["geen"])
         return (
             f"<h1>{escape(self._title(lang))}</h1>\n"
@@ -560,10 +646,7 @@ class TrajectVoortgang:
             f"{escape(label['beheerst'])} {counts.beheerst}, {escape(label['bezig'])} "
             f"{counts.bezig}, {escape(label['niet_gestart'])} {counts.niet_gestart}</p>\n"
             f"<p{risk_class}>{escape(label['risico'])}: {escape(self.risico.text(lang))}</p>\n"
-            f"<p>{escape(label['leerfocus'])}: {focus}</p>\n"
-            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-            + "\n".join(body)
-            + "\n</tbody>\n</table>"
+            f"<p>{escape(label['leerfocus'])}: {focus}</p>\n" + html_table(label["kolommen"], rows)
         )
 
 
@@ -727,93 +810,6 @@ def _text(v: TrajectVoortgang, label: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def voortgang(
-    traject: Traject,
-    *,
-    today: pendulum.Date | str | None = None,
-    rollup: Rollup | None = None,
-    risicodrempel: float = RISICODREMPEL,
-    max_leerfocus: int = 5,
-) -> TrajectVoortgang:
-    """The progress of a traject on a day.
-
-    Args:
-        traject: The traject, with its follow-up conversations.
-        today: The day to compute for; ratings dated later are left out (default: the
-            current date in Europe/Brussels).
-        rollup: The roll-up rule (default: `Rollup()`).
-        risicodrempel: The risk threshold, in percentage points: a finite number from 0
-            to 100.
-        max_leerfocus: The most competences to suggest as learning focus.
-
-    Returns:
-        The progress per competence, the counts, the risk flag and the suggested focus.
-
-    Raises:
-        FieldError: ``today`` is no date, or ``risicodrempel`` is not from 0 to 100.
-
-    Example:
-        >>> import duaal_leren
-        >>> from duaal_leren.voortgang import voortgang
-        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
-        >>> v = voortgang(traject, today="2025-12-01")
-        >>> elt03 = v.competentie("ELT-03")
-        >>> elt03.niveau, elt03.label, elt03.zelfevaluatie.niveau
-        (2, 'kan het onder begeleiding', 3)
-        >>> [item.code for item in v.leerfocus]
-        ['ELT-03', 'ELT-08', 'ELT-07', 'ELT-09', 'ELT-15']
-    """
-    day = as_day(today)
-    _check_drempel(risicodrempel)
-    rule = rollup or Rollup()
-    scale = schaal(traject)
-    plan = traject.opleidingsplan
-    history = geschiedenis(traject, today=day)
-    start = set(plan.startcompetenties)
-    items = []
-    for competentie in plan.competenties:
-        ratings = history.get(competentie.code, ())
-        chosen = rule.choose(ratings)
-        selfs = [o for o in ratings if o.zelfevaluatie]
-        is_start = competentie.code in start
-        if chosen is not None:
-            status = Status.BEHEERST if scale.beheerst(chosen.niveau) else Status.BEZIG
-        elif is_start:
-            status = Status.BEHEERST
-        else:
-            status = Status.NIET_GESTART
-        overdue = (
-            status is not Status.BEHEERST
-            and competentie.termijn is not None
-            and competentie.termijn < day
-        )
-        items.append(
-            CompetentieVoortgang(
-                competentie=competentie,
-                status=status,
-                niveau=chosen.niveau if chosen else None,
-                label=scale.label(chosen.niveau) if chosen else None,
-                bron=chosen,
-                zelfevaluatie=selfs[-1] if selfs else None,
-                geschiedenis=ratings,
-                startcompetentie=is_start,
-                achterstallig=overdue,
-            )
-        )
-    effective = [item for item in items if not item.startcompetentie]
-    mastered = sum(1 for item in effective if item.beheerst)
-    share = mastered / len(effective) if effective else 1.0
-    return TrajectVoortgang(
-        traject=traject.id,
-        lerende=traject.lerende.id,
-        datum=day,
-        schaal=scale,
-        competenties=tuple(items),
-        risico=_risico(_aandeel_tijd(traject, day), share, risicodrempel),
-        leerfocus=_leerfocus(items, _niet_meer_op_werkplek(traject, day), max_leerfocus),
-    )
-
-
 @attrs.frozen
 class Meting:
     """One point of a traject's progress over time.
@@ -864,7 +860,7 @@ def tijdlijn(
         days.update(o.datum for o in items if o.datum is not None and o.datum >= contract.start)
     result = []
     for day in sorted(days):
-        v = voortgang(traject, today=day, rollup=rollup)
+        v = TrajectVoortgang.from_traject(traject, today=day, rollup=rollup)
         effective = [item for item in v.competenties if not item.startcompetentie]
         mastered = sum(1 for item in effective if item.beheerst)
         result.append(

@@ -1,98 +1,104 @@
 """Reading catalogues, extensions and records from a user's files and texts.
 
-An extension is applied to the shipped catalogue it names (`_meegeleverd`), whose names are
-offered here too.
+An extension is applied to the shipped catalogue it names (`_meegeleverd`), or to the base
+given; its problems get the lines of the file or text they are in.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 import attrs
 
 from duaal_leren.exceptions import DocumentError, Problem
-from duaal_leren.leidraad._meegeleverd import (
-    OnbekendeLeidraad,
-    leidraad,
-    leidraad_ids,
-    leidraden,
-)
+from duaal_leren.gespreksverslag import Gespreksverslag
+from duaal_leren.leidraad._meegeleverd import leidraad
 from duaal_leren.leidraad.model import Leidraad, Uitbreiding, extend
-from duaal_leren.leidraad.verslag import Gespreksverslag
 
-__all__ = [
-    "OnbekendeLeidraad",
-    "leidraad",
-    "leidraad_ids",
-    "leidraden",
-    "load_leidraad",
-    "load_verslag",
-]
+__all__ = ["load_leidraad", "load_verslag", "loads_leidraad"]
 
 
-def _path_of(source: str | os.PathLike[str] | bytes) -> str | None:
-    """The file path of a source, or ``None`` for a text, as `load` tells them apart."""
-    if isinstance(source, bytes):
-        return None
-    if isinstance(source, str) and (
-        "\n" in source or source.lstrip().startswith(("{", "[", "schema:"))
-    ):
-        return None
-    return os.fspath(source)
+def _complete(
+    document: Any, basis: Leidraad | None, source: str, text_of: Any, is_json: bool
+) -> Leidraad:
+    """The catalogue a document read as a leidraad or an extension of one stands for."""
+    if isinstance(document, Leidraad):
+        return document
+    if not isinstance(document, Uitbreiding):
+        raise DocumentError(
+            source,
+            [
+                Problem(
+                    "$.schema",
+                    "verwacht een leidraad of een leidraad-uitbreiding",
+                    "expected a leidraad or a leidraad-uitbreiding",
+                    "verkeerde-soort",
+                )
+            ],
+        )
+    base = basis if basis is not None else leidraad(document.basis)
+    try:
+        return extend(base, document, source=source)
+    except DocumentError as exc:
+        # Only now is the text needed again, to find the lines of the problems.
+        raise _with_lines(exc, text_of(), is_json) from None
 
 
-def _text_of(source: str | os.PathLike[str] | bytes, path: str | None) -> str:
-    """The text of a source that `load` has read before: the file at ``path``, or the text."""
-    if path is not None:
-        with open(path, encoding="utf-8-sig") as handle:
-            return handle.read()
-    if isinstance(source, bytes):
-        return source.decode("utf-8-sig")
-    return os.fspath(source)
+def _with_lines(exc: DocumentError, text: str, is_json: bool) -> DocumentError:
+    # extend() knows the paths of its problems in the extension, not the lines of the text.
+    from duaal_leren._parse import find_lines
 
-
-def _with_lines(exc: DocumentError, text: str, path: str | None) -> DocumentError:
-    # extend() knows the paths of its problems in the extension, not the lines of the file.
-    from duaal_leren._parse import json_lines, yaml_lines
-
-    is_json = path.lower().endswith(".json") if path else text.lstrip().startswith("{")
-    lines = (json_lines if is_json else yaml_lines)(text, [p.path for p in exc.problems])
-    problems = []
-    for problem in exc.problems:
-        where = problem.path
-        # A value that is missing has no line: point at the object that lacks it.
-        while where not in lines and len(where) > 1:
-            where = re.sub(r"(\.[^.\[]+|\[[^\]]*\])$", "", where) or "$"
-        problems.append(attrs.evolve(problem, line=lines.get(where)))
+    lines = find_lines(text, "json" if is_json else "yaml", [p.path for p in exc.problems])
+    problems = [attrs.evolve(p, line=lines.get(p.path)) for p in exc.problems]
     return DocumentError(exc.source, problems)
 
 
-def load_leidraad(
-    source: str | os.PathLike[str] | bytes, *, basis: Leidraad | None = None
-) -> Leidraad:
-    """Read a catalogue, or an extension of one, from a file or a text.
+def load_leidraad(path: str | os.PathLike[str], *, basis: Leidraad | None = None) -> Leidraad:
+    """Read a catalogue, or an extension of one, from a file.
 
     A ``leidraad`` document is returned as it is. A ``leidraad-uitbreiding`` document is
     applied to its base catalogue: ``basis`` when given, otherwise the shipped catalogue it
     names.
 
     Args:
-        source: A path to a YAML or JSON file, or the document's text.
+        path: The path of a YAML or JSON file.
         basis: The base catalogue of an extension that does not extend a shipped one.
 
     Returns:
         The complete catalogue.
 
     Raises:
-        DocumentError: The document cannot be read, is of another kind, or does not fit:
-            every problem with its path and line.
+        DocumentError: The file cannot be read, is of another kind, or does not fit: every
+            problem with its path and line.
         OnbekendeLeidraad: An extension names a base that is not shipped, and none was given.
+    """
+    from duaal_leren.documents import load
+
+    document: Any = load(path)
+    name = os.fspath(path)
+
+    def text() -> str:
+        with open(name, encoding="utf-8-sig") as handle:
+            return handle.read()
+
+    return _complete(document, basis, name, text, name.lower().endswith(".json"))
+
+
+def loads_leidraad(text: str | bytes, *, basis: Leidraad | None = None) -> Leidraad:
+    """Read a catalogue, or an extension of one, from its text: as `load_leidraad`.
+
+    Args:
+        text: The document's text (YAML or JSON), or its UTF-8 bytes.
+        basis: The base catalogue of an extension that does not extend a shipped one.
+
+    Raises:
+        DocumentError: As `load_leidraad`; the problems name the source ``<tekst>``.
+        OnbekendeLeidraad: As `load_leidraad`.
 
     Example:
-        >>> from duaal_leren.leidraad import load_leidraad
-        >>> bouw = load_leidraad('''
+        >>> from duaal_leren.leidraad import loads_leidraad
+        >>> bouw = loads_leidraad('''
         ... schema: duaal-leren/leidraad-uitbreiding@1
         ... id: opstartgesprek-bouw
         ... titel: Leidraad opstartgesprek, bouw
@@ -107,39 +113,21 @@ def load_leidraad(
         >>> bouw.item("bouw.vca").tekst
         'Moet de lerende een VCA-attest halen?'
     """
-    from duaal_leren.documents import TEXT_SOURCE, load
+    from duaal_leren.documents import TEXT_SOURCE, loads
 
-    document: Any = load(source)
-    if isinstance(document, Leidraad):
-        return document
-    path = _path_of(source)
-    name = path if path is not None else TEXT_SOURCE
-    if not isinstance(document, Uitbreiding):
-        raise DocumentError(
-            name,
-            [
-                Problem(
-                    "$.schema",
-                    "verwacht een leidraad of een leidraad-uitbreiding",
-                    "expected a leidraad or a leidraad-uitbreiding",
-                    "verkeerde-soort",
-                )
-            ],
-        )
-    base = basis if basis is not None else leidraad(document.basis)
-    try:
-        return extend(base, document, source=name)
-    except DocumentError as exc:
-        # Only now is the text needed again, to find the lines of the problems.
-        raise _with_lines(exc, _text_of(source, path), path) from None
+    document: Any = loads(text)
+    decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+    return _complete(
+        document, basis, TEXT_SOURCE, lambda: decoded, decoded.lstrip().startswith(("{", "["))
+    )
 
 
-def load_verslag(source: str | os.PathLike[str] | bytes) -> Gespreksverslag:
-    """Read a conversation record from a file or a text; any other kind is an error.
+def load_verslag(path: str | os.PathLike[str]) -> Gespreksverslag:
+    """Read a conversation record from a file; any other kind is an error.
 
     Raises:
         DocumentError: As `duaal_leren.load`.
     """
     from duaal_leren.documents import load
 
-    return load(source, Gespreksverslag)
+    return load(path, Gespreksverslag)

@@ -3,9 +3,10 @@
 The shipped catalogues are data files in ``data/``, read and checked with the converter the
 first time one is asked for, and kept. Nothing is read when the package is imported.
 
-This module sits just above the catalogue model and below the conversation records: a record
-finds its shipped catalogue here, and reading a user's files (`_catalogus`) builds on it. It
-reads its data files without `duaal_leren.documents`, which imports the records' module.
+The completeness of a record (`_volledigheid`), the renderer and the record rules find the
+shipped catalogue a record names here, and reading a user's files (`_catalogus`) builds on
+it. The data files are read with the parser and the converter directly: a shipped catalogue
+is a catalogue, never another kind of document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import importlib.resources
 import threading
 
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem
+from duaal_leren.exceptions import DocumentError, DuaalLerenError, Problem, excerpt
 from duaal_leren.leidraad.model import Leidraad
 
 __all__ = ["OnbekendeLeidraad", "leidraad", "leidraad_ids", "leidraden"]
@@ -36,8 +37,8 @@ class OnbekendeLeidraad(DuaalLerenError, LookupError):
         self.id = leidraad_id
         known = ", ".join(_SHIPPED)
         super().__init__(
-            f"geen meegeleverde leidraad {leidraad_id!r}; gekend zijn: {known}",
-            f"no shipped catalogue {leidraad_id!r}; known are: {known}",
+            f"geen meegeleverde leidraad {excerpt(leidraad_id)}; gekend zijn: {known}",
+            f"no shipped catalogue {excerpt(leidraad_id)}; known are: {known}",
         )
 
 

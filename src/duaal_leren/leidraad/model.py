@@ -23,14 +23,13 @@ from __future__ import annotations
 import enum
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 import attrs
-from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 
-from duaal_leren._convert import MAX_ITEM_PROBLEMS, ValueProblem
 from duaal_leren._validators import matches, non_empty, optional
-from duaal_leren.exceptions import DocumentError, FieldError, Problem
+from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
+from duaal_leren.leidraad import _notebook
 
 __all__ = [
     "Aanvulling",
@@ -39,6 +38,8 @@ __all__ = [
     "Itemsoort",
     "Leidraad",
     "LeidraadReferentie",
+    "Leidraadprobleem",
+    "OngeldigeLeidraad",
     "Sectie",
     "Thema",
     "Uitbreiding",
@@ -198,86 +199,68 @@ class LeidraadReferentie:
     versie: str = attrs.field(validator=non_empty)
 
 
-# ExceptionGroup's ``message`` is read-only where FieldError's is an attribute: the Dutch
-# summary goes in as the group's message, the English one is set beside it.
-class _LeidraadProblems(ClassValidationError, FieldError):  # type: ignore[override]
-    """The problems of a catalogue that no single field shows, each with its JSON path.
+_Segment = str | int
 
-    It is a `FieldError` of the ``themas`` field, so the converter reports it together with
-    the problems of the other fields, and an exception group whose leaves carry the rest of
-    their path in notes, so that every problem gets its own path and line. Its text names
-    every problem after its path, in Dutch (``str()``) or in English (``text("en")``).
+
+@attrs.frozen
+class Leidraadprobleem:
+    """One problem of a catalogue that no single field shows, as data.
+
+    Attributes:
+        path: Where it is, as the keys and indexes below the catalogue's ``themas``: ``(0,
+            "items", 1, "id")`` is the id of the second item of the first theme; ``()`` is
+            the list of themes itself.
+        message: What is wrong, in Dutch.
+        message_en: The same in English.
+        code: A stable code, such as ``dubbele-id``.
     """
 
-    def __new__(cls, message: str, message_en: str, excs: Sequence[Exception]) -> Self:
-        # An exception group is made in __new__, from the arguments of the call.
-        return super().__new__(cls, message, excs, object)
+    path: tuple[_Segment, ...]
+    message: str
+    message_en: str
+    code: str
 
-    def __init__(self, message: str, message_en: str, excs: Sequence[Exception]) -> None:
-        # ExceptionGroup's own initialiser runs; FieldError's attributes are set here.
-        super().__init__(message, excs)
-        self.field = "themas"
-        self.message_en = message_en
+    @property
+    def json_path(self) -> str:
+        """The JSON path in the catalogue, such as ``$.themas[0].items[1].id``."""
+        return _path_text(("themas", *self.path))
 
-    # The signature of cattrs' own derive, narrower than the overloads of ExceptionGroup's.
-    def derive(self, excs: Sequence[Exception]) -> Self:  # type: ignore[override]
-        """The same problems with other leaves, as `except*` and `split` make them."""
-        return type(self)(self.message, self.message_en, excs)
+
+_SHOWN = 10
+"""How many problems the text of an `OngeldigeLeidraad` names; all of them are data."""
+
+
+class OngeldigeLeidraad(FieldError):
+    """A catalogue that cannot be used as a whole: no theme, an id used twice, an empty theme.
+
+    It is a `FieldError` of the ``themas`` field that carries every problem as data
+    (``problems``), so that reading a file reports each with its own path and line. Its
+    text names the problems after their paths, in Dutch (``str()``) or in English
+    (``text("en")``).
+
+    Attributes:
+        problems: Every problem, in the order of the catalogue.
+    """
+
+    def __init__(self, problems: Sequence[Leidraadprobleem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("themas", self._summary("nl"), self._summary("en"))
+
+    def _summary(self, lang: str) -> str:
+        # A catalogue of thousands of repeated ids is one mistake: the text names the first
+        # problems and counts the rest, the data keeps them all.
+        parts = [
+            f"{p.json_path}: {p.message_en if lang == 'en' else p.message}"
+            for p in self.problems[:_SHOWN]
+        ]
+        rest = len(self.problems) - _SHOWN
+        if rest > 0:
+            parts.append(f"{rest} more problems" if lang == "en" else f"nog {rest} problemen")
+        return "; ".join(parts)
 
     def text(self, lang: str = "nl") -> str:
         """Every problem with its path; the paths name the field already."""
         return self.message_en if lang == "en" else self.message
-
-    def __str__(self) -> str:
-        # In place of ExceptionGroup's form, which adds the number of sub-exceptions.
-        return self.text("nl")
-
-
-_Segment = str | int
-
-
-def _nested(
-    found: Iterable[tuple[Sequence[_Segment], Exception]],
-    notes: dict[_Segment, str] | None = None,
-) -> list[Exception]:
-    """The problems as a tree of exception groups, one group per shared path prefix.
-
-    Each exception carries the note that the converter's problems_of reads to build the
-    JSON path. Problems that share a prefix (the items of one section) share its groups, so
-    an item's problem costs its own exception and its item's group, however deep the item
-    lies: a catalogue with thousands of repeated ids is refused in time that grows with its
-    size, not with its size times its depth.
-    """
-    # The notes are shared: every item's ``id`` carries the same one.
-    notes = {} if notes is None else notes
-    tree: list[Exception] = []
-    branches: dict[_Segment, list[tuple[Sequence[_Segment], Exception]]] = {}
-    for segments, leaf in found:
-        if segments:
-            branches.setdefault(segments[0], []).append((segments[1:], leaf))
-        else:
-            tree.append(leaf)  # a problem of the field itself: its path is the field's
-    for segment, members in branches.items():
-        here: list[Exception] = []
-        deeper: list[tuple[Sequence[_Segment], Exception]] = []
-        for rest, leaf in members:
-            if rest:
-                deeper.append((rest, leaf))
-            else:
-                here.append(leaf)
-        if deeper:
-            here.append(ClassValidationError("leidraad", _nested(deeper, notes), object))
-        note = notes.get(segment)
-        if note is None:
-            if isinstance(segment, int):
-                note = IterableValidationNote(f"index {segment}", segment, Any)
-            else:
-                note = AttributeValidationNote(f"attribute {segment}", segment, Any)
-            notes[segment] = note
-        for exc in here:
-            exc.__notes__ = [note]
-        tree.extend(here)
-    return tree
 
 
 def _path_text(segments: Sequence[_Segment]) -> str:
@@ -320,8 +303,8 @@ def _duplicates(
             where, where_en = first[node_id]
             yield (
                 segments,
-                f"de id {node_id!r} komt al voor op {where}; elke id is uniek in de leidraad",
-                f"the id {node_id!r} already occurs at {where_en}; every id is unique in the catalogue",
+                f"de id {excerpt(node_id)} komt al voor op {where}; elke id is uniek in de leidraad",
+                f"the id {excerpt(node_id)} already occurs at {where_en}; every id is unique in the catalogue",
                 "dubbele-id",
             )
         else:
@@ -370,28 +353,13 @@ def _catalogue_problems(themas: tuple[Thema, ...]) -> list[_Found]:
 
 
 def _raise(found: list[_Found]) -> None:
-    if not found:
-        return
-    if len(found) > MAX_ITEM_PROBLEMS:
-        # As for a long list of bad items: the first problems say what is wrong, the rest
-        # are counted, so that a huge broken catalogue is refused quickly and briefly.
-        rest = len(found) - MAX_ITEM_PROBLEMS
-        found = [
-            *found[:MAX_ITEM_PROBLEMS],
-            (
-                ("themas",),
-                f"nog {rest} andere problemen in de thema's; alleen de eerste "
-                f"{MAX_ITEM_PROBLEMS} staan hierboven",
-                f"{rest} more problems in the themes; only the first {MAX_ITEM_PROBLEMS} "
-                "are listed above",
-                "te-veel-problemen",
-            ),
-        ]
-    # The converter notes the field (``themas``) itself; the leaves carry the rest.
-    leaves = _nested((segments[1:], ValueProblem(nl, en, code)) for segments, nl, en, code in found)
-    summary = "; ".join(f"{_path_text(s)}: {nl}" for s, nl, _, _ in found)
-    summary_en = "; ".join(f"{_path_text(s)}: {en}" for s, _, en, _ in found)
-    raise _LeidraadProblems(summary, summary_en, leaves)
+    if found:
+        raise OngeldigeLeidraad(
+            [
+                Leidraadprobleem(tuple(segments[1:]), nl, en, code)
+                for segments, nl, en, code in found
+            ]
+        )
 
 
 def _check_themas(_: object, attribute: attrs.Attribute[Any], themas: tuple[Thema, ...]) -> None:
@@ -406,8 +374,9 @@ class Leidraad:
 
     Constructing a catalogue checks it as a whole: at least one theme, every id unique, a
     theme holds sections or items (not both, not neither), no empty section. A catalogue
-    that fails raises a `ValueError` (a `DuaalLerenError`) that names every problem; read
-    from a file, the same problems come out as a `DocumentError` with paths and lines.
+    that fails raises an `OngeldigeLeidraad` (a `FieldError`, so a `ValueError`) that carries
+    every problem as data; read from a file, the same problems come out as a `DocumentError`
+    with paths and lines.
 
     Attributes:
         id: The catalogue's stable id, such as ``opstartgesprek``.
@@ -478,9 +447,8 @@ class Leidraad:
         raise KeyError(thema_id)
 
     def _repr_html_(self) -> str:
-        from duaal_leren.leidraad.render import html_fragment
-
-        return html_fragment(self)
+        # The agenda, as `duaal_leren.leidraad.html_fragment` shows it.
+        return _notebook.html(self)
 
 
 @attrs.frozen
@@ -535,8 +503,8 @@ def _extension_problems(basis: Leidraad, uitbreiding: Uitbreiding) -> list[_Foun
         found.append(
             (
                 ("basis",),
-                f"deze uitbreiding hoort bij {uitbreiding.basis!r}, niet bij {basis.id!r}",
-                f"this extension belongs to {uitbreiding.basis!r}, not to {basis.id!r}",
+                f"deze uitbreiding hoort bij {excerpt(uitbreiding.basis)}, niet bij {excerpt(basis.id)}",
+                f"this extension belongs to {excerpt(uitbreiding.basis)}, not to {excerpt(basis.id)}",
                 "andere-basis",
             )
         )
@@ -544,17 +512,20 @@ def _extension_problems(basis: Leidraad, uitbreiding: Uitbreiding) -> list[_Foun
         found.append(
             (
                 ("basisversie",),
-                f"geschreven voor versie {uitbreiding.basisversie!r} van {basis.id!r}, "
-                f"maar versie {basis.versie!r} is geladen",
-                f"written for version {uitbreiding.basisversie!r} of {basis.id!r}, "
-                f"but version {basis.versie!r} is loaded",
+                f"geschreven voor versie {excerpt(uitbreiding.basisversie)} van {excerpt(basis.id)}, "
+                f"maar versie {excerpt(basis.versie)} is geladen",
+                f"written for version {excerpt(uitbreiding.basisversie)} of {excerpt(basis.id)}, "
+                f"but version {excerpt(basis.versie)} is loaded",
                 "andere-basisversie",
             )
         )
     themes = {thema.id: thema for thema in basis.themas}
     sections = {sectie.id: sectie for thema in basis.themas for sectie in thema.secties}
     taken = {
-        node_id: (f"{_path_text(p)} van {basis.id!r}", f"{_path_text(p)} of {basis.id!r}")
+        node_id: (
+            f"{_path_text(p)} van {excerpt(basis.id)}",
+            f"{_path_text(p)} of {excerpt(basis.id)}",
+        )
         for p, node_id in _nodes(basis.themas)
     }
     new_nodes: list[tuple[tuple[_Segment, ...], str]] = []
@@ -603,8 +574,8 @@ def _addition_problems(
         if aanvulling.secties:
             yield (
                 (*here, "secties"),
-                f"{aanvulling.bij!r} is een sectie; een sectie krijgt items, geen secties",
-                f"{aanvulling.bij!r} is a section; a section takes items, not sections",
+                f"{excerpt(aanvulling.bij)} is een sectie; een sectie krijgt items, geen secties",
+                f"{excerpt(aanvulling.bij)} is a section; a section takes items, not sections",
                 "secties-in-sectie",
             )
         return
@@ -613,25 +584,25 @@ def _addition_problems(
         known = ", ".join([*themes, *sections])
         yield (
             (*here, "bij"),
-            f"de leidraad heeft geen thema of sectie {aanvulling.bij!r}; gekend zijn: {known}",
-            f"the catalogue has no theme or section {aanvulling.bij!r}; known are: {known}",
+            f"de leidraad heeft geen thema of sectie {excerpt(aanvulling.bij)}; gekend zijn: {known}",
+            f"the catalogue has no theme or section {excerpt(aanvulling.bij)}; known are: {known}",
             "onbekend-doel",
         )
     elif thema.secties and aanvulling.items:
         names = ", ".join(sectie.id for sectie in thema.secties)
         yield (
             (*here, "items"),
-            f"het thema {thema.id!r} heeft secties; voeg items toe bij een sectie ({names}) "
+            f"het thema {excerpt(thema.id)} heeft secties; voeg items toe bij een sectie ({names}) "
             "of voeg een nieuwe sectie toe",
-            f"the theme {thema.id!r} has sections; add items to a section ({names}) "
+            f"the theme {excerpt(thema.id)} has sections; add items to a section ({names}) "
             "or add a new section",
             "items-bij-secties",
         )
     elif thema.items and aanvulling.secties:
         yield (
             (*here, "secties"),
-            f"het thema {thema.id!r} heeft geen secties, maar items; voeg items toe",
-            f"the theme {thema.id!r} has no sections but items; add items",
+            f"het thema {excerpt(thema.id)} heeft geen secties, maar items; voeg items toe",
+            f"the theme {excerpt(thema.id)} has no sections but items; add items",
             "secties-bij-items",
         )
 

@@ -20,20 +20,15 @@ from typing import Any
 
 import pendulum
 
+from duaal_leren._convert import converter
+from duaal_leren._export import Cell, html_table
 from duaal_leren._validators import as_day
+from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag, Itemstatus
 from duaal_leren.leidraad._meegeleverd import OnbekendeLeidraad
 from duaal_leren.leidraad._meegeleverd import leidraad as shipped
+from duaal_leren.leidraad._volledigheid import Volledigheidsrapport, volledigheid
 from duaal_leren.leidraad.model import Item, Itemsoort, Leidraad, Sectie, Thema
-from duaal_leren.leidraad.verslag import (
-    Actie,
-    Antwoord,
-    Deelnemer,
-    Gespreksverslag,
-    Itemstatus,
-    Volledigheidsrapport,
-    volledigheid,
-)
-from duaal_leren.opvolging import Gespreksrol
+from duaal_leren.opvolging import Actie, Deelnemer, Gespreksrol
 
 __all__ = ["html_fragment", "json_data", "render_html", "render_markdown", "render_text"]
 
@@ -202,8 +197,6 @@ def json_data(leidraad: Leidraad) -> dict[str, Any]:
         >>> [(t["id"], len(t["secties"][0]["vragen"])) for t in data["themas"]]
         [('thematieken', 3), ('overlegdoelen', 8)]
     """
-    from duaal_leren._convert import converter
-
     return {
         "id": leidraad.id,
         "titel": leidraad.titel,
@@ -303,7 +296,7 @@ def _text_rapport(rapport: Volledigheidsrapport, leidraad: Leidraad | None, lang
     for actie in rapport.te_laat:
         lines.append(
             f"  - {actie.omschrijving} ({label['eigenaar'].lower()}: {actie.eigenaar}; "
-            f"{label['vervaldatum'].lower()}: {actie.vervaldatum.isoformat()})"
+            f"{label['vervaldatum'].lower()}: {_due(actie, label)})"
         )
     if rapport.onbekende_items:
         lines.extend(["", f"{label['onbekend']}: {', '.join(rapport.onbekende_items)}"])
@@ -344,7 +337,7 @@ def _text_verslag(
             lines.append(f"  - {actie.omschrijving} ({_actie_status(actie, today, label)})")
             lines.append(
                 f"    {label['eigenaar']}: {actie.eigenaar}; "
-                f"{label['vervaldatum']}: {actie.vervaldatum.isoformat()}"
+                f"{label['vervaldatum']}: {_due(actie, label)}"
                 + (f"; {label['item']}: {actie.item}" if actie.item else "")
             )
     if verslag.notities:
@@ -450,6 +443,10 @@ def _answer_parts(antwoord: Antwoord, label: dict[str, str]) -> list[tuple[str, 
     if antwoord.afspraak:
         parts.append((label["afspraak"], antwoord.afspraak))
     return parts
+
+
+def _due(actie: Actie, label: dict[str, str]) -> str:
+    return actie.vervaldatum.isoformat() if actie.vervaldatum is not None else label["geen"]
 
 
 def _actie_status(actie: Actie, today: pendulum.Date, label: dict[str, str]) -> str:
@@ -616,7 +613,7 @@ def _md_verslag(
                 ref = _md_cell(actie.item)
             lines.append(
                 f"| {_md_cell(actie.omschrijving)} | {_md_cell(actie.eigenaar)} | "
-                f"{actie.vervaldatum.isoformat()} | {ref} | {status} |"
+                f"{_due(actie, label)} | {ref} | {status} |"
             )
     if verslag.notities:
         lines.extend(["", f"## {label['notities']}", "", _md_block(verslag.notities, "")])
@@ -906,29 +903,31 @@ def _html_verslag_body(
 
 
 def _html_summary(rapport: Volledigheidsrapport, label: dict[str, str]) -> str:
-    head = "".join(
-        f'<th scope="col">{_e(text)}</th>'
+    headers = [
+        Cell(_e(text), 'scope="col"', header=True)
         for text in (label["thema"], label["beantwoord"], label["nvt"], label["open"])
-    )
-    rows = "".join(
-        f"<tr><td>{_e(thema.titel)}</td><td>{len(thema.beantwoord)}</td>"
-        f"<td>{len(thema.niet_van_toepassing)}</td><td>{len(thema.open)}</td></tr>"
+    ]
+    rows = [
+        (thema.titel, len(thema.beantwoord), len(thema.niet_van_toepassing), len(thema.open))
         for thema in rapport.themas
-    )
+    ]
     total = (
-        f'<tr><th scope="row">{rapport.totaal} {_e(label["items"])}</th>'
-        f"<td>{len(rapport.beantwoord)}</td><td>{len(rapport.niet_van_toepassing)}</td>"
-        f"<td>{len(rapport.open)}</td></tr>"
+        Cell(f"{rapport.totaal} {_e(label['items'])}", 'scope="row"', header=True),
+        len(rapport.beantwoord),
+        len(rapport.niet_van_toepassing),
+        len(rapport.open),
     )
     return (
         f'<section class="volledigheid"><h2>{_e(label["volledigheid"])}</h2>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody><tfoot>{total}</tfoot></table></section>"
+        f"{html_table(headers, rows, footer=total)}</section>"
     )
 
 
 def _html_actions(
     acties: tuple[Actie, ...], numbers: dict[str, int], today: pendulum.Date, label: dict[str, str]
 ) -> str:
+    # Written out rather than through `html_table`: a late action marks its whole row
+    # (``<tr class="te-laat">``), and that table's rows carry no attributes.
     head = "".join(
         f'<th scope="col">{_e(label[key])}</th>'
         for key in ("actie", "eigenaar", "vervaldatum", "item", "status")
@@ -942,7 +941,7 @@ def _html_actions(
             item = f'{number}<span class="id">{_e(actie.item)}</span>'
         rows.append(
             f"<tr{css}><td>{_e(actie.omschrijving)}</td><td>{_e(actie.eigenaar)}</td>"
-            f"<td>{actie.vervaldatum.isoformat()}</td><td>{item}</td>"
+            f"<td>{_e(_due(actie, label))}</td><td>{item}</td>"
             f"<td>{_e(_actie_status(actie, today, label))}</td></tr>"
         )
     return (

@@ -1,14 +1,19 @@
 """Validation: check training plans and trajecten against the rules of duaal leren.
 
-`validate` runs every rule of the registry on a document and returns a `Report` of
-`Finding`s: each with a stable code, a severity, a JSON path, a message in Dutch and English,
-and the rule's source. Users add their own rules with `Registry.rule` on `RULES`, or from an
-installed package through the ``duaal_leren.rules`` entry-point group.
+`validate` runs every rule of the registry on a model and returns a `Report` of `Finding`s:
+each with a stable code, a severity, a JSON path, a message in Dutch and English, and the
+rule's source. `validate_files` reads files, checks each and gives every finding its line in
+the file; its `Reports` write themselves as text, JSON, GitHub annotations or JUnit XML.
+Users add their own rules with `Registry.rule` on `RULES`, or from an installed package
+through the ``duaal_leren.rules`` entry-point group.
 
 Example:
     >>> import duaal_leren
     >>> plan = duaal_leren.load("examples/standaardplan-elektrotechniek.yaml")
     >>> duaal_leren.validate(plan).passed
+    True
+    >>> from duaal_leren.validation import validate_files
+    >>> validate_files(["examples/standaardplan-elektrotechniek.yaml"]).passed
     True
 """
 
@@ -28,11 +33,13 @@ from duaal_leren.validation._engine import (
     Hit,
     Registry,
     Report,
+    Reports,
     Rule,
     RuleError,
     Severity,
     Target,
     validate,
+    validate_files,
 )
 
 __all__ = [
@@ -43,9 +50,11 @@ __all__ = [
     "Hit",
     "Registry",
     "Report",
+    "Reports",
     "Rule",
     "RuleError",
     "Severity",
     "Target",
     "validate",
+    "validate_files",
 ]

@@ -1,8 +1,13 @@
-"""The rule engine: findings, rules, the registry and `validate`.
+"""The rule engine: findings, rules, the registry, `validate` and `validate_files`.
 
 A rule looks at one part of a document (a plan, or a whole traject) and yields hits; the
 engine turns every hit into a `Finding` with the rule's code, severity and source, so that a
 finding is always data a tool can show. One run reports every finding of a document.
+
+There is one way through: `validate` checks a model, and `validate_files` reads each file
+once, checks it with `validate`, and gives every finding its line in that file. A `Report`
+(one document) and `Reports` (the files of one run) write themselves as text, JSON, GitHub
+annotations and JUnit XML; the command line only chooses one.
 """
 
 from __future__ import annotations
@@ -11,17 +16,29 @@ import enum
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, overload
+from xml.etree import ElementTree
 
 import attrs
 import pendulum
 
+from duaal_leren._export import Cell, html_table
+from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie
-from duaal_leren.exceptions import DocumentError, DuaalLerenError
-from duaal_leren.leidraad.verslag import Gespreksverslag
+from duaal_leren.documents import Format, _read_document, kind_of
+from duaal_leren.exceptions import (
+    DocumentError,
+    DocumentTypeError,
+    DuaalLerenError,
+    excerpt,
+    printable,
+)
+from duaal_leren.gespreksverslag import Gespreksverslag
+from duaal_leren.kalender import SchooleigenKalender
+from duaal_leren.leidraad.model import Leidraad
 from duaal_leren.opleidingsplan import (
     IndividueelOpleidingsplan,
     Opleidingsplan,
@@ -36,13 +53,13 @@ __all__ = [
     "Hit",
     "Registry",
     "Report",
+    "Reports",
     "Rule",
     "RuleError",
     "Severity",
     "Target",
-    "document_findings",
     "validate",
-    "with_lines",
+    "validate_files",
 ]
 
 ENTRY_POINT_GROUP = "duaal_leren.rules"
@@ -71,8 +88,9 @@ class RuleError(DuaalLerenError, ValueError):
     Example:
         >>> import duaal_leren
         >>> from duaal_leren.validation import RuleError
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
         >>> try:
-        ...     duaal_leren.validate("examples/traject-lotte.yaml", select=["nope"])
+        ...     duaal_leren.validate(traject, select=["nope"])
         ... except RuleError as error:
         ...     print(error)
         ...     print(error.text("en"))
@@ -169,6 +187,8 @@ class Context:
         traject: The traject, when the document is one.
         verslag: The conversation record being checked (for record rules).
         standaardplannen: Standard plans known to the run, by (id, versie).
+        leidraden: The user's own catalogues known to the run, by id (conversation records
+            may follow them; the shipped ones are always known).
     """
 
     document: object
@@ -178,6 +198,7 @@ class Context:
     traject: Traject | None = None
     verslag: Gespreksverslag | None = None
     standaardplannen: Mapping[tuple[str, str], StandaardOpleidingsplan] = attrs.field(factory=dict)
+    leidraden: Mapping[str, Leidraad] = attrs.field(factory=dict)
     _index: dict[str, int] | None = attrs.field(default=None, init=False)
 
     @property
@@ -252,27 +273,27 @@ class Rule:
     Attributes:
         code: Stable, lower-case, words joined by hyphens (``mentor-leeftijd``); users
             select and ignore rules by code or by a prefix of whole words (``mentor``).
-        title: What the rule requires, in one English line.
+        titel: What the rule requires, in one Dutch line.
         severity: The default severity of its findings.
         source: The legal or practice source (decree and article, or the practice source).
         target: What it looks at: plans, individual plans or trajecten.
         check: Yields a `Hit` for every violation.
         fix: How to fix a violation, in English.
-        titel: What the rule requires, in Dutch (the English title when not given).
+        titel_en: What the rule requires, in English (the Dutch title when not given).
     """
 
     code: str
-    title: str
+    titel: str
     severity: Severity
     source: str
     target: Target
     check: Check = attrs.field(eq=False, repr=False)
     fix: str = ""
-    titel: str = ""
+    titel_en: str = ""
 
-    def title_in(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """The title in Dutch (``nl``) or English (``en``)."""
-        return self.title if lang == "en" or not self.titel else self.titel
+        return (self.titel_en or self.titel) if lang == "en" else self.titel
 
     @property
     def doc(self) -> str:
@@ -309,12 +330,12 @@ class Registry:
         self,
         code: str,
         *,
-        title: str,
+        titel: str,
+        titel_en: str = "",
         severity: Severity | str,
         source: str,
         target: Target | str,
         fix: str = "",
-        titel: str = "",
     ) -> Callable[[Check], Check]:
         """Register the decorated function as a rule's check.
 
@@ -323,13 +344,13 @@ class Registry:
 
         Args:
             code: The rule's stable code: lower case, words joined by hyphens.
-            title: What the rule requires, in one English line.
+            titel: What the rule requires, in one Dutch line.
+            titel_en: The same in English (default: ``titel``).
             severity: The default severity: ``"error"``, ``"warning"`` or ``"info"``.
             source: The legal or practice source the rule rests on.
             target: What it looks at: ``"plan"``, ``"individueel"``, ``"traject"``,
                 ``"gespreksverslag"`` or ``"schoolkalender"``.
             fix: How to fix a violation, in English.
-            titel: The title in Dutch, shown by ``duaal-leren rules`` (default: ``title``).
 
         Raises:
             RuleError: The severity is not one of the three, or the code is taken.
@@ -337,7 +358,8 @@ class Registry:
         Example:
             >>> from duaal_leren.validation import Hit, Registry
             >>> registry = Registry()
-            >>> @registry.rule("eigen-cluster", title="Every competence has a cluster",
+            >>> @registry.rule("eigen-cluster", titel="Elke competentie hoort bij een cluster",
+            ...                titel_en="Every competence has a cluster",
             ...                severity="warning", source="Our sector's agreement",
             ...                target="plan")
             ... def eigen_cluster(ctx):
@@ -353,13 +375,13 @@ class Registry:
             self.add(
                 Rule(
                     code,
-                    title,
+                    titel,
                     _severity(code, severity),
                     source,
                     Target(target),
                     check,
                     fix,
-                    titel,
+                    titel_en,
                 )
             )
             return check
@@ -427,17 +449,60 @@ RULES = Registry()
 """The default registry: the built-in rules and those of installed packages."""
 
 
+def _where(source: str | None, line: int | None) -> str:
+    where = source or "<document>"
+    return f"{where}:{line}" if line is not None else where
+
+
+def _line(source: str | None, finding: Finding, lang: str) -> str:
+    """One finding as a line of text: place, severity, code, path and message."""
+    place = _where(source, finding.line)
+    return printable(
+        f"{place}: {finding.severity.value} [{finding.code}] {finding.path}: {finding.text(lang)}"
+    )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(data: object) -> str:
+    # JSON escapes control characters itself; a lone surrogate (from a file name that is no
+    # UTF-8) it leaves as it is, and no UTF-8 output takes that.
+    return _SURROGATE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)
+    )
+
+
+def _escape_data(text: str) -> str:
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
 @attrs.frozen
 class Report:
     """The findings of one validation run on one document.
 
     Attributes:
-        findings: Every finding, worst first, then in document order.
+        findings: Every finding: worst first, then in document order; from
+            `validate_files`, in the order of the file's lines.
         source: The file the document came from, if any.
+        unreadable: The file could not be read as a document; its findings (of code
+            ``document``) say why.
     """
 
     findings: tuple[Finding, ...]
     source: str | None = None
+    unreadable: bool = False
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -471,15 +536,19 @@ class Report:
 
     def to_json(self, lang: str = "nl") -> str:
         """The report as JSON text."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)
+        return _json(self.to_dict(lang))
 
-    def format(self, lang: str = "nl") -> str:
-        """Readable text: one line per finding, then a summary line."""
-        where = self.source or "<document>"
-        lines = []
-        for f in self.findings:
-            place = f"{where}:{f.line}" if f.line is not None else where
-            lines.append(f"{place}: {f.severity.value} [{f.code}] {f.path}: {f.text(lang)}")
+    def text(self, lang: str = "nl") -> str:
+        """Readable text: one line per finding, then a verdict; control characters escaped.
+
+        Example:
+            >>> import duaal_leren
+            >>> plan = duaal_leren.load("examples/standaardplan-elektrotechniek.yaml")
+            >>> print(duaal_leren.validate(plan).text("en"))
+            <document>: passed: 0 errors, 0 warnings
+        """
+        where = printable(self.source or "<document>")
+        lines = [_line(self.source, f, lang) for f in self.findings]
         errors, warnings = len(self.errors), len(self.warnings)
         if lang == "en":
             verdict = "passed" if self.passed else "failed"
@@ -489,22 +558,187 @@ class Report:
             lines.append(f"{where}: {verdict}: {errors} fouten, {warnings} waarschuwingen")
         return "\n".join(lines)
 
+    def to_github(self, lang: str = "nl") -> str:
+        """GitHub Actions annotations, one line per finding, pointing at the file's lines."""
+        lines = []
+        for f in self.findings:
+            props = [f"file={_escape_property(self.source)}"] if self.source else []
+            if f.line is not None:
+                props.append(f"line={f.line}")
+            props.append(f"title={_escape_property(f.code)}")
+            message = _escape_data(f"{f.path}: {f.text(lang)}")
+            lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{message}")
+        return "\n".join(lines)
+
     def __str__(self) -> str:
-        return self.format()
+        return self.text()
 
     def _repr_html_(self) -> str:
         from html import escape
 
-        rows = "".join(
-            f"<tr><td>{escape(f.severity.value)}</td><td><code>{escape(f.code)}</code></td>"
-            f"<td><code>{escape(f.path)}</code></td><td>{escape(f.message)}</td></tr>"
-            for f in self.findings
-        )
         verdict = "in orde" if self.passed else "niet in orde"
-        return (
-            f"<p><strong>{escape(self.source or 'document')}</strong>: {verdict}</p>"
-            "<table><thead><tr><th>ernst</th><th>code</th><th>pad</th><th>melding</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
+        table = html_table(
+            ["ernst", "code", "pad", "melding"],
+            (
+                [
+                    f.severity.value,
+                    Cell(f"<code>{escape(f.code)}</code>"),
+                    Cell(f"<code>{escape(f.path)}</code>"),
+                    f.message,
+                ]
+                for f in self.findings
+            ),
+        )
+        return f"<p><strong>{escape(self.source or 'document')}</strong>: {verdict}</p>{table}"
+
+
+@attrs.frozen
+class Reports:
+    """The reports of one run over files, one per file in the order given (`validate_files`).
+
+    Iterate over it, index it or take its `len` as a sequence of `Report`.
+
+    Attributes:
+        reports: One report per file.
+    """
+
+    reports: tuple[Report, ...]
+
+    def __iter__(self) -> Iterator[Report]:
+        return iter(self.reports)
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    @overload
+    def __getitem__(self, index: int) -> Report: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Report, ...]: ...
+    def __getitem__(self, index: int | slice) -> Report | tuple[Report, ...]:
+        return self.reports[index]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error, of every file."""
+        return tuple(f for r in self.reports for f in r.errors)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity warning, of every file."""
+        return tuple(f for r in self.reports for f in r.warnings)
+
+    @property
+    def passed(self) -> bool:
+        """Whether every file was read and has no errors."""
+        return all(r.passed for r in self.reports)
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def _summary(self) -> dict[str, int]:
+        return {
+            "files": len(self.reports),
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
+
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """Plain data: per file its path and findings, and the counts of the whole run.
+
+        Each finding has its code, severity, path, line and message (in ``lang``); the
+        summary counts the files, errors and warnings.
+        """
+        return {
+            "files": [
+                {
+                    "path": r.source,
+                    "findings": [
+                        {k: v for k, v in f.to_dict(lang).items() if k != "source"}
+                        for f in r.findings
+                    ],
+                }
+                for r in self.reports
+            ],
+            "summary": self._summary(),
+        }
+
+    def to_json(self, lang: str = "nl") -> str:
+        """`to_dict` as JSON text."""
+        return _json(self.to_dict(lang))
+
+    def text(self, lang: str = "nl") -> str:
+        """Readable text: one line per finding, then the counts; control characters escaped."""
+        lines = [_line(r.source, f, lang) for r in self.reports for f in r.findings]
+        s = self._summary()
+        if lang == "en":
+            lines.append(
+                f"{_count(s['files'], 'file', 'files')}, "
+                f"{_count(s['errors'], 'error', 'errors')}, "
+                f"{_count(s['warnings'], 'warning', 'warnings')}"
+            )
+        else:
+            lines.append(
+                f"{_count(s['files'], 'bestand', 'bestanden')}, "
+                f"{_count(s['errors'], 'fout', 'fouten')}, "
+                f"{_count(s['warnings'], 'waarschuwing', 'waarschuwingen')}"
+            )
+        return "\n".join(lines)
+
+    def to_github(self, lang: str = "nl") -> str:
+        """GitHub Actions annotations of every file, one line per finding."""
+        return "\n".join(text for r in self.reports if (text := r.to_github(lang)))
+
+    def to_junit(self, lang: str = "nl") -> str:
+        """JUnit XML: a test case per file, failed by its errors, an error if unreadable.
+
+        Warnings and info go to the test case's ``system-out``.
+        """
+        files = str(len(self.reports))
+        failures = str(sum(1 for r in self.reports if not r.passed and not r.unreadable))
+        errors = str(sum(1 for r in self.reports if r.unreadable))
+        suites = ElementTree.Element(
+            "testsuites", name="duaal-leren", tests=files, failures=failures, errors=errors
+        )
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name="duaal-leren validate",
+            tests=files,
+            failures=failures,
+            errors=errors,
+        )
+        for r in self.reports:
+            # XML 1.0 has no way to write most control characters, escaped or not.
+            where = r.source or "<document>"
+            case = ElementTree.SubElement(
+                suite, "testcase", classname="duaal-leren", name=printable(where)
+            )
+            bad = r.errors
+            if bad:
+                element = ElementTree.SubElement(
+                    case,
+                    "error" if r.unreadable else "failure",
+                    message=f"{len(bad)} error(s)",
+                    type=printable(bad[0].code),
+                )
+                element.text = printable(
+                    "\n".join(
+                        f"{where}:{f.line or '-'}: [{f.code}] {f.path}: {f.text(lang)}" for f in bad
+                    )
+                )
+            others = [f for f in r.findings if f.severity is not Severity.ERROR]
+            if others:
+                out = ElementTree.SubElement(case, "system-out")
+                out.text = printable(
+                    "\n".join(
+                        f"{where}:{f.line or '-'}: {f.severity.value} [{f.code}] {f.path}: "
+                        f"{f.text(lang)}"
+                        for f in others
+                    )
+                )
+        ElementTree.indent(suites)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
+            suites, encoding="unicode"
         )
 
 
@@ -512,59 +746,57 @@ def _contexts(
     document: object,
     today: pendulum.Date,
     plans: Mapping[tuple[str, str], StandaardOpleidingsplan],
+    leidraden: Mapping[str, Leidraad],
 ) -> Iterator[tuple[Target, Context]]:
+    """The parts of a document the rules look at, each with the target of its rules."""
+
+    def context(**part: Any) -> Context:
+        return Context(document, today, standaardplannen=plans, leidraden=leidraden, **part)
+
     if isinstance(document, Traject):
-        yield Target.TRAJECT, Context(document, today, traject=document, standaardplannen=plans)
-        plan_ctx = Context(
-            document,
-            today,
-            plan=document.opleidingsplan,
-            plan_path="$.opleidingsplan",
-            traject=document,
-            standaardplannen=plans,
+        yield Target.TRAJECT, context(traject=document)
+        plan_ctx = context(
+            plan=document.opleidingsplan, plan_path="$.opleidingsplan", traject=document
         )
         yield Target.PLAN, plan_ctx
         yield Target.INDIVIDUEEL, plan_ctx
         for i, verslag in enumerate(document.gespreksverslagen):
             yield (
                 Target.GESPREKSVERSLAG,
-                Context(
-                    document,
-                    today,
-                    plan_path=f"$.gespreksverslagen[{i}]",
-                    traject=document,
-                    verslag=verslag,
-                    standaardplannen=plans,
-                ),
+                context(plan_path=f"$.gespreksverslagen[{i}]", traject=document, verslag=verslag),
             )
     elif isinstance(document, Gespreksverslag):
-        yield Target.GESPREKSVERSLAG, Context(document, today, verslag=document)
-    elif type(document).__name__ == "SchooleigenKalender":
-        # Compared by name: the calendar module loads the holiday tables, which validating
-        # a plan or traject never needs.
-        yield Target.SCHOOLKALENDER, Context(document, today)
+        yield Target.GESPREKSVERSLAG, context(verslag=document)
+    elif isinstance(document, SchooleigenKalender):
+        yield Target.SCHOOLKALENDER, context()
     elif isinstance(document, IndividueelOpleidingsplan):
-        ctx = Context(document, today, plan=document, standaardplannen=plans)
+        ctx = context(plan=document)
         yield Target.PLAN, ctx
         yield Target.INDIVIDUEEL, ctx
     elif isinstance(document, StandaardOpleidingsplan):
-        yield Target.PLAN, Context(document, today, plan=document, standaardplannen=plans)
+        yield Target.PLAN, context(plan=document)
 
 
-def document_findings(exc: DocumentError) -> tuple[Finding, ...]:
-    """The problems of a document that could not be loaded, as findings of code ``document``."""
-    return tuple(
-        Finding(
-            "document",
-            Severity.ERROR,
-            p.path,
-            p.message,
-            p.message_en,
-            "duaal-leren file format",
-            p.line,
+def _checked_model(document: object) -> None:
+    """Refuse what is no model: a path or a text is read with `validate_files` or `load`."""
+    if isinstance(document, str | bytes | os.PathLike):
+        kind = type(document).__name__
+        raise DocumentTypeError(
+            f"validate neemt een model, geen pad of tekst ({kind}); lees bestanden met "
+            "validate_files, of eerst met load",
+            f"validate takes a model, not a path or a text ({kind}); read files with "
+            "validate_files, or load them first",
         )
-        for p in exc.problems
-    )
+    if isinstance(document, IndividueelOpleidingsplan):
+        return  # no document of its own, but part of a traject that tools check alone
+    try:
+        kind_of(document)
+    except DocumentError:
+        kind = type(document).__name__
+        raise DocumentTypeError(
+            f"validate neemt een document (een traject, een plan, ...), geen {kind}",
+            f"validate takes a document (a traject, a plan, ...), not a {kind}",
+        ) from None
 
 
 def _severity(code: str, level: Severity | str) -> Severity:
@@ -572,9 +804,24 @@ def _severity(code: str, level: Severity | str) -> Severity:
         return Severity(level)
     except ValueError:
         raise RuleError(
-            f"ernst {code}={level!r}: kies error, warning of info",
-            f"severity {code}={level!r}: choose error, warning or info",
+            f"ernst {code}={excerpt(level)}: kies error, warning of info",
+            f"severity {code}={excerpt(level)}: choose error, warning or info",
         ) from None
+
+
+def _selected(
+    registry: Registry,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    severity: Mapping[str, Severity | str] | None,
+) -> tuple[list[Rule], dict[str, Severity]]:
+    """The rules to run and the severity overrides, or a `RuleError` for a wrong name."""
+    rules = registry.select(select, ignore)
+    overrides = {k: _severity(k, v) for k, v in (severity or {}).items()}
+    for pattern in overrides:
+        if not any(_matches(r.code, [pattern]) for r in registry):
+            raise _no_rule(pattern)
+    return rules, overrides
 
 
 def validate(
@@ -585,21 +832,26 @@ def validate(
     ignore: Sequence[str] | None = None,
     severity: Mapping[str, Severity | str] | None = None,
     standaardplannen: Iterable[StandaardOpleidingsplan] = (),
+    leidraden: Iterable[Leidraad] = (),
     registry: Registry | None = None,
 ) -> Report:
-    """Check a document against the rules and report every finding.
+    """Check a model against the rules and report every finding.
+
+    Files are checked with `validate_files`, which reads them and gives each finding its
+    line.
 
     Args:
-        document: A `Traject`, a `StandaardOpleidingsplan`, an `IndividueelOpleidingsplan`
-            or a conversation record (`Gespreksverslag`);
-            or a path or text, which is loaded first (load problems become findings with
-            code ``document``).
+        document: A `Traject`, a `StandaardOpleidingsplan`, an `IndividueelOpleidingsplan`,
+            a conversation record (`Gespreksverslag`) or a school's own calendar
+            (`SchooleigenKalender`); another document kind has no rules and passes.
         today: The date the time-dependent rules treat as today (default: the current
             date in Europe/Brussels); fix it in CI for reproducible runs.
         select: Codes or code prefixes of the rules to run (default: all).
         ignore: Codes or code prefixes of rules to skip.
         severity: Overrides of rules' severities, by code or prefix.
         standaardplannen: Standard plans an individual plan may refer to (R-IOP).
+        leidraden: The user's own catalogues a conversation record may follow (the shipped
+            ones are always known).
         registry: The rules to use (default: `RULES`).
 
     A rule that stops on an error of the library (a `DuaalLerenError`, such as a school
@@ -611,40 +863,28 @@ def validate(
         The report, its findings worst first.
 
     Raises:
+        DocumentTypeError: ``document`` is a path or a text (`str`, `bytes`,
+            `os.PathLike`), or no document at all.
         RuleError: ``select``, ``ignore`` or ``severity`` names no rule, or ``severity``
             gives a level other than error, warning or info.
         FieldError: ``today`` is text that is no date written as ``YYYY-MM-DD``.
 
     Example:
         >>> import duaal_leren
-        >>> report = duaal_leren.validate("examples/traject-lotte.yaml", today="2025-10-01")
-        >>> report.passed
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> duaal_leren.validate(traject, today="2025-10-01").passed
         True
     """
+    _checked_model(document)
     today = as_day(today)
-    rules = (registry or RULES).select(select, ignore)
-    overrides = {k: _severity(k, v) for k, v in (severity or {}).items()}
-    for pattern in overrides:
-        if not any(_matches(r.code, [pattern]) for r in (registry or RULES)):
-            raise _no_rule(pattern)
-    source: str | None = None
-    if isinstance(document, str | bytes | os.PathLike):
-        from duaal_leren.documents import load
-
-        if isinstance(document, os.PathLike) or (
-            isinstance(document, str) and "\n" not in document
-        ):
-            source = os.fspath(document)
-        try:
-            document = load(document)
-        except DocumentError as exc:
-            return Report(document_findings(exc), source)
+    rules, overrides = _selected(registry or RULES, select, ignore, severity)
     plans = {(p.id, p.versie): p for p in standaardplannen}
+    catalogues = {c.id: c for c in leidraden}
     findings: list[Finding] = []
     by_target: dict[Target, list[Rule]] = {}
     for rule in rules:
         by_target.setdefault(rule.target, []).append(rule)
-    for target, ctx in _contexts(document, today, plans):
+    for target, ctx in _contexts(document, today, plans, catalogues):
         for rule in by_target.get(target, ()):
             level = _override(rule.code, overrides)
             try:
@@ -666,8 +906,7 @@ def validate(
                 # a bug in the rule and goes up.
                 findings.append(_failed(rule, ctx, exc, level))
     findings.sort(key=_order)
-    report = Report(tuple(findings), source)
-    return with_lines(report, source) if source is not None else report
+    return Report(tuple(findings))
 
 
 def _failed(rule: Rule, ctx: Context, exc: DuaalLerenError, level: Severity | None) -> Finding:
@@ -682,24 +921,150 @@ def _failed(rule: Rule, ctx: Context, exc: DuaalLerenError, level: Severity | No
     )
 
 
-def with_lines(report: Report, path: str | os.PathLike[str]) -> Report:
-    """The report with the line in the file of each finding that has none yet."""
-    if all(f.line is not None for f in report.findings):
-        return report
-    from duaal_leren._parse import json_lines, line_for, yaml_lines
+def _unreadable(source: str, exc: DuaalLerenError) -> Report:
+    """The report of a file that cannot be read as a document: its problems, as findings."""
+    if isinstance(exc, DocumentError):
+        findings = tuple(
+            Finding(
+                "document",
+                Severity.ERROR,
+                p.path,
+                p.message,
+                p.message_en,
+                "duaal-leren file format",
+                p.line,
+            )
+            for p in exc.problems
+        )
+    else:
+        findings = (_library_error(exc),)
+    return Report(findings, source, unreadable=True)
 
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-        wanted = [f.path for f in report.findings if f.line is None]
-        lines = (json_lines if file.suffix.lower() == ".json" else yaml_lines)(text, wanted)
-    except (OSError, UnicodeDecodeError, DocumentError):
-        return report
-    findings = tuple(
-        f if f.line is not None else attrs.evolve(f, line=line_for(f.path, lines))
-        for f in report.findings
-    )
-    return attrs.evolve(report, findings=findings)
+
+def _library_error(exc: DuaalLerenError) -> Finding:
+    """A finding of code ``document`` for an error of the library about one file."""
+    return Finding("document", Severity.ERROR, "$", exc.text("nl"), exc.text("en"), "duaal-leren")
+
+
+def validate_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    today: pendulum.Date | str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    severity: Mapping[str, Severity | str] | None = None,
+    standaardplannen: Iterable[StandaardOpleidingsplan] = (),
+    leidraden: Iterable[Leidraad] = (),
+    registry: Registry | None = None,
+    max_size: int | None = None,
+) -> Reports:
+    """Read each file once, check it with `validate`, and give every finding its line.
+
+    The standard plans among the files serve the individual plans of the others (R-IOP),
+    as do those of ``standaardplannen``; so do the catalogues among the files and those of
+    ``leidraden`` for the conversation records. A file that cannot be read as a document gets a
+    report marked `Report.unreadable` whose findings (code ``document``) are its problems;
+    a library error while checking one file fails that file alone (a finding of code
+    ``document``); the other files are checked all the same. Directories are not searched:
+    pass the files.
+
+    Args:
+        paths: The files, each a `str` or `os.PathLike`.
+        today: As for `validate`.
+        select: As for `validate`.
+        ignore: As for `validate`.
+        severity: As for `validate`.
+        standaardplannen: Standard plans from elsewhere that individual plans may refer to.
+        leidraden: Catalogues from elsewhere that conversation records may follow.
+        registry: As for `validate`.
+        max_size: The largest file read, in bytes (default: `duaal_leren.documents.MAX_SIZE`).
+
+    Returns:
+        One report per file, in the order given; a report's findings in the order of the
+        file's lines.
+
+    Raises:
+        RuleError: As for `validate`, before any file is read.
+        FieldError: As for `validate`.
+        DocumentTypeError: ``paths`` is a single path, not a list of them.
+
+    Example:
+        >>> from duaal_leren.validation import validate_files
+        >>> reports = validate_files(
+        ...     ["examples/traject-lotte.yaml", "tests/data/traject-kapot.yaml"],
+        ...     today="2025-10-01",
+        ... )
+        >>> [report.passed for report in reports]
+        [True, False]
+        >>> print(reports[1].findings[-1].line, reports[1].findings[-1].code)
+        274 mentor-ervaring
+    """
+    if isinstance(paths, str | bytes | os.PathLike):
+        # A str is iterable too: its letters are no files.
+        raise DocumentTypeError(
+            "validate_files neemt een lijst van paden, geen enkel pad",
+            "validate_files takes a list of paths, not a single path",
+        )
+    today = as_day(today)
+    _selected(registry or RULES, select, ignore, severity)  # a wrong name fails before reading
+    # Every file is read first: a standard plan or catalogue in a later file serves the
+    # documents before it. Each keeps its text, so that its findings get their lines
+    # without reading the file again.
+    read: list[_Read | Report] = []
+    for path in paths:
+        source = os.fspath(path) or '""'
+        try:
+            document, text, fmt = _read_document(path, max_size=max_size)
+        except DuaalLerenError as exc:
+            read.append(_unreadable(source, exc))
+        else:
+            read.append(_Read(source, document, text, fmt))
+    documents = [item.document for item in read if isinstance(item, _Read)]
+    plans = [*standaardplannen, *(d for d in documents if isinstance(d, StandaardOpleidingsplan))]
+    catalogues = [*leidraden, *(d for d in documents if isinstance(d, Leidraad))]
+    reports = []
+    for item in read:
+        if isinstance(item, Report):
+            reports.append(item)
+            continue
+        try:
+            report = validate(
+                item.document,
+                today=today,
+                select=select,
+                ignore=ignore,
+                severity=severity,
+                standaardplannen=plans,
+                leidraden=catalogues,
+                registry=registry,
+            )
+        except RuleError:
+            raise
+        except DuaalLerenError as exc:
+            # An error of the library about this one document (not a rule's: those are
+            # findings already): it fails, the other files are still checked.
+            reports.append(Report((_library_error(exc),), item.source))
+            continue
+        reports.append(Report(_placed(report.findings, item.text, item.format), item.source))
+    return Reports(tuple(reports))
+
+
+@attrs.frozen
+class _Read:
+    """A file read as a document, with its text for finding the lines of its findings."""
+
+    source: str
+    document: object
+    text: str
+    format: Format
+
+
+def _placed(findings: tuple[Finding, ...], text: str, fmt: Format) -> tuple[Finding, ...]:
+    """The findings with their lines in the text they were read from, in the order of lines."""
+    lines = find_lines(text, fmt, [f.path for f in findings])
+    placed = [attrs.evolve(f, line=lines[f.path]) for f in findings]
+    placed.sort(key=lambda f: (f.line or 0, f.severity.rank))
+    return tuple(placed)
 
 
 def _override(code: str, overrides: Mapping[str, Severity]) -> Severity | None:

@@ -58,7 +58,7 @@ def _references(gesprek: Opvolgingsgesprek) -> Iterator[tuple[str, str]]:
 
 @RULES.rule(
     "opvolging-competentie-onbekend",
-    title="A follow-up conversation names only competences of the learner's plan",
+    titel_en="A follow-up conversation names only competences of the learner's plan",
     titel="Een opvolgingsgesprek noemt alleen competenties uit het plan van de lerende",
     severity="error",
     source=_REFS,
@@ -86,7 +86,7 @@ def opvolging_competentie_onbekend(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "opvolging-niveau",
-    title="Every rating is a level of the traject's scale, and the scale's threshold is one",
+    titel_en="Every rating is a level of the traject's scale, and the scale's threshold is one",
     titel="Elke beoordeling is een niveau van de schaal van het traject, en de drempel is er een",
     severity="error",
     source=_SCALE,
@@ -126,7 +126,7 @@ def opvolging_niveau(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "opvolging-zelfevaluatie-vastgesteld",
-    title="A self-assessment does not set a level",
+    titel_en="A self-assessment does not set a level",
     titel="Een zelfevaluatie legt geen niveau vast",
     severity="warning",
     source=_PROGRESS,
@@ -154,7 +154,7 @@ def opvolging_zelfevaluatie_vastgesteld(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "opvolging-zonder-observaties",
-    title="A held follow-up conversation records at least one rating",
+    titel_en="A held follow-up conversation records at least one rating",
     titel="Een gehouden opvolgingsgesprek bevat minstens één beoordeling",
     severity="warning",
     source=_PROGRESS,
@@ -182,7 +182,7 @@ def opvolging_zonder_observaties(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "opvolging-buiten-overeenkomst",
-    title="A follow-up conversation lies within the contract period",
+    titel_en="A follow-up conversation lies within the contract period",
     titel="Een opvolgingsgesprek valt binnen de periode van de overeenkomst",
     severity="warning",
     source=_CONTACT,
@@ -213,7 +213,7 @@ def opvolging_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "opvolging-frequentie",
-    title="Follow-up conversations are no further apart than agreed",
+    titel_en="Follow-up conversations are no further apart than agreed",
     titel="Opvolgingsgesprekken liggen niet verder uit elkaar dan afgesproken",
     severity="warning",
     source=_CONTACT,

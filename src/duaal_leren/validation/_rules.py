@@ -90,7 +90,7 @@ def _kalenderjaren(traject: Traject) -> Iterator[Schooljaar]:
     The rules that need the calendar check only these; `overeenkomst-kalender` reports the
     others.
     """
-    from duaal_leren.planning import schooljaren
+    from duaal_leren.werkdagen import schooljaren
 
     return (jaar for jaar in schooljaren(traject) if _in_kalender(jaar))
 
@@ -108,7 +108,7 @@ def _signed(plan: IndividueelOpleidingsplan) -> bool:
 
 @RULES.rule(
     "alloc-niet-gedekt",
-    title="Every competence is covered by school, workplace, both or an outside provider",
+    titel_en="Every competence is covered by school, workplace, both or an outside provider",
     titel="Elke competentie wordt aangeleerd door school, werkplek, beide of een externe aanbieder",
     severity="error",
     source=_ALLOC,
@@ -137,7 +137,7 @@ def alloc_niet_gedekt(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "alloc-extern-aanbieder",
-    title="A competence covered by an outside provider names the provider",
+    titel_en="A competence covered by an outside provider names the provider",
     titel="Een competentie bij een externe aanbieder noemt die aanbieder",
     severity="warning",
     source=_ALLOC,
@@ -178,7 +178,7 @@ _WHO = {
 
 @RULES.rule(
     "alloc-verdeling",
-    title="Who introduces and who practises a competence fits its leerplaats",
+    titel_en="Who introduces and who practises a competence fits its leerplaats",
     titel="Wie een competentie aanbrengt en inoefent, past bij de leerplaats",
     severity="warning",
     source=_ALLOC,
@@ -209,7 +209,7 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "code-uniek",
-    title="Competence codes are unique within a plan",
+    titel_en="Competence codes are unique within a plan",
     titel="De codes van de competenties zijn uniek binnen een plan",
     severity="error",
     source=_REFS,
@@ -239,7 +239,7 @@ def _unknown(ctx: Context, code: str, path: str, what: str, what_en: str) -> Hit
 
 @RULES.rule(
     "verwijzing-onbekend",
-    title="Every reference to a competence points to one in the plan",
+    titel_en="Every reference to a competence points to one in the plan",
     titel="Elke verwijzing naar een competentie wijst naar een competentie van het plan",
     severity="error",
     source=_REFS,
@@ -290,7 +290,7 @@ def verwijzing_onbekend(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "vereisten-cyclus",
-    title="Prerequisites form no cycle",
+    titel_en="Prerequisites form no cycle",
     titel="De vereisten vormen geen kring",
     severity="error",
     source=_ORDER,
@@ -396,7 +396,7 @@ def _cycle_in(component: list[int], graph: list[list[int]]) -> list[int]:
 
 @RULES.rule(
     "termijn-voor-vereiste",
-    title="A competence's termijn is not before the termijn of a prerequisite",
+    titel_en="A competence's termijn is not before the termijn of a prerequisite",
     titel="De termijn van een competentie valt niet voor die van een vereiste",
     severity="warning",
     source=_ORDER,
@@ -428,7 +428,7 @@ def termijn_voor_vereiste(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "termijn-buiten-overeenkomst",
-    title="Every termijn lies within the contract period",
+    titel_en="Every termijn lies within the contract period",
     titel="Elke termijn valt binnen de periode van de overeenkomst",
     severity="warning",
     source=_ORDER,
@@ -455,7 +455,7 @@ def termijn_buiten_overeenkomst(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "iop-standaard",
-    title="The individual plan covers every competence of its standard plan",
+    titel_en="The individual plan covers every competence of its standard plan",
     titel="Het individuele plan bevat elke competentie van het standaardplan",
     severity="warning",
     source=_IOP,
@@ -508,7 +508,7 @@ def iop_standaard(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "iop-samenhang",
-    title="The recorded deviations agree with the individual plan's competences",
+    titel_en="The recorded deviations agree with the individual plan's competences",
     titel="De geregistreerde afwijkingen kloppen met de competenties van het individuele plan",
     severity="error",
     source=_IOP,
@@ -540,7 +540,7 @@ def iop_samenhang(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "iop-reden",
-    title="Every deviation from the standard plan carries a reason",
+    titel_en="Every deviation from the standard plan carries a reason",
     titel="Elke afwijking van het standaardplan heeft een reden",
     severity="warning",
     source=_IOP,
@@ -572,7 +572,7 @@ def iop_reden(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "sign-ontbreekt",
-    title="A plan in force is signed by school, company and learner",
+    titel_en="A plan in force is signed by school, company and learner",
     titel="Een plan dat van kracht is, is ondertekend door school, onderneming en lerende",
     severity="error",
     source=_SIGN,
@@ -596,7 +596,7 @@ def sign_ontbreekt(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "sign-na-start",
-    title="The plan is signed no later than the start of the contract",
+    titel_en="The plan is signed no later than the start of the contract",
     titel="Het plan is ondertekend uiterlijk bij de start van de overeenkomst",
     severity="warning",
     source=_SIGN,
@@ -633,7 +633,7 @@ def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
 
 @RULES.rule(
     "mentor-leeftijd",
-    title="The mentor is at least 25 on appointment (23 with the partnership's exception)",
+    titel_en="The mentor is at least 25 on appointment (23 with the partnership's exception)",
     titel="De mentor is minstens 25 jaar bij de aanstelling (23 met de uitzondering van het partnerschap)",
     severity="error",
     source=_MENTOR,
@@ -660,7 +660,7 @@ def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "mentor-ervaring",
-    title="The mentor has at least 5 years of experience, unless waived with a reason",
+    titel_en="The mentor has at least 5 years of experience, unless waived with a reason",
     titel="De mentor heeft minstens 5 jaar ervaring, tenzij vrijgesteld met een reden",
     severity="error",
     source=_MENTOR,
@@ -693,7 +693,7 @@ def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "mentor-uittreksel",
-    title="The criminal-record extract (model 596.2) is at most one year old on appointment",
+    titel_en="The criminal-record extract (model 596.2) is at most one year old on appointment",
     titel="Het uittreksel uit het strafregister (model 596.2) is hoogstens een jaar oud bij de aanstelling",
     severity="error",
     source=_MENTOR,
@@ -726,7 +726,7 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "mentor-opleiding",
-    title="The mentor follows mentor training within one year",
+    titel_en="The mentor follows mentor training within one year",
     titel="De mentor volgt de mentoropleiding binnen het jaar",
     severity="error",
     source=_MENTOR,
@@ -785,7 +785,7 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "erkenning",
-    title="The workplace is recognised for this course over the whole contract period",
+    titel_en="The workplace is recognised for this course over the whole contract period",
     titel="De werkplek is erkend voor deze opleiding tijdens de hele overeenkomst",
     severity="error",
     source=_ERKENNING,
@@ -851,7 +851,7 @@ def erkenning(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "lerende-leeftijd",
-    title="The learner is 15 to 25 at the start of the contract",
+    titel_en="The learner is 15 to 25 at the start of the contract",
     titel="De lerende is 15 tot 25 jaar bij de start van de overeenkomst",
     severity="error",
     source=_LEARNER,
@@ -889,7 +889,7 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "lerende-start-laat",
-    title="A learner starts a dual course by the last school day of October",
+    titel_en="A learner starts a dual course by the last school day of October",
     titel="Een lerende start een duale opleiding uiterlijk op de laatste schooldag van oktober",
     severity="warning",
     source=_LEARNER,
@@ -910,7 +910,7 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
     traject = ctx.checked_traject()
     start = traject.overeenkomst.start
     # A contract starting in July or August starts in the school year about to begin.
-    jaar = Schooljaar(start.year) if start.month in (7, 8) else Schooljaar.van(start)
+    jaar = Schooljaar(start.year) if start.month in (7, 8) else Schooljaar.from_date(start)
     if not _in_kalender(jaar):
         return  # no calendar to check: overeenkomst-kalender reports it
     october = schoolkalender(jaar).schooldagen(
@@ -931,7 +931,7 @@ def lerende_start_laat(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "oao-uren",
-    title="An OAO has at least 20 workplace hours a week on average over the year; an SAO fewer",
+    titel_en="An OAO has at least 20 workplace hours a week on average over the year; an SAO fewer",
     titel="Een OAO heeft gemiddeld minstens 20 uur per week op de werkplek; een SAO minder",
     severity="error",
     source=_OAO,
@@ -949,7 +949,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     calendar of that year.
     """
     from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import PlanningError, werkplekuren_gemiddeld
+    from duaal_leren.werkdagen import WerkdagenError, werkplekuren_gemiddeld
 
     traject = ctx.checked_traject()
     contract = traject.overeenkomst
@@ -967,7 +967,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
             continue  # only the summer of that school year: no training week to average
         try:
             hours = werkplekuren_gemiddeld(traject, kalender)
-        except PlanningError:
+        except WerkdagenError:
             continue  # no training week of this contract falls in that school year
         if contract.soort is Overeenkomstsoort.OAO and hours < 20:
             yield Hit(
@@ -990,7 +990,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "overeenkomst-periode",
-    title="The contract ends after it starts",
+    titel_en="The contract ends after it starts",
     titel="De overeenkomst eindigt na de start",
     severity="error",
     source="Library consistency rule: the dates of one document must agree",
@@ -1010,7 +1010,7 @@ def overeenkomst_periode(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "overeenkomst-kalender",
-    title="The contract runs in school years the school calendar knows",
+    titel_en="The contract runs in school years the school calendar knows",
     titel="De overeenkomst loopt in schooljaren die de schoolkalender kent",
     severity="error",
     source=_KALENDER,
@@ -1033,7 +1033,7 @@ def overeenkomst_kalender(ctx: Context) -> Iterator[Hit]:
         ("start", "de start", "start", contract.start),
         ("einde", "het einde", "end", contract.einde),
     ):
-        jaar = Schooljaar.van(day)
+        jaar = Schooljaar.from_date(day)
         if not _in_kalender(jaar):
             yield Hit(
                 f"$.overeenkomst.{field}",
@@ -1049,7 +1049,7 @@ def overeenkomst_kalender(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "schoolkalender",
-    title="A school's own calendar fits its school year and the supported calendar",
+    titel_en="A school's own calendar fits its school year and the supported calendar",
     titel="De eigen kalender van een school past in haar schooljaar en in de ondersteunde kalender",
     severity="error",
     source="BVR 31-08-2001 houdende de organisatie van het schooljaar in het secundair onderwijs, art. 7",
@@ -1080,7 +1080,7 @@ def schoolkalender_past(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "oao-voltijds",
-    title="In an OAO, school and workplace hours add up to the contract's weekly hours",
+    titel_en="In an OAO, school and workplace hours add up to the contract's weekly hours",
     titel="In een OAO zijn school- en werkplekuren samen de wekelijkse uren van de overeenkomst",
     severity="error",
     source=_OAO,
@@ -1118,7 +1118,7 @@ def _reachable(contact: Contact) -> bool:
 
 @RULES.rule(
     "rollen",
-    title="A traject names a trajectbegeleider and a mentor, each with a way to reach them",
+    titel_en="A traject names a trajectbegeleider and a mentor, each with a way to reach them",
     titel="Een traject noemt een trajectbegeleider en een mentor, elk met een manier om hen te bereiken",
     severity="error",
     source=_ROLES,

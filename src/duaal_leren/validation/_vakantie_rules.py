@@ -20,7 +20,7 @@ from duaal_leren.validation._engine import RULES, Context, Hit, Severity
 from duaal_leren.validation._rules import _kalenderjaren
 
 if TYPE_CHECKING:
-    from duaal_leren.planning import Vakantiebalans
+    from duaal_leren.vakantieregeling import Vakantiebalans
 
 __all__: list[str] = []
 
@@ -33,7 +33,8 @@ _HOLIDAY = (
 def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
     """The holiday balance of each school year of a traject with recorded exceptions."""
     from duaal_leren.kalender import schoolkalender
-    from duaal_leren.planning import PlanningError, vakantiebalans
+    from duaal_leren.vakantieregeling import vakantiebalans
+    from duaal_leren.werkdagen import WerkdagenError
 
     if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
         return
@@ -41,13 +42,13 @@ def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
     for jaar in _kalenderjaren(traject):
         try:
             yield vakantiebalans(traject, schoolkalender(jaar))
-        except PlanningError:
+        except WerkdagenError:
             continue  # no training week of the contract falls in that school year
 
 
 @RULES.rule(
     "vakantie-uitzondering",
-    title="Work in a school holiday rests on a recorded exception: learning opportunity, "
+    titel_en="Work in a school holiday rests on a recorded exception: learning opportunity, "
     "agreement of all parties, annex",
     titel="Werk in een schoolvakantie steunt op een geregistreerde uitzondering: leerkans, akkoord van alle partijen, bijlage",
     severity="error",
@@ -89,7 +90,7 @@ def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "vakantie-recuperatie",
-    title="Holiday days worked are recovered on planned workplace days of the same school year",
+    titel_en="Holiday days worked are recovered on planned workplace days of the same school year",
     titel="Gewerkte vakantiedagen worden gerecupereerd op geplande werkplekdagen van hetzelfde schooljaar",
     severity="error",
     source=_HOLIDAY,
@@ -130,7 +131,7 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
 
 @RULES.rule(
     "vakantie-zomerrust",
-    title="The learner keeps four consecutive weeks off in July and August",
+    titel_en="The learner keeps four consecutive weeks off in July and August",
     titel="De lerende houdt vier aaneengesloten weken vrij in juli en augustus",
     severity="error",
     source=_HOLIDAY,
@@ -139,7 +140,7 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
 )
 def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
     """Even with an exception, the learner always has four consecutive weeks off in summer."""
-    from duaal_leren.planning import ZOMERRUST_DAGEN
+    from duaal_leren.vakantieregeling import ZOMERRUST_DAGEN
 
     for balans in _balances(ctx.checked_traject()):
         jaar = balans.schooljaar

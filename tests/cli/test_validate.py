@@ -12,9 +12,9 @@ import pytest
 
 from duaal_leren.cli import main
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLES = ROOT / "examples"
-BROKEN = Path(__file__).parent / "data" / "traject-kapot.yaml"
+BROKEN = ROOT / "tests" / "data" / "traject-kapot.yaml"
 TODAY = "2025-10-01"
 # Every shipped example is a duaal-leren document and is checked.
 N_EXAMPLES = len([p for p in EXAMPLES.iterdir() if p.suffix in (".yaml", ".yml", ".json")])
@@ -233,23 +233,6 @@ def test_unknown_pyproject_setting_is_a_usage_error(
     assert "selekt" in capsys.readouterr().err
 
 
-def test_rules_command_lists_every_rule_in_three_formats() -> None:
-    from duaal_leren.validation import RULES
-
-    status, out = run("rules")
-    assert status == 0
-    assert [line.split()[0] for line in out.splitlines()] == [r.code for r in RULES]
-    data = json.loads(run("rules", "--format", "json")[1])
-    assert {r["code"] for r in data} == {r.code for r in RULES}
-    assert all(r["source"] and r["title"] for r in data)
-
-
-def test_rule_reference_page_is_up_to_date() -> None:
-    _, generated = run("rules", "--format", "md")
-    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == generated, "regenerate: duaal-leren rules --format md > docs/rules.md"
-
-
 @pytest.mark.parametrize(
     ("setting", "key"),
     [
@@ -309,20 +292,6 @@ def test_the_language_may_come_from_the_environment(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DUAAL_LEREN_LANG", "en")
     _, out = run("validate", str(BROKEN), "--today", TODAY)
     assert out.splitlines()[-1] == "1 file, 3 errors, 0 warnings"
-
-
-def test_rules_are_listed_in_dutch_and_in_english() -> None:
-    from duaal_leren.validation import RULES
-
-    for rule in RULES:
-        assert rule.titel, rule.code
-        assert rule.titel != rule.title
-    _, dutch = run("rules")
-    _, english = run("rules", "--lang", "en")
-    rule = RULES["vereisten-cyclus"]
-    assert rule.titel in dutch
-    assert rule.title not in dutch
-    assert rule.title in english
 
 
 # --- output that its reader can take -----------------------------------------------------------
@@ -387,13 +356,13 @@ def test_an_empty_today_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_folder_scan_reads_only_the_head_of_a_file(tmp_path: Path) -> None:
     import tracemalloc
 
-    from duaal_leren.validation._cli import collect_files
+    from duaal_leren._files import document_files
 
     (tmp_path / "data.json").write_bytes(b"[" + b"0," * 10_000_000 + b"0]")
     shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
     tracemalloc.start()
     try:
-        found = [p.name for p, _ in collect_files([str(tmp_path)])]
+        found = [p.name for p, _ in document_files([str(tmp_path)])]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -418,9 +387,9 @@ def test_a_library_error_while_validating_fails_that_file_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from duaal_leren.kalender import KalenderError
-    from duaal_leren.validation import _cli
+    from duaal_leren.validation import _engine
 
-    real = _cli.validate
+    real = _engine.validate
 
     def validate(document: object, **kwargs: object) -> object:
         if getattr(document, "id", None) == "TRJ-2025-0042":
@@ -429,7 +398,7 @@ def test_a_library_error_while_validating_fails_that_file_only(
             )
         return real(document, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_cli, "validate", validate)
+    monkeypatch.setattr(_engine, "validate", validate)
     status, out = run("--lang", "en", "validate", str(EXAMPLES), "--today", TODAY)
     assert status == 1
     lotte = EXAMPLES / "traject-lotte.yaml"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import io
+import json
 import os
 import tracemalloc
 from pathlib import Path
@@ -12,10 +14,11 @@ import attrs
 import pytest
 
 import duaal_leren
-from duaal_leren._planning_cli import _bestanden, ics_bestandsnaam
+from duaal_leren._files import document_files
 from duaal_leren.cli import main
+from duaal_leren.cli._planning import ics_bestandsnaam
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 LOTTE = EXAMPLES / "traject-lotte.yaml"
 
@@ -45,7 +48,7 @@ def test_two_trajecten_never_share_a_calendar_file(tmp_path: Path) -> None:
     for i, traject_id in enumerate(ids):
         traject_file(folder, f"t{i}.yaml", traject_id)
     ics = tmp_path / "ics"
-    status, _ = run("planning", str(folder), "--cadence", "2/jaar", "--ics-dir", str(ics))
+    status, _ = run("planning", str(folder), "--cadans", "2/jaar", "--ics-dir", str(ics))
     assert status == 0
     files = sorted(p.name for p in ics.iterdir())
     assert len(files) == 4
@@ -107,7 +110,7 @@ def test_a_folder_scan_reads_only_the_head_of_a_file(tmp_path: Path) -> None:
     traject_file(tmp_path, "a.yaml", "TRJ-A")
     tracemalloc.start()
     try:
-        found = _bestanden([str(tmp_path)])
+        found = [path for path, _ in document_files([str(tmp_path)], "traject")]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -120,21 +123,64 @@ def test_a_folder_scan_reads_only_the_head_of_a_file(tmp_path: Path) -> None:
 
 def test_the_plan_carries_no_terminal_escape(tmp_path: Path) -> None:
     path = traject_file(tmp_path, "a.yaml", "TRJ-A", onderneming="Elektro\x1b[2J\x9b")
-    status, out = run("planning", str(path), "--cadence", "2/jaar")
+    status, out = run("planning", str(path), "--cadans", "2/jaar")
     assert status == 0
     assert "\x1b" not in out
     assert "\x9b" not in out
     assert "Elektro\\x1b[2J\\x9b" in out
 
 
-def test_the_school_calendar_carries_no_terminal_escape(tmp_path: Path) -> None:
-    text = (EXAMPLES / "schoolkalender-de-vonk-2025-2026.yaml").read_text("utf-8")
-    eigen = duaal_leren.loads(text)
-    school = duaal_leren.save(
-        attrs.evolve(eigen, school="De Vonk\x1b]0;x\x07"), tmp_path / "school.yaml"
+# --- the options, named after the parameters they set -----------------------------------------
+
+
+def test_the_options_shape_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(
+        "planning",
+        str(LOTTE),
+        "--cadans",
+        "4w",
+        "--start",
+        "2025-10-01",
+        "--einde",
+        "2026-03-31",
+        "--weekdagen",
+        "di,do",
+        "--tijdstippen",
+        "09:30",
+        "--duur",
+        "45",
+        "--bestaande",
+        "2025-10-14T11:00",
+        "--format",
+        "json",
     )
-    status, out = run("kalender", "--school", str(school))
-    assert status == 0
-    assert "\x1b" not in out
-    assert "\x07" not in out
-    assert "De Vonk\\x1b]0;x\\x07" in out
+    assert status == 0, capsys.readouterr().err
+    [plan] = json.loads(out)["trajecten"]
+    assert (plan["start"], plan["einde"]) == ("2025-10-01", "2026-03-31")
+    proposed = [g for g in plan["gesprekken"] if not g["bestaand"]]
+    assert proposed
+    for gesprek in proposed:
+        start = dt.datetime.fromisoformat(gesprek["start"])
+        assert dt.date(2025, 10, 1) <= start.date() <= dt.date(2026, 3, 31)
+        assert start.isoweekday() in (2, 4)
+        assert dt.datetime.fromisoformat(gesprek["einde"]) - start == dt.timedelta(minutes=45)
+    starts = [g["start"] for g in plan["gesprekken"] if g["bestaand"]]
+    assert any(s.startswith("2025-10-14T11:00") for s in starts)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--start", "1 oktober"],
+        ["--einde", ""],
+        ["--weekdagen", "ma,feestdag"],
+        ["--tijdstippen", "25:00"],
+        ["--bestaande", "TRJ-X=2025-10-01"],
+    ],
+)
+def test_a_bad_option_is_a_usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run("planning", str(LOTTE), *argv)
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert argv[0] in err
+    assert "Traceback" not in err

@@ -13,9 +13,10 @@ import pytest
 
 from duaal_leren import save
 from duaal_leren.cli import main
-from duaal_leren.leidraad import Antwoord, leidraad, load_verslag
+from duaal_leren.gespreksverslag import Antwoord
+from duaal_leren.leidraad import leidraad, load_verslag
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "examples" / "gespreksverslag-opstart-lotte.yaml"
 
 
@@ -235,6 +236,29 @@ def test_status_with_the_catalogue_of_the_user(
     assert status == 1
     assert "Leidraad eigen, versie 1: 2 items; 1 beantwoord, 0 niet van toepassing, 1 open" in out
     assert "  - 2. Twee? [t.twee]" in out
+
+
+def test_status_refuses_a_catalogue_of_another_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = tmp_path / "eigen.yaml"
+    catalogue.write_text(
+        "schema: duaal-leren/leidraad@1\nid: eigen\ntitel: Eigen\nversie: '1'\nthemas:\n"
+        "- id: t\n  titel: T\n  items:\n  - id: t.een\n    tekst: Een?\n",
+        encoding="utf-8",
+    )
+    status, out = run("leidraad", "status", str(RECORD), "--leidraad", str(catalogue))
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err == (
+        f"{RECORD}: $.leidraad.id: het verslag hoort bij de leidraad 'opstartgesprek', "
+        "niet bij 'eigen'\n"
+    )
+    status, _ = run("--lang", "en", "leidraad", "status", str(RECORD), "--leidraad", str(catalogue))
+    assert status == 2
+    assert "the record belongs to the catalogue 'opstartgesprek', not to 'eigen'" in (
+        capsys.readouterr().err
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 import pytest
-from jsonschema import Draft202012Validator
 
 import duaal_leren
-from duaal_leren.cli import main
+from duaal_leren.cli import COMMANDS, Command, main
+from duaal_leren.cli._common import Parser, add_lang
 
 
 def run(args: list[str]) -> tuple[int, str]:
@@ -37,61 +39,6 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert out == f"duaal-leren {duaal_leren.__version__}\n"
     assert capsys.readouterr().out == ""
-
-
-def test_summary_of_the_traject(traject_path: Path) -> None:
-    status, out = run(["summary", str(traject_path)])
-    assert status == 0
-    lines = out.splitlines()
-    assert lines[0] == "Traject TRJ-2025-0042"
-    assert "  Lerende: LRN-2025-0042" in lines
-    assert "  Overeenkomst: OAO 2025-09-01 tot 2026-06-30" in lines
-    # The summary can be pasted anywhere: it does not name the learner.
-    assert "Lotte" not in out
-    assert "Peeters" not in out
-
-
-def test_summary_of_the_standaardplan(standaardplan_path: Path) -> None:
-    status, out = run(["summary", str(standaardplan_path)])
-    assert status == 0
-    assert out.startswith("Standaardplan elektrotechnisch-installateur-duaal 2025.1: ")
-    assert "  28 competenties in 5 clusters; " in out
-
-
-def test_summary_of_a_json_file(traject: duaal_leren.Traject, tmp_path: Path) -> None:
-    path = duaal_leren.save(traject, tmp_path / "traject.json")
-    assert run(["summary", str(path)]) == run(["summary", str(tmp_path / "traject.json")])
-    status, out = run(["summary", str(path)])
-    assert status == 0
-    assert out.startswith("Traject TRJ-2025-0042\n")
-
-
-def test_summary_in_english(traject_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("DUAAL_LEREN_LANG", raising=False)
-    status, out = run(["--lang", "en", "summary", str(traject_path)])
-    assert status == 0
-    assert "  Learner: LRN-2025-0042" in out.splitlines()
-    assert "  Contract: OAO 2025-09-01 to 2026-06-30" in out.splitlines()
-    assert run(["summary", "--lang", "en", str(traject_path)]) == (status, out)
-    monkeypatch.setenv("DUAAL_LEREN_LANG", "en")
-    assert run(["summary", str(traject_path)]) == (status, out)
-
-
-@pytest.mark.parametrize("kind", ["traject", "standaardplan"])
-def test_schema_prints_the_json_schema(kind: str) -> None:
-    status, out = run(["schema", kind])
-    assert status == 0
-    schema = json.loads(out)
-    assert schema == duaal_leren.json_schema(kind)
-    Draft202012Validator.check_schema(schema)
-
-
-def test_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out = run(["schema", "rapport"])
-    err = assert_clean_failure(capsys, status)
-    assert out == ""
-    assert "onbekende documentsoort" in err
-    assert "traject" in err
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -168,16 +115,6 @@ def test_installed_console_script(traject_path: Path) -> None:
     assert result.stdout.startswith("Traject TRJ-2025-0042\n")
 
 
-def test_summary_of_another_kind_is_a_clean_usage_error(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    record = Path(__file__).parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
-    status, out = run(["summary", str(record)])
-    err = assert_clean_failure(capsys, status)
-    assert out == ""
-    assert "traject" in err
-
-
 @pytest.mark.skipif(console_script() is None, reason="the package is not installed")
 def test_a_closed_pipe_is_no_error() -> None:
     script = console_script()
@@ -195,20 +132,6 @@ def test_a_closed_pipe_is_no_error() -> None:
 
 
 ESCAPE = "\x1b[31m"
-
-
-def test_summary_text_carries_no_terminal_escape(
-    traject: duaal_leren.Traject, tmp_path: Path
-) -> None:
-    changed = attrs.evolve(
-        traject, werkplek=attrs.evolve(traject.werkplek, onderneming=f"Elektro{ESCAPE}\x9b2J")
-    )
-    path = duaal_leren.save(changed, tmp_path / "t.yaml")
-    status, out = run(["summary", str(path)])
-    assert status == 0
-    assert "\x1b" not in out
-    assert "\x9b" not in out
-    assert "Elektro\\x1b[31m\\x9b2J" in out
 
 
 def test_error_messages_carry_no_terminal_escape(
@@ -231,3 +154,108 @@ def test_a_fifo_or_device_ends_cleanly_and_at_once(
         err = assert_clean_failure(capsys, status)
         assert err.startswith(f"{name}: 1 probleem\n")
         assert "geen gewoon bestand" in err
+
+
+# --- what --help imports, and what it says ------------------------------------------------------
+
+
+def modules_after(*argv: str) -> set[str]:
+    """The modules a fresh interpreter holds after ``duaal-leren ARGV``."""
+    code = (
+        "import json, sys\n"
+        "from duaal_leren.cli import main\n"
+        f"status = main({list(argv)!r})\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+COMMAND_MODULES = {command.module for command in COMMANDS}
+HEAVY = (
+    "duaal_leren.validation",
+    "duaal_leren.validation._rules",
+    "duaal_leren.validation._engine",
+    "duaal_leren.planning",
+    "duaal_leren.kalender",
+    "duaal_leren.documents",
+    "duaal_leren.leidraad",
+    "duaal_leren.voortgang",
+)
+
+
+def test_the_help_imports_no_command_and_no_rule() -> None:
+    loaded = modules_after("--help")
+    assert "duaal_leren.cli" in loaded
+    assert not loaded & COMMAND_MODULES
+    for heavy in HEAVY:
+        assert heavy not in loaded
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_the_help_of_a_command_imports_that_command_only(command: Command) -> None:
+    loaded = modules_after(command.name, "--help")
+    assert loaded & COMMAND_MODULES == {command.module}
+
+
+def parsers(command: Command) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """The parser of the command, and those of its subcommands, as ``main`` builds them."""
+    parser = Parser(prog=f"duaal-leren {command.name}")
+    add_lang(parser)
+    importlib.import_module(command.module).configure(parser)
+    pending = [(command.name, parser)]
+    while pending:
+        name, current = pending.pop()
+        yield name, current
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending.extend((f"{name} {sub}", p) for sub, p in action.choices.items())
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_every_option_is_described_in_both_languages(command: Command) -> None:
+    for name, parser in parsers(command):
+        for action in parser._actions:
+            what = f"{name} {action.option_strings or action.dest}"
+            assert action.help, what
+            dutch, sep, english = action.help.partition(" / ")
+            assert sep, f"{what}: {action.help!r} is not 'Dutch / English'"
+            assert dutch.strip(), what
+            assert english.strip(), what
+            if action.choices is not None and not isinstance(action.choices, dict):
+                for choice in action.choices:
+                    assert f"{choice} (" in dutch, f"{what}: {choice} is not described"
+                    assert f"{choice} (" in english, f"{what}: {choice} is not described"
+
+
+def test_the_top_level_help_is_bilingual(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run(["--help"])
+    assert status == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert command.name in out
+        assert " / " in command.help
+
+
+def test_an_unknown_option_is_reported_without_its_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run(["schema", "traject", "--kleur\x1b[2J"])
+    err = assert_clean_failure(capsys, status)
+    assert "\x1b" not in err
+    assert "--kleur\\x1b[2J" in err
+
+
+def test_the_package_runs_as_a_module(traject_path: Path) -> None:
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-m", "duaal_leren.cli", "summary", str(traject_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Traject TRJ-2025-0042\n")

@@ -8,13 +8,12 @@ writes to a file (whole or not at all) instead of standard output; ``--grafiek``
 the progress chart or the heat map as PNG or SVG (needs the ``plot`` extra). Before anything
 is written, every output is checked: it must not be one of the files read, and its folder
 must exist and be writable; then both are written, or neither. The text format escapes
-control characters (see `duaal_leren.cli.printable`).
+control characters.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -23,15 +22,27 @@ from typing import TextIO
 
 import pendulum
 
-from duaal_leren._files import check_not_input, check_writable, write_atomic, write_together
+from duaal_leren._files import (
+    check_not_input,
+    check_writable,
+    document_files,
+    write_atomic,
+    write_together,
+)
 from duaal_leren._validators import as_day
-from duaal_leren.cli import EXIT_OK, Command, printable
-from duaal_leren.exceptions import DuaalLerenError
+from duaal_leren.cli._common import (
+    EXIT_OK,
+    add_format,
+    date_option,
+    lang,
+    to_json,
+)
+from duaal_leren.documents import load
+from duaal_leren.exceptions import DuaalLerenError, excerpt, printable
 from duaal_leren.voortgang import RISICODREMPEL
 
-__all__ = ["VOORTGANG_COMMAND"]
+__all__ = ["configure", "run"]
 
-_FORMATS = ("text", "json", "csv", "html")
 _FILTERS = ("school", "mentor", "trajectbegeleider", "opleiding")
 
 
@@ -46,12 +57,13 @@ def _drempel(text: str) -> float:
         value = math.nan
     if not math.isfinite(value) or not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: een getal van 0 tot 100 / a number from 0 to 100"
+            f"{excerpt(text)}: een getal van 0 tot 100 / a number from 0 to 100"
         )
     return value
 
 
-def _configure(parser: argparse.ArgumentParser) -> None:
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of ``voortgang``."""
     parser.add_argument(
         "paths",
         nargs="+",
@@ -59,7 +71,15 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="een traject, of mappen en bestanden van een cohorte / a traject, or the "
         "directories and files of a cohort",
     )
-    parser.add_argument("--format", choices=_FORMATS, default="text", help="uitvoer / output")
+    add_format(
+        parser,
+        {
+            "text": "leesbare tekst / readable text",
+            "json": "de gegevens als JSON / the data as JSON",
+            "csv": "een tabel voor een rekenblad / a table for a spreadsheet",
+            "html": "een HTML-pagina / an HTML page",
+        },
+    )
     parser.add_argument(
         "--today",
         default=None,
@@ -77,7 +97,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--grafiek",
         default=None,
         metavar="FILE.png|FILE.svg",
-        help="bewaar ook de voortgangsgrafiek of heatmap / also save the chart or heat map",
+        help="bewaar ook de voortgangsgrafiek of heatmap, als PNG of SVG / also save the "
+        "progress chart or heat map, as PNG or SVG",
     )
     parser.add_argument(
         "--risicodrempel",
@@ -89,7 +110,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     for name in _FILTERS:
         parser.add_argument(
-            f"--{name}", default=None, help=f"alleen deze {name} / only this {name}"
+            f"--{name}",
+            default=None,
+            metavar="NAAM",
+            help=f"alleen trajecten met deze {name} / only trajecten with this {name}",
         )
 
 
@@ -129,37 +153,36 @@ def _check_outputs(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
         )
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
-    lang = str(getattr(args, "lang", None) or os.environ.get("DUAAL_LEREN_LANG") or "nl")
-    day = as_day(args.today, "--today")
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Show the progress of the traject, or the matrix of the cohort."""
+    language = lang(args)
+    today = as_day(date_option(args, "--today"))  # by default the day in Flanders
     if not all(args.paths):
-        from duaal_leren.documents import load
-
         load("")  # an empty name is no folder to search: the loader says so
     if args.grafiek:
         _image(args.grafiek)  # a bad name fails before any work is done
     filters = {name: getattr(args, name) for name in _FILTERS}
     single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
     if single and not any(filters.values()):
-        return _run_traject(args, out, day, lang)
-    return _run_cohort(args, out, day, lang, filters)
+        return _run_traject(args, out, today, language)
+    return _run_cohort(args, out, today, language, filters)
 
 
-def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang: str) -> int:
+def _run_traject(args: argparse.Namespace, out: TextIO, today: pendulum.Date, language: str) -> int:
     from duaal_leren.documents import load_traject
-    from duaal_leren.voortgang import voortgang
+    from duaal_leren.voortgang import TrajectVoortgang
 
     _check_outputs(args, [Path(args.paths[0])])
     traject = load_traject(args.paths[0])
-    result = voortgang(traject, today=day, risicodrempel=args.risicodrempel)
+    result = TrajectVoortgang.from_traject(traject, today=today, risicodrempel=args.risicodrempel)
     if args.format == "json":
-        text = json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2)
+        text = to_json(result.to_dict(language))
     elif args.format == "csv":
         text = result.csv()
     elif args.format == "html":
-        text = result.html(lang)
+        text = result.html(language)
     else:
-        text = result.format(lang)
+        text = result.format(language)
     chart = None
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
@@ -168,9 +191,9 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
             return voortgangsgrafiek(
                 traject,
                 _image(args.grafiek),
-                today=day,
+                today=today,
                 risicodrempel=args.risicodrempel,
-                lang=lang,
+                lang=language,
             )
 
     _emit(text, chart, args, out)
@@ -180,13 +203,13 @@ def _run_traject(args: argparse.Namespace, out: TextIO, day: pendulum.Date, lang
 def _run_cohort(
     args: argparse.Namespace,
     out: TextIO,
-    day: pendulum.Date,
-    lang: str,
+    today: pendulum.Date,
+    language: str,
     filters: dict[str, str | None],
 ) -> int:
-    from duaal_leren.cohort import Cohort, _files_of
+    from duaal_leren.cohort import Cohort
 
-    files = _files_of(args.paths)
+    files = [path for path, _ in document_files(args.paths, "traject")]
     if not files:
         raise _UsageError(
             "geen trajecten gevonden in " + ", ".join(args.paths),
@@ -195,26 +218,26 @@ def _run_cohort(
     _check_outputs(args, files)
     cohort = Cohort.load(*files).filter(**filters)
     if not cohort:
-        chosen = ", ".join(f"--{k} {v!r}" for k, v in filters.items() if v)
+        chosen = ", ".join(f"--{k} {excerpt(v)}" for k, v in filters.items() if v)
         raise _UsageError(
             f"geen trajecten in {', '.join(args.paths)} voldoen aan {chosen}",
             f"no trajecten in {', '.join(args.paths)} match {chosen}",
         )
-    matrix = cohort.matrix(today=day, risicodrempel=args.risicodrempel)
+    matrix = cohort.matrix(today=today, risicodrempel=args.risicodrempel)
     if args.format == "json":
-        text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2)
+        text = to_json(matrix.to_dict())
     elif args.format == "csv":
         text = matrix.csv()
     elif args.format == "html":
-        text = matrix.html(lang)
+        text = matrix.html(language)
     else:
-        text = matrix.format(lang)
+        text = matrix.format(language)
     chart = None
     if args.grafiek:
         from duaal_leren.plot import heatmap
 
         def chart() -> object:
-            return heatmap(matrix, _image(args.grafiek), lang=lang)
+            return heatmap(matrix, _image(args.grafiek), lang=language)
 
     _emit(text, chart, args, out)
     return EXIT_OK
@@ -227,11 +250,3 @@ def _image(name: str) -> Path:
             f"--grafiek: kies .png of .svg ({name})", f"--grafiek: choose .png or .svg ({name})"
         )
     return path
-
-
-VOORTGANG_COMMAND = Command(
-    "voortgang",
-    "toon de leervooruitgang van een traject of cohorte / show the learning progress",
-    _configure,
-    _run,
-)

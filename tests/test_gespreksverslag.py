@@ -1,4 +1,4 @@
-"""Conversation records: strict files, round trips, completeness, late actions, findings."""
+"""Conversation records: strict files, round trips, completeness, late actions, the rules."""
 
 from __future__ import annotations
 
@@ -12,22 +12,19 @@ import pytest
 from hypothesis import given
 
 import duaal_leren
+from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag, Itemstatus
 from duaal_leren.leidraad import (
-    Actie,
-    Antwoord,
-    Deelnemer,
-    Gespreksverslag,
-    Itemstatus,
     Leidraad,
     LeidraadReferentie,
     OnbekendeLeidraad,
     leidraad,
     load_verslag,
-    verslag_findings,
+    render_text,
     volledigheid,
 )
-from duaal_leren.opvolging import Gespreksrol
+from duaal_leren.opvolging import Actie, Deelnemer, Gespreksrol
 from duaal_leren.strategies import gespreksverslagen
+from duaal_leren.validation import Finding, Severity
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gespreksverslag-opstart-lotte.yaml"
 OCTOBER = pendulum.date(2025, 10, 1)
@@ -101,15 +98,29 @@ def test_a_record_is_read_strictly() -> None:
         "acties:\n- omschrijving: Bellen\n  eigenaar: Koen\n"
     )
     with pytest.raises(duaal_leren.DocumentError) as caught:
-        load_verslag(text)
+        duaal_leren.loads(text, Gespreksverslag)
     assert [(p.path, p.code, p.line) for p in caught.value.problems] == [
         ("$.leidraad.versie", "ontbrekend-veld", 3),
         ("$.traject", "ongeldige-waarde", 4),
         ("$.datum", "ongeldige-datum", 5),
         ("$.deelnemers[0].rol", "onbekende-keuze", 7),
         ("$.antwoorden[0].antwoord", "onbekend-veld", 10),
-        ("$.acties[0].vervaldatum", "ontbrekend-veld", 12),
     ]
+
+
+def test_an_action_without_a_due_date_is_never_late() -> None:
+    # A record's actions are those of a follow-up conversation: the due date may be left
+    # open, and such an action is not late on any day.
+    text = (
+        "schema: duaal-leren/gespreksverslag@1\n"
+        "leidraad:\n  id: opstartgesprek\n  versie: '1'\n"
+        "traject: TRJ-1\ndatum: 2025-09-01\n"
+        "acties:\n- omschrijving: Bellen\n  eigenaar: Koen\n"
+    )
+    verslag = duaal_leren.loads(text, Gespreksverslag)
+    assert verslag.acties == (Actie("Bellen", "Koen"),)
+    assert verslag.te_late_acties("2030-01-01") == ()
+    assert "Eigenaar: Koen; Vervaldatum: geen" in render_text(verslag, today="2030-01-01")
 
 
 def test_load_verslag_refuses_other_documents(traject_path: Path) -> None:
@@ -261,7 +272,7 @@ def test_a_report_needs_a_known_catalogue() -> None:
 
 
 def test_the_report_as_json(verslag: Gespreksverslag) -> None:
-    data = json.loads(json.dumps(volledigheid(verslag, today=OCTOBER).as_dict()))
+    data = json.loads(json.dumps(volledigheid(verslag, today=OCTOBER).to_dict()))
     assert data["totaal"] == {"items": 45, "beantwoord": 40, "niet_van_toepassing": 2, "open": 3}
     assert data["peildatum"] == "2025-10-01"
     assert data["te_laat"][0]["vervaldatum"] == "2025-09-19"
@@ -286,7 +297,6 @@ def test_late_actions_depend_on_the_day(verslag: Gespreksverslag) -> None:
 def test_the_day_can_be_given_as_iso_text(verslag: Gespreksverslag) -> None:
     assert volledigheid(verslag, today="2025-10-01") == volledigheid(verslag, today=OCTOBER)
     assert verslag.te_late_acties("2025-10-01") == verslag.te_late_acties(OCTOBER)
-    assert verslag_findings(verslag, today="2025-10-01") == verslag_findings(verslag, today=OCTOBER)
     assert verslag.acties[2].te_laat("2025-10-01")
     with pytest.raises(duaal_leren.DuaalLerenError, match="JJJJ-MM-DD") as caught:
         volledigheid(verslag, today="1 oktober 2025")
@@ -297,11 +307,11 @@ def test_the_day_can_be_given_as_iso_text(verslag: Gespreksverslag) -> None:
     "check",
     [
         lambda v, day: volledigheid(v, today=day),
-        lambda v, day: verslag_findings(v, today=day),
+        lambda v, day: duaal_leren.validate(v, today=day),
         lambda v, day: v.te_late_acties(day),
         lambda v, day: v.acties[0].te_laat(day),
     ],
-    ids=["volledigheid", "verslag_findings", "te_late_acties", "te_laat"],
+    ids=["volledigheid", "validate", "te_late_acties", "te_laat"],
 )
 @pytest.mark.parametrize("day", ["1 oktober 2025", "2025-13-01", "2025-02-30", ""])
 def test_a_day_that_is_no_date_names_the_argument(
@@ -343,14 +353,19 @@ def test_an_action_is_late_when_not_done_after_its_due_date() -> None:
     assert verslag.te_late_acties(pendulum.date(2025, 9, 11)) == (actie,)
 
 
-# --- findings -------------------------------------------------------------------------------
+# --- the rules of a record -------------------------------------------------------------------
+
+
+def _findings(verslag: Gespreksverslag, *leidraden: Leidraad) -> list[Finding]:
+    report = duaal_leren.validate(verslag, today=OCTOBER, select=["verslag"], leidraden=leidraden)
+    return list(report.findings)
 
 
 def test_the_example_has_no_findings(verslag: Gespreksverslag) -> None:
-    assert verslag_findings(verslag) == ()
+    assert _findings(verslag) == []
 
 
-def test_findings_are_plain_data(opstart: Leidraad) -> None:
+def test_unknown_items_and_repeated_answers_are_errors(opstart: Leidraad) -> None:
     verslag = _verslag(
         Antwoord("klassenraad", tekst="Ja"),
         Antwoord("bestaat-niet", tekst="?"),
@@ -360,41 +375,53 @@ def test_findings_are_plain_data(opstart: Leidraad) -> None:
             Actie("Mailen", "Ann", pendulum.date(2025, 9, 30), item="klassenraad"),
         ),
     )
-    findings = verslag_findings(verslag, opstart, today=OCTOBER)
-    assert json.loads(json.dumps(findings)) == list(findings)
-    assert [(f["code"], f["severity"], f["path"]) for f in findings] == [
-        ("onbekend-item", "error", "$.antwoorden[1].item"),
-        ("dubbel-antwoord", "error", "$.antwoorden[2].item"),
-        ("onbekend-item", "error", "$.acties[0].item"),
-        ("actie-te-laat", "warning", "$.acties[0].vervaldatum"),
-        ("actie-te-laat", "warning", "$.acties[1].vervaldatum"),
+    findings = _findings(verslag)
+    assert [(f.code, f.severity, f.path) for f in findings] == [
+        ("verslag-item", Severity.ERROR, "$.acties[0].item"),
+        ("verslag-item", Severity.ERROR, "$.antwoorden[1].item"),
+        ("verslag-item", Severity.ERROR, "$.antwoorden[2].item"),
     ]
-    assert set(findings[0]) == {"code", "severity", "path", "message", "message_en"}
-    assert "'bestaat-niet'" in findings[0]["message"]
-    assert findings[0]["message_en"].startswith("the catalogue 'opstartgesprek' (version 1)")
+    unknown = findings[1]
+    assert "'bestaat-niet'" in unknown.message
+    assert unknown.message_en.startswith("the catalogue 'opstartgesprek' (version 1)")
+    assert "more than once" in findings[2].message_en
 
 
-def test_findings_without_a_day_do_not_check_due_dates() -> None:
+def test_overdue_actions_are_no_finding() -> None:
+    # Overdue is where a record stands on a day (the completeness report), not whether the
+    # file is valid: the same record always gives the same findings.
     verslag = _verslag(acties=(Actie("Bellen", "Koen", pendulum.date(2000, 1, 1)),))
-    assert verslag_findings(verslag) == ()
+    assert _findings(verslag) == []
 
 
-def test_findings_for_another_catalogue_version(
+def test_another_catalogue_version_is_a_warning(
     verslag: Gespreksverslag, opstart: Leidraad
 ) -> None:
     newer = attrs.evolve(opstart, versie="2")
-    findings = verslag_findings(verslag, newer)
-    assert [(f["code"], f["severity"], f["path"]) for f in findings] == [
-        ("andere-leidraadversie", "warning", "$.leidraad.versie")
+    findings = _findings(verslag, newer)
+    assert [(f.code, f.severity, f.path) for f in findings] == [
+        ("verslag-leidraad", Severity.WARNING, "$.leidraad.versie")
     ]
 
 
-def test_findings_for_an_unknown_or_other_catalogue(verslag: Gespreksverslag) -> None:
-    unknown = verslag_findings(_verslag(Antwoord("x", tekst="y"), leidraad="bouw"))
-    assert [(f["code"], f["path"]) for f in unknown] == [("onbekende-leidraad", "$.leidraad.id")]
-    assert "opstartgesprek" in unknown[0]["message"]
-    other = verslag_findings(verslag, leidraad("leervooruitgang"))
-    assert [(f["code"], f["severity"]) for f in other] == [("onbekende-leidraad", "error")]
+def test_an_unknown_catalogue_is_an_error_and_nothing_else_is_checked() -> None:
+    unknown = _findings(_verslag(Antwoord("x", tekst="y"), leidraad="bouw"))
+    assert [(f.code, f.severity, f.path) for f in unknown] == [
+        ("verslag-leidraad", Severity.ERROR, "$.leidraad.id")
+    ]
+    assert "opstartgesprek" in unknown[0].message
+
+
+def test_the_users_own_catalogue_is_found_by_its_id(opstart: Leidraad) -> None:
+    eigen = attrs.evolve(opstart, id="bouw")
+    verslag = _verslag(
+        Antwoord("klassenraad", tekst="Ja"), Antwoord("x", tekst="y"), leidraad="bouw"
+    )
+    assert [(f.code, f.path) for f in _findings(verslag, eigen)] == [
+        ("verslag-item", "$.antwoorden[1].item")
+    ]
+    # A catalogue of another id is not the record's.
+    assert [f.code for f in _findings(verslag, opstart)] == ["verslag-leidraad"]
 
 
 @given(gespreksverslagen(leidraad("leervooruitgang")))
@@ -402,35 +429,18 @@ def test_records_drawn_for_a_catalogue_answer_its_items(verslag: Gespreksverslag
     rapport = volledigheid(verslag, today=OCTOBER)
     assert rapport.leidraad == leidraad("leervooruitgang").referentie
     assert rapport.onbekende_items == ()
-    assert {f["code"] for f in verslag_findings(verslag)} <= {"dubbel-antwoord"}
+    # Only a repeated answer can be wrong: every id is the catalogue's.
+    assert {f.code for f in _findings(verslag)} <= {"verslag-item"}
+    assert all("more than once" in f.message_en for f in _findings(verslag))
 
 
-def test_validation_measures_each_record_once(
-    traject: duaal_leren.Traject, verslag: Gespreksverslag, monkeypatch: pytest.MonkeyPatch
+def test_findings_inside_a_traject_carry_its_path(
+    traject: duaal_leren.Traject, verslag: Gespreksverslag
 ) -> None:
-    # Two rules report the findings of a record; measuring it against its catalogue once
-    # is enough, however many rules and records there are.
-    from duaal_leren.validation import _verslag_rules
-
-    calls: list[str] = []
-
-    def counting(record: Gespreksverslag, **kwargs: str) -> tuple[object, ...]:
-        calls.append(kwargs["path"])
-        return verslag_findings(record, **kwargs)
-
-    _verslag_rules._findings.cache_clear()
-    monkeypatch.setattr(_verslag_rules, "verslag_findings", counting)
     other = attrs.evolve(verslag, antwoorden=(Antwoord("bestaat-niet", tekst="?"),))
     report = duaal_leren.validate(
         attrs.evolve(traject, gespreksverslagen=(verslag, other)), today="2025-10-01"
     )
-    assert sorted(calls) == ["$.gespreksverslagen[0]", "$.gespreksverslagen[1]"]
-    assert [f.path for f in report.findings if f.code == "verslag-item"] == [
+    assert [f.path for f in report.findings if f.code.startswith("verslag-")] == [
         "$.gespreksverslagen[1].antwoorden[0].item"
     ]
-
-
-def test_findings_inside_another_document_carry_its_path() -> None:
-    verslag = _verslag(Antwoord("bestaat-niet", tekst="?"))
-    findings = verslag_findings(verslag, path="$.gespreksverslagen[2]")
-    assert [f["path"] for f in findings] == ["$.gespreksverslagen[2].antwoorden[0].item"]

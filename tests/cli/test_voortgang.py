@@ -15,7 +15,7 @@ import pytest
 
 from duaal_leren.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 LOTTE = str(EXAMPLES / "traject-lotte.yaml")
 

@@ -1,0 +1,537 @@
+"""Working days and hours of a traject: at the workplace, at school, and for a visit.
+
+From a traject's weekly pattern (`Weekpatroon`), its contract and the school calendar
+(`Schoolkalender`), this module finds the days the learner is at the workplace and at
+school, the days a trajectbegeleider can visit, and the workplace hours per week with their
+yearly average as the decree counts it (R-OAO). A `Werkdagen` holds what these need of one
+traject; each school year's days are worked out once and shared, so that the planner and
+the rules that check the same traject count the same days only once.
+
+Example:
+    >>> import duaal_leren
+    >>> from duaal_leren.werkdagen import werkplekdagen, werkplekuren_gemiddeld
+    >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+    >>> round(werkplekuren_gemiddeld(traject), 1)
+    22.8
+    >>> [d.isoformat() for d in werkplekdagen(traject, einde=pendulum.date(2025, 9, 7))]
+    ['2025-09-01', '2025-09-02', '2025-09-04']
+
+References:
+    R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3: at least 20 hours
+        a week of workplace training on average over the year, "zonder rekening te houden
+        met de wettelijke feest- en vakantiedagen".
+    duaalleren.vlaanderen (19-8-2019): dual learners are off in every school vacation; other
+        days without lessons are no vacation for them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import math
+from collections.abc import Iterator, Sequence
+
+import attrs
+import pendulum
+
+from duaal_leren.exceptions import DuaalLerenError
+from duaal_leren.kalender import (
+    KalenderArg,
+    Schooljaar,
+    Schoolkalender,
+    Schoolkalenders,
+    schoolkalender,
+    schoolkalenders,
+)
+from duaal_leren.traject import Traject, Weekpatroon, WerkdagPlaats
+from duaal_leren.vakantie import Vakantieuitzondering
+
+__all__ = [
+    "Weekuren",
+    "Werkdagen",
+    "WerkdagenError",
+    "bezoekdagen",
+    "schooldagen",
+    "schooljaren",
+    "werkplekdagen",
+    "werkplekuren_gemiddeld",
+    "werkplekuren_per_week",
+]
+
+
+class WerkdagenError(DuaalLerenError, ValueError):
+    """Working days that cannot be known: no weekly pattern, or no contract in the school year.
+
+    Example:
+        >>> import attrs, duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> try:
+        ...     werkplekdagen(attrs.evolve(traject, weekpatroon=None))
+        ... except WerkdagenError as error:
+        ...     print(error.text("en"))
+        traject TRJ-2025-0042 has no weekly pattern: its workplace days are unknown
+    """
+
+
+def _date(value: dt.date) -> pendulum.Date:
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
+    # By ordinal: pendulum's own date arithmetic costs more than the rest of the loop.
+    for ordinal in range(start.toordinal(), end.toordinal() + 1):
+        yield pendulum.Date.fromordinal(ordinal)
+
+
+def _jaren(start: dt.date, einde: dt.date) -> list[Schooljaar]:
+    first, last = Schooljaar.from_date(start), Schooljaar.from_date(einde)
+    return [Schooljaar(y) for y in range(first.startjaar, last.startjaar + 1)]
+
+
+def _patroon(traject: Traject) -> Weekpatroon:
+    if traject.weekpatroon is None:
+        raise WerkdagenError(
+            f"traject {traject.id} heeft geen weekpatroon: de werkplekdagen zijn niet gekend",
+            f"traject {traject.id} has no weekly pattern: its workplace days are unknown",
+        )
+    return traject.weekpatroon
+
+
+def _uren(patroon: Weekpatroon, plaats: WerkdagPlaats) -> dict[int, float]:
+    """Hours at one place per ISO weekday (1 Monday to 7 Sunday), for days with hours."""
+    hours: dict[int, float] = {}
+    for block in patroon.dagen:
+        if block.plaats is plaats and block.uren > 0:
+            day = block.dag.isoweekday
+            hours[day] = hours.get(day, 0.0) + block.uren
+    return hours
+
+
+def _eerste_kalender(traject: Traject) -> Schoolkalender:
+    """The law's calendar of the school year in which the contract starts."""
+    return schoolkalender(Schooljaar.from_date(traject.overeenkomst.start))
+
+
+def _between(
+    days: Sequence[pendulum.Date], start: dt.date, einde: dt.date
+) -> tuple[pendulum.Date, ...]:
+    return tuple(days[bisect.bisect_left(days, start) : bisect.bisect_right(days, einde)])
+
+
+@functools.lru_cache(maxsize=1024)
+def _jaar(
+    werk: frozenset[int],
+    start: pendulum.Date,
+    einde: pendulum.Date,
+    kalender: Schoolkalender,
+    extra: frozenset[dt.date],
+    vrij: frozenset[dt.date],
+) -> tuple[tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
+    """The planned and the actual workplace days from ``start`` to ``einde``, in one school year.
+
+    Cached: the key holds the weekdays, the dates and the calendar, no traject, so a cohort
+    whose learners share a pattern and a contract period shares the days too.
+    """
+    return _werkplekdagen_van_jaar(werk, start, einde, kalender, extra, vrij)
+
+
+def _werkplekdagen_van_jaar(
+    werk: frozenset[int],
+    start: pendulum.Date,
+    einde: pendulum.Date,
+    kalender: Schoolkalender,
+    extra: frozenset[dt.date],
+    vrij: frozenset[dt.date],
+) -> tuple[tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
+    planned: list[pendulum.Date] = []
+    actual: list[pendulum.Date] = []
+    for day in _days(start, einde):
+        holiday = kalender.is_feestdag(day)
+        if day.isoweekday() in werk and not kalender.is_vakantie(day) and not holiday:
+            planned.append(day)
+            if day not in vrij:
+                actual.append(day)
+        elif day in extra and not holiday:
+            actual.append(day)
+    return tuple(planned), tuple(actual)
+
+
+@attrs.frozen(eq=False)
+class Werkdagen:
+    """What the working days of one traject depend on: its pattern, contract and calendars.
+
+    Make one with `Werkdagen.from_traject` and pass it along: every question about the
+    traject's days is answered from it, and each school year's days are worked out once.
+
+    Attributes:
+        traject: The traject's id.
+        start: The contract's first day.
+        einde: The contract's last day.
+        werk: The ISO weekdays (1 Monday to 7 Sunday) with workplace hours.
+        school: The ISO weekdays with school hours.
+        kalenders: The school calendars.
+        extra: The vacation days worked under a recorded exception.
+        recuperatie: The workplace days taken off to recover them.
+
+    Example:
+        >>> import duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> dagen = Werkdagen.from_traject(traject)
+        >>> len(dagen.werkplekdagen()), len(dagen.bezoekdagen()), len(dagen.schooldagen())
+        (110, 110, 72)
+    """
+
+    traject: str
+    start: pendulum.Date
+    einde: pendulum.Date
+    werk: frozenset[int]
+    school: frozenset[int]
+    kalenders: Schoolkalenders
+    extra: frozenset[dt.date] = frozenset()
+    recuperatie: frozenset[dt.date] = frozenset()
+
+    @classmethod
+    def from_traject(
+        cls,
+        traject: Traject,
+        kalender: KalenderArg = None,
+        uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
+    ) -> Werkdagen:
+        """The working days of a traject.
+
+        Args:
+            traject: The traject.
+            kalender: The school calendar(s); by default the law's calendar of each school
+                year.
+            uitzonderingen: The recorded holiday exceptions; by default the traject's own.
+
+        Raises:
+            WerkdagenError: The traject has no weekly pattern.
+        """
+        patroon = _patroon(traject)
+        found = traject.vakantie_uitzonderingen if uitzonderingen is None else uitzonderingen
+        return cls(
+            traject=traject.id,
+            start=_date(traject.overeenkomst.start),
+            einde=_date(traject.overeenkomst.einde),
+            werk=frozenset(_uren(patroon, WerkdagPlaats.WERKPLEK)),
+            school=frozenset(_uren(patroon, WerkdagPlaats.SCHOOL)),
+            kalenders=schoolkalenders(kalender),
+            extra=frozenset(d for u in found for d in u.dagen),
+            recuperatie=frozenset(d for u in found for d in u.recuperatie),
+        )
+
+    def periode(
+        self, start: dt.date | None = None, einde: dt.date | None = None
+    ) -> tuple[pendulum.Date, pendulum.Date]:
+        """The part of the contract from ``start`` to ``einde`` (empty when start > einde)."""
+        first = max(self.start, start) if start is not None else self.start
+        last = min(self.einde, einde) if einde is not None else self.einde
+        return _date(first), _date(last)
+
+    def schooljaar(self, kalender: Schoolkalender) -> tuple[pendulum.Date, pendulum.Date]:
+        """The first and last day of the contract in a calendar's school year.
+
+        Raises:
+            WerkdagenError: The contract does not run in that school year.
+        """
+        jaar = kalender.schooljaar
+        first, last = self.periode(jaar.start, jaar.einde)
+        if first > last:
+            raise WerkdagenError(
+                f"het contract van traject {self.traject} loopt niet in schooljaar {jaar}",
+                f"the contract of traject {self.traject} does not run in school year {jaar}",
+            )
+        return first, last
+
+    def _dagen(
+        self, start: dt.date | None, einde: dt.date | None, which: int
+    ) -> tuple[pendulum.Date, ...]:
+        first, last = self.periode(start, einde)
+        if first > last:
+            return ()
+        result: list[pendulum.Date] = []
+        for jaar in _jaren(first, last):
+            # The calendar first: it refuses a school year it does not cover, whose first
+            # or last day may lie beyond the dates there are.
+            kalender = self.kalenders.voor(jaar)
+            low, high = self.periode(jaar.start, jaar.einde)
+            extra = frozenset(d for d in self.extra if low <= d <= high)
+            vrij = frozenset(d for d in self.recuperatie if low <= d <= high)
+            days = _jaar(self.werk, low, high, kalender, extra, vrij)[which]
+            result.extend(_between(days, first, last))
+        return tuple(result)
+
+    def werkplekdagen(
+        self, start: dt.date | None = None, einde: dt.date | None = None
+    ) -> tuple[pendulum.Date, ...]:
+        """The days the learner is at the workplace; see `werkplekdagen`.
+
+        Raises:
+            KalenderError: A day lies in a school year the calendar does not cover.
+        """
+        return self._dagen(start, einde, 1)
+
+    def gepland(
+        self, start: dt.date | None = None, einde: dt.date | None = None
+    ) -> tuple[pendulum.Date, ...]:
+        """The workplace days of the weekly pattern alone, without the holiday exceptions.
+
+        A day of the contract whose weekday has workplace hours and that is neither in a
+        school vacation nor a legal holiday: the days on which a vacation day worked can be
+        recovered.
+
+        Raises:
+            KalenderError: A day lies in a school year the calendar does not cover.
+        """
+        return self._dagen(start, einde, 0)
+
+    def schooldagen(
+        self, start: dt.date | None = None, einde: dt.date | None = None
+    ) -> tuple[pendulum.Date, ...]:
+        """The days the learner is at school; see `schooldagen`.
+
+        Raises:
+            KalenderError: A day lies in a school year the calendar does not cover.
+        """
+        first, last = self.periode(start, einde)
+        return tuple(
+            day
+            for day in _days(first, last)
+            if day.isoweekday() in self.school and self.kalenders.voor(day).is_schooldag(day)
+        )
+
+    def bezoekdagen(
+        self, start: dt.date | None = None, einde: dt.date | None = None
+    ) -> tuple[pendulum.Date, ...]:
+        """The days a trajectbegeleider can visit; see `bezoekdagen`.
+
+        Raises:
+            KalenderError: A day lies in a school year the calendar does not cover.
+        """
+        # Visits fall on school days, so only a whole workplace day from Monday to Friday
+        # counts as one.
+        whole = {day for day in self.werk if day not in self.school and day <= 5}
+        return tuple(
+            day
+            for day in self.werkplekdagen(start, einde)
+            if self.kalenders.voor(day).is_schooldag(day)
+            and (not whole or day.isoweekday() in whole)
+        )
+
+
+def schooljaren(traject: Traject) -> tuple[Schooljaar, ...]:
+    """The school years the traject's contract runs in."""
+    return tuple(_jaren(traject.overeenkomst.start, traject.overeenkomst.einde))
+
+
+def werkplekdagen(
+    traject: Traject,
+    start: dt.date | None = None,
+    einde: dt.date | None = None,
+    *,
+    kalender: KalenderArg = None,
+    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
+) -> tuple[pendulum.Date, ...]:
+    """The days the learner is at the workplace.
+
+    A day of the contract whose weekday has workplace hours in the weekly pattern, unless it
+    lies in a school vacation or is a legal holiday; plus the vacation days worked under a
+    recorded exception, less the days taken off to recover them. School days off that are no
+    vacation (pedagogical study days, the Friday after Ascension) stay workplace days.
+
+    Args:
+        traject: The traject.
+        start: The first day to consider; by default the contract's start.
+        einde: The last day to consider; by default the contract's end.
+        kalender: The school calendar(s); by default the law's calendar of each school year.
+        uitzonderingen: The recorded holiday exceptions; by default the traject's own.
+
+    Raises:
+        WerkdagenError: The traject has no weekly pattern.
+        KalenderError: A day lies in a school year the calendar does not cover.
+
+    Example:
+        >>> import duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> [d.isoformat() for d in werkplekdagen(traject, einde=pendulum.date(2025, 9, 7))]
+        ['2025-09-01', '2025-09-02', '2025-09-04']
+    """
+    dagen = Werkdagen.from_traject(traject, kalender, uitzonderingen)
+    return dagen.werkplekdagen(start, einde)
+
+
+def schooldagen(
+    traject: Traject,
+    start: dt.date | None = None,
+    einde: dt.date | None = None,
+    *,
+    kalender: KalenderArg = None,
+) -> tuple[pendulum.Date, ...]:
+    """The days the learner is at school: school days whose weekday has school hours.
+
+    Args:
+        traject: The traject.
+        start: The first day to consider; by default the contract's start.
+        einde: The last day to consider; by default the contract's end.
+        kalender: The school calendar(s); by default the law's calendar of each school year.
+
+    Raises:
+        WerkdagenError: The traject has no weekly pattern.
+        KalenderError: A day lies in a school year the calendar does not cover.
+    """
+    return Werkdagen.from_traject(traject, kalender, ()).schooldagen(start, einde)
+
+
+def bezoekdagen(
+    traject: Traject,
+    start: dt.date | None = None,
+    einde: dt.date | None = None,
+    *,
+    kalender: KalenderArg = None,
+    uitzonderingen: Sequence[Vakantieuitzondering] | None = None,
+) -> tuple[pendulum.Date, ...]:
+    """The days a trajectbegeleider can visit the learner at the workplace.
+
+    Workplace days of the learner on which the school is open (a school day of the
+    calendar: never a vacation, a day off or a study day). When the weekly pattern has whole
+    workplace days, only those: a day split between school and workplace is left for when
+    there is no other.
+
+    Args:
+        traject: The traject.
+        start: The first day to consider; by default the contract's start.
+        einde: The last day to consider; by default the contract's end.
+        kalender: The school calendar(s); by default the law's calendar of each school year.
+        uitzonderingen: The recorded holiday exceptions; by default the traject's own.
+
+    Raises:
+        WerkdagenError: The traject has no weekly pattern.
+        KalenderError: A day lies in a school year the calendar does not cover.
+    """
+    dagen = Werkdagen.from_traject(traject, kalender, uitzonderingen)
+    return dagen.bezoekdagen(start, einde)
+
+
+# --- hours (R-OAO) --------------------------------------------------------------------
+
+
+@attrs.frozen
+class Weekuren:
+    """The workplace hours of one week (Monday to Sunday) of a traject.
+
+    Attributes:
+        maandag: The week's Monday.
+        uren: The hours the learner actually spends at the workplace that week: vacation
+            days and legal holidays give none.
+        gepland: The hours the weekly pattern plans on the week's days in the contract,
+            whatever the calendar says.
+        dagen: How many days of the week lie in the contract (7 for a whole week).
+        telt: Whether it is a training week: it holds a weekday of the contract outside the
+            school vacations.
+    """
+
+    maandag: pendulum.Date
+    uren: float
+    gepland: float
+    dagen: int
+    telt: bool
+
+
+def werkplekuren_per_week(
+    traject: Traject, kalender: Schoolkalender | None = None
+) -> tuple[Weekuren, ...]:
+    """The workplace hours of every week of the contract in one school year.
+
+    Args:
+        traject: The traject.
+        kalender: The school year's calendar; by default the law's calendar of the school
+            year in which the contract starts.
+
+    Raises:
+        WerkdagenError: The traject has no weekly pattern, or its contract does not run in
+            the school year.
+
+    Example:
+        >>> import duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> week = werkplekuren_per_week(traject)[10]  # Wapenstilstand on Tuesday
+        >>> week.maandag.isoformat(), round(week.uren, 1), round(week.gepland, 1)
+        ('2025-11-10', 15.2, 22.8)
+    """
+    work = _uren(_patroon(traject), WerkdagPlaats.WERKPLEK)
+    k = kalender if kalender is not None else _eerste_kalender(traject)
+    start, end = Werkdagen.from_traject(traject, k, ()).schooljaar(k)
+    weeks = []
+    vacation, holiday = k._vakantie_ordinals, k._feest_ordinals
+    first, last = start.toordinal(), end.toordinal()
+    # Days by ordinal: ordinal 1 (1 January of year 1) is a Monday.
+    for monday in range(first - start.isoweekday() + 1, last + 1, 7):
+        uren = gepland = 0.0
+        telt = False
+        low, high = max(monday, first), min(monday + 6, last)
+        for day in range(low, high + 1):
+            weekday = (day - 1) % 7 + 1
+            hours = work.get(weekday, 0.0)
+            gepland += hours
+            in_vacation = day in vacation
+            if not in_vacation and day not in holiday:
+                uren += hours
+            if weekday <= 5 and not in_vacation:
+                telt = True
+        weeks.append(
+            Weekuren(
+                maandag=pendulum.Date.fromordinal(monday),
+                uren=uren,
+                gepland=gepland,
+                dagen=high - low + 1,
+                telt=telt,
+            )
+        )
+    return tuple(weeks)
+
+
+def werkplekuren_gemiddeld(traject: Traject, kalender: Schoolkalender | None = None) -> float:
+    """The yearly average of workplace hours per week, as the decree counts it.
+
+    The decree counts "gemiddeld op jaarbasis ... zonder rekening te houden met de wettelijke
+    feest- en vakantiedagen". So the average runs over the training weeks of the contract in
+    the school year: a week wholly in a school vacation is none, and a legal holiday or
+    vacation day inside a training week does not lower it (the hours the pattern plans that
+    week count). Weeks cut off by the start or end of the contract count only when the
+    contract holds no whole training week, each for its share of seven days. With one weekly
+    pattern the result is the pattern's workplace hours; the calendar decides which weeks
+    count.
+
+    Args:
+        traject: The traject.
+        kalender: The school year's calendar; by default the law's calendar of the school
+            year in which the contract starts. Only the part of the contract in that school
+            year counts.
+
+    Returns:
+        The average hours a week; 0 when the contract holds no training week.
+
+    Raises:
+        WerkdagenError: The traject has no weekly pattern, or its contract does not run in
+            the school year.
+
+    References:
+        R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3.
+
+    Example:
+        >>> import duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> round(werkplekuren_gemiddeld(traject), 2)
+        22.8
+    """
+    weeks = [w for w in werkplekuren_per_week(traject, kalender) if w.telt]
+    whole = [w for w in weeks if w.dagen == 7]
+    counted = whole or weeks
+    weight = sum(w.dagen for w in counted) / 7
+    if not weight:
+        return 0.0
+    # Rounded to a millionth of an hour: sums of hours like 7.6 carry binary noise that
+    # would put a pattern of exactly 20 hours a hair below the line.
+    return round(math.fsum(w.gepland for w in counted) / weight, 6)
