@@ -908,7 +908,7 @@ def _writers(obj: Any, tmp: Path) -> Iterator[tuple[str, Callable[[], Any], bool
 
         def progress() -> list[Any]:
             v = TrajectVoortgang.from_traject(obj, today=TODAY)
-            return [v.format("nl"), v.format("en"), v.csv(), v.html("en"), json.dumps(v.to_dict())]
+            return [v.text("nl"), v.text("en"), v.csv(), v.html("en"), json.dumps(v.to_dict())]
 
         yield "voortgang", progress, True
         yield "plan_opvolging+to_ical", lambda: to_ical(plan_opvolging(obj)), True

@@ -40,7 +40,6 @@ from pydantic import (
 
 __all__ = [
     "Actie",
-    "Actiepunt",
     "Afspraak",
     "Agendapunt",
     "Antwoord",
@@ -52,7 +51,6 @@ __all__ = [
     "Deelnemer",
     "Erkenning",
     "Feedback",
-    "Gespreksdeelnemer",
     "Gesprekslocatie",
     "Gespreksrol",
     "Gespreksstatus",
@@ -314,11 +312,12 @@ class Beoordelaar(enum.Enum):
     LERENDE = "lerende"
 
 
-class Gespreksdeelnemer(_Model):
-    """Someone who takes part in a follow-up conversation."""
+class Deelnemer(_Model):
+    """Someone who takes part in a conversation (a follow-up conversation or a record)."""
 
     rol: Gespreksrol
     naam: NonEmpty | None = None
+    functie: NonEmpty | None = None
 
 
 class Agendapunt(_Model):
@@ -357,12 +356,13 @@ class Leerfocus(_Model):
     tot: date | None = None
 
 
-class Actiepunt(_Model):
-    """An action agreed in a follow-up conversation."""
+class Actie(_Model):
+    """An action agreed in a conversation (a follow-up conversation or a record)."""
 
     omschrijving: NonEmpty
     eigenaar: NonEmpty
     vervaldatum: date | None = None
+    item: NonEmpty | None = None
     afgerond: date | None = None
 
 
@@ -389,13 +389,13 @@ class Opvolgingsgesprek(_Model):
     datum: date
     plaats: Gesprekslocatie
     status: Gespreksstatus = Gespreksstatus.GEPLAND
-    deelnemers: tuple[Gespreksdeelnemer, ...] = ()
+    deelnemers: tuple[Deelnemer, ...] = ()
     agenda: tuple[Agendapunt, ...] = ()
     observaties: tuple[Observatie, ...] = ()
     feedback_technisch: tuple[Feedback, ...] = ()
     feedback_attitude: tuple[Feedback, ...] = ()
     leerfocus: Leerfocus | None = None
-    acties: tuple[Actiepunt, ...] = ()
+    acties: tuple[Actie, ...] = ()
     extra_leerkansen: tuple[Leerkans, ...] = ()
     niet_aanleerbaar: tuple[NietAanleerbaar, ...] = ()
     verslag: NonEmpty | None = None
@@ -411,14 +411,6 @@ class LeidraadReferentie(_Model):
     versie: NonEmpty
 
 
-class Deelnemer(_Model):
-    """Someone who took part in a recorded conversation."""
-
-    rol: Gespreksrol
-    naam: NonEmpty | None = None
-    functie: NonEmpty | None = None
-
-
 class Antwoord(_Model):
     """What was said about one item of the catalogue."""
 
@@ -426,16 +418,6 @@ class Antwoord(_Model):
     tekst: NonEmpty | None = None
     afspraak: NonEmpty | None = None
     niet_van_toepassing: bool = False
-
-
-class Actie(_Model):
-    """A follow-up action of a recorded conversation."""
-
-    omschrijving: NonEmpty
-    eigenaar: NonEmpty
-    vervaldatum: date
-    item: NonEmpty | None = None
-    afgerond: date | None = None
 
 
 class Gespreksverslag(_Model):

@@ -175,7 +175,7 @@ def test_the_matrix_uses_each_learners_scale(voorbeelden: Cohort) -> None:
 def test_risk_per_learner(voorbeelden: Cohort) -> None:
     matrix = voorbeelden.matrix(today="2026-05-20")
     assert [r.vlag for r in matrix.risico] == [True, False]
-    text = matrix.format()
+    text = matrix.text()
     assert "! LRN-2025-0042: " in text
     assert "LRN-2025-0057:" not in text
     assert text.splitlines()[1].endswith("  !")

@@ -452,7 +452,7 @@ def test_plan_changes_asked_by_held_conversations(traject: Traject) -> None:
 
 def test_text_in_two_languages(traject: Traject) -> None:
     v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
-    text = v.format()
+    text = v.text()
     assert text.splitlines()[0] == (
         "Voortgang van traject TRJ-2025-0042 (lerende LRN-2025-0042) op 2026-02-28"
     )
@@ -462,7 +462,7 @@ def test_text_in_two_languages(traject: Traject) -> None:
         "ELT-03  beheerst      3 beheerst voldoende (mentor, 2026-02-05); zelfevaluatie 3" in text
     )
     assert str(v) == text
-    english = v.format("en")
+    english = v.text("en")
     assert "Overdue: ELT-13" in english
     assert "self-assessment 3" in english
     # No personal data: the learner appears only by id.

@@ -412,7 +412,7 @@ class Matrix:
             ],
         }
 
-    def format(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """The matrix as a text table, for a terminal: cells as in the CSV."""
         header = self.header
         rows = self.rows()
@@ -433,7 +433,7 @@ class Matrix:
         return "\n".join(lines)
 
     def __str__(self) -> str:
-        return self.format()
+        return self.text()
 
     def html(self, lang: str = "nl") -> str:
         """The matrix as a self-contained HTML page: colours by level, text escaped."""

@@ -601,12 +601,12 @@ class TrajectVoortgang:
             for item in self.competenties
         ]
 
-    def format(self, lang: str = "nl") -> str:
+    def text(self, lang: str = "nl") -> str:
         """Readable text: counts, overdue competences, risk, focus, then every competence."""
         return "\n".join(_text(self, _LABELS["en" if lang == "en" else "nl"], lang))
 
     def __str__(self) -> str:
-        return self.format()
+        return self.text()
 
     def csv(self, delimiter: str = ",") -> str:
         """The competences as CSV text: `ROW_HEADER`, then one row per competence."""

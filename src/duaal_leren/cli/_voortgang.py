@@ -182,7 +182,7 @@ def _run_traject(args: argparse.Namespace, out: TextIO, today: pendulum.Date, la
     elif args.format == "html":
         text = result.html(language)
     else:
-        text = result.format(language)
+        text = result.text(language)
     chart = None
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
@@ -231,7 +231,7 @@ def _run_cohort(
     elif args.format == "html":
         text = matrix.html(language)
     else:
-        text = matrix.format(language)
+        text = matrix.text(language)
     chart = None
     if args.grafiek:
         from duaal_leren.plot import heatmap
