@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import io
 import json
 import os
 import shutil
@@ -16,22 +15,10 @@ from pathlib import Path
 import pytest
 
 import duaal_leren
-from duaal_leren.cli import COMMANDS, Command, main
+from duaal_leren.cli import COMMANDS, Command
 from duaal_leren.cli._common import Parser, add_lang
 
-
-def run(args: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    status = main(args, out=out)
-    return status, out.getvalue()
-
-
-def assert_clean_failure(capsys: pytest.CaptureFixture[str], status: int) -> str:
-    assert status == 2
-    err = capsys.readouterr().err
-    assert err.strip()
-    assert "Traceback" not in err
-    return err
+from ._helpers import assert_clean_failure, run
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 from jsonschema import Draft202012Validator
 
 import duaal_leren
-from duaal_leren.cli import main
 
-
-def run(args: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    status = main(args, out=out)
-    return status, out.getvalue()
-
-
-def assert_clean_failure(capsys: pytest.CaptureFixture[str], status: int) -> str:
-    assert status == 2
-    err = capsys.readouterr().err
-    assert err.strip()
-    assert "Traceback" not in err
-    return err
+from ._helpers import assert_clean_failure, run
 
 
 @pytest.mark.parametrize("kind", ["traject", "standaardplan"])

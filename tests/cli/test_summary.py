@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import attrs
 import pytest
 
 import duaal_leren
-from duaal_leren.cli import main
+
+from ._helpers import assert_clean_failure, run
 
 ESCAPE = "\x1b[31m"
-
-
-def run(args: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    status = main(args, out=out)
-    return status, out.getvalue()
-
-
-def assert_clean_failure(capsys: pytest.CaptureFixture[str], status: int) -> str:
-    assert status == 2
-    err = capsys.readouterr().err
-    assert err.strip()
-    assert "Traceback" not in err
-    return err
 
 
 def test_summary_of_the_traject(traject_path: Path) -> None:
