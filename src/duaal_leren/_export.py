@@ -140,7 +140,7 @@ def _render_cell(value: object) -> str:
 
 
 def html_table(
-    headers: Sequence[str | Cell],
+    headers: Sequence[str | Cell] | None,
     rows: Iterable[Sequence[object] | Row],
     *,
     caption: str | None = None,
@@ -158,20 +158,25 @@ def html_table(
         </tbody></table>
 
     Args:
-        headers: The column headers (plain text is escaped; a `Cell` is taken as it is).
+        headers: The column headers (plain text is escaped; a `Cell` is taken as it is), or
+            `None` for a table without a header row, such as one of labels and values.
         rows: The rows; plain values are escaped, `None` is an empty cell. A `Row` carries
             attributes of its own.
         caption: A caption, as plain text.
         footer: A last row in ``<tfoot>``, such as totals.
         attributes: Attributes of the ``<table>`` element, such as ``class="schema"``.
     """
-    head = "".join(h.render() if isinstance(h, Cell) else f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(_render_row(row) + "\n" for row in rows)
     space = " " if attributes else ""
     parts = [f"<table{space}{attributes}>"]
     if caption is not None:
         parts.append(f"<caption>{escape(caption)}</caption>")
-    parts.append(f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>")
+    if headers is not None:
+        head = "".join(
+            h.render() if isinstance(h, Cell) else f"<th>{escape(h)}</th>" for h in headers
+        )
+        parts.append(f"<thead><tr>{head}</tr></thead>\n")
+    parts.append(f"<tbody>\n{body}</tbody>")
     if footer is not None:
         parts.append("<tfoot><tr>" + "".join(_render_cell(c) for c in footer) + "</tr></tfoot>")
     parts.append("</table>")

@@ -21,7 +21,7 @@ from typing import Any
 import pendulum
 
 from duaal_leren._convert import converter
-from duaal_leren._export import Cell, html_table
+from duaal_leren._export import Cell, Row, html_table
 from duaal_leren._validators import as_day
 from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag, Itemstatus
 from duaal_leren.leidraad._meegeleverd import OnbekendeLeidraad
@@ -811,10 +811,11 @@ def _html_item_head(item: Item, number: int, mark: str, extra: str = "") -> str:
 def _html_leidraad_body(leidraad: Leidraad, lang: str) -> str:
     label = _labels(lang)
     parts = [f"<header><h1>{_e(leidraad.titel)}</h1>", _html_meta(leidraad, label)]
-    parts.append('<table class="invulvelden"><tbody>')
-    for key in ("datum", "plaats", "aanwezig", "traject"):
-        parts.append(f'<tr><th scope="row">{_e(label[key])}</th><td></td></tr>')
-    parts.append("</tbody></table></header>")
+    fields = [
+        [Cell(_e(label[key]), 'scope="row"', header=True), None]
+        for key in ("datum", "plaats", "aanwezig", "traject")
+    ]
+    parts.append(html_table(None, fields, attributes='class="invulvelden"') + "</header>")
     if leidraad.inleiding:
         parts.append(f'<section class="inleiding">{_html_paragraphs(leidraad.inleiding)}</section>')
 
@@ -851,12 +852,10 @@ def _html_verslag_body(
     parts = [f"<header><h1>{_e(label['verslag'])}: {_e(title)}</h1>"]
     if leidraad is not None:
         parts.append(_html_meta(leidraad, label))
-    parts.append("<table><tbody>")
-    parts.extend(
-        f'<tr><th scope="row">{_e(key)}</th><td>{_e(value)}</td></tr>'
-        for key, value in _header(verslag, label)
-    )
-    parts.append("</tbody></table></header>")
+    header = [
+        [Cell(_e(key), 'scope="row"', header=True), value] for key, value in _header(verslag, label)
+    ]
+    parts.append(html_table(None, header) + "</header>")
     by_item = _answers(verslag)
     numbers = _numbers(leidraad) if leidraad else {}
     if leidraad is not None:
@@ -926,27 +925,28 @@ def _html_summary(rapport: Volledigheidsrapport, label: dict[str, str]) -> str:
 def _html_actions(
     acties: tuple[Actie, ...], numbers: dict[str, int], today: pendulum.Date, label: dict[str, str]
 ) -> str:
-    # Written out rather than through `html_table`: a late action marks its whole row
-    # (``<tr class="te-laat">``), and that table's rows carry no attributes.
-    head = "".join(
-        f'<th scope="col">{_e(label[key])}</th>'
+    headers = [
+        Cell(_e(label[key]), 'scope="col"', header=True)
         for key in ("actie", "eigenaar", "vervaldatum", "item", "status")
-    )
+    ]
     rows = []
     for actie in acties:
-        css = ' class="te-laat"' if actie.te_laat(today) else ""
         item = ""
         if actie.item:
             number = f"{numbers[actie.item]}. " if actie.item in numbers else ""
             item = f'{number}<span class="id">{_e(actie.item)}</span>'
-        rows.append(
-            f"<tr{css}><td>{_e(actie.omschrijving)}</td><td>{_e(actie.eigenaar)}</td>"
-            f"<td>{_e(_due(actie, label))}</td><td>{item}</td>"
-            f"<td>{_e(_actie_status(actie, today, label))}</td></tr>"
-        )
+        cells = [
+            actie.omschrijving,
+            actie.eigenaar,
+            _due(actie, label),
+            Cell(item),
+            _actie_status(actie, today, label),
+        ]
+        # A late action marks its whole row.
+        rows.append(Row(cells, 'class="te-laat"' if actie.te_laat(today) else ""))
     return (
         f'<section class="acties"><h2>{_e(label["acties"])}</h2>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+        f"{html_table(headers, rows)}</section>"
     )
 
 
