@@ -798,3 +798,26 @@ def test_a_text_with_a_byte_order_mark_reads_as_the_same_file(tmp_path: Path, su
     text = duaal_leren.dump(plan, "json" if suffix == ".json" else "yaml")
     (tmp_path / f"plan{suffix}").write_text("\ufeff" + text, encoding="utf-8")
     assert duaal_leren.loads("\ufeff" + text) == duaal_leren.load(tmp_path / f"plan{suffix}")
+
+
+def test_a_misspelt_key_in_a_file_names_the_field_it_meant_on_its_line() -> None:
+    text = PLAN_HEAD + COMPETENTIE.replace(
+        "omschrijving: Iets", "omschrijving: Iets\n  termjin: 2026-01-31"
+    )
+    [problem] = problems_of(text)
+    assert (problem.path, problem.code, problem.line) == (
+        "$.competenties[0].termjin",
+        "onbekend-veld",
+        8,
+    )
+    assert problem.text("en") == "unknown field 'termjin'; did you mean 'termijn'?"
+    assert problem.location == ("competenties", 0, "termjin")
+
+
+def test_a_plan_round_trips_through_plain_data_with_its_schema_key(
+    standaardplan: duaal_leren.StandaardOpleidingsplan,
+) -> None:
+    data = duaal_leren.to_dict(standaardplan)
+    assert next(iter(data)) == "schema"
+    assert json.loads(duaal_leren.dump(standaardplan, format="json")) == data
+    assert duaal_leren.from_dict(data) == standaardplan

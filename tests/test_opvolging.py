@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given
 
 import duaal_leren
-from duaal_leren import FieldError, Leerplaats, Traject, strategies
-from duaal_leren.documents import to_data
+from duaal_leren import FieldError, Leerplaats, Traject, strategies, to_dict
 from duaal_leren.opvolging import (
     Actie,
     Beheersingsschaal,
@@ -193,7 +192,7 @@ def schema_validator() -> jsonschema.Draft202012Validator:
 
 @given(trajecten_met_gesprekken())
 def test_the_json_schema_accepts_every_written_traject(traject: Traject) -> None:
-    schema_validator().validate(to_data(traject))
+    schema_validator().validate(to_dict(traject))
 
 
 @given(strategies.beheersingsschalen())

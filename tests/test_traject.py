@@ -282,3 +282,17 @@ def test_persoonsgegeven_marks_exactly_the_personal_fields() -> None:
 def test_traject_is_frozen(traject: Traject) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         traject.id = "ander"  # type: ignore[misc]
+
+
+def test_leerplicht_voltooid_is_read_written_and_unknown_when_left_out(traject: Traject) -> None:
+    # A document written before the field existed loads unchanged, with the status unknown.
+    data = duaal_leren.to_dict(traject)
+    data["lerende"].pop("leerplicht_voltooid", None)
+    older = duaal_leren.from_dict(data)
+    assert older.lerende.leerplicht_voltooid is None
+    assert "leerplicht_voltooid" not in duaal_leren.dump(older)
+    for done in (True, False):
+        changed = attrs.evolve(older, lerende=attrs.evolve(older.lerende, leerplicht_voltooid=done))
+        text = duaal_leren.dump(changed)
+        assert f"leerplicht_voltooid: {str(done).lower()}" in text
+        assert duaal_leren.loads(text, Traject).lerende.leerplicht_voltooid is done

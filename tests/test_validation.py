@@ -141,12 +141,13 @@ def test_load_problems_become_findings_with_the_same_shape(tmp_path: Path) -> No
     report, missing = validate_files([path, tmp_path / "missing.yaml"])
     assert not report.passed
     assert report.unreadable
-    assert {f.code for f in report.findings} == {"document"}
+    # Each finding keeps the code of its problem, as `load` gives it.
+    assert {f.code for f in report.findings} == {"onbekend-veld", "ontbrekend-veld"}
     unknown = next(f for f in report.findings if f.path == "$.onbekend")
     assert unknown.line == 3
     assert unknown.severity is Severity.ERROR
     assert missing.unreadable
-    assert missing.findings[0].code == "document"
+    assert missing.findings[0].code == "bestand-ontbreekt"
 
 
 @pytest.mark.parametrize(
@@ -483,7 +484,7 @@ def test_reports_text_counts_files_errors_and_warnings(reports: Reports) -> None
     assert [r.unreadable for r in reports] == [False, True]
     assert reports.text("en").splitlines()[-1] == "2 files, 4 errors, 0 warnings"
     assert reports.text().splitlines()[-1] == "2 bestanden, 4 fouten, 0 waarschuwingen"
-    assert "weg.yaml: error [document] $: het bestand bestaat niet" in reports.text()
+    assert "weg.yaml: error [bestand-ontbreekt] $: het bestand bestaat niet" in reports.text()
 
 
 def test_reports_json_has_the_stable_shape(reports: Reports) -> None:
@@ -493,7 +494,7 @@ def test_reports_json_has_the_stable_shape(reports: Reports) -> None:
     for file in data["files"]:
         assert set(file) == {"path", "findings"}
         for finding in file["findings"]:
-            assert set(finding) == {"code", "severity", "path", "line", "message"}
+            assert set(finding) == {"code", "severity", "path", "location", "line", "message"}
     # JSON escapes the control characters itself; the value stays the value.
     messages = [f["message"] for f in data["files"][0]["findings"]]
     assert any("ELT-\x1b[31m\x0b\x9b99" in m for m in messages)

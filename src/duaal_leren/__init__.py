@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Format,
         Kind,
         dump,
+        from_dict,
         json_schema,
         kind_of,
         kinds,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         load_traject,
         loads,
         save,
+        to_dict,
     )
     from duaal_leren.exceptions import (
         DocumentError,
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
         MissingDependencyError,
         Problem,
         WriteError,
+        default_lang,
+        set_default_lang,
     )
     from duaal_leren.gespreksverslag import Gespreksverslag
     from duaal_leren.ical import save_ical, to_ical
@@ -230,7 +234,9 @@ __all__ = [
     "WerkdagenError",
     "WriteError",
     "__version__",
+    "default_lang",
     "dump",
+    "from_dict",
     "json_schema",
     "kind_of",
     "kinds",
@@ -245,6 +251,8 @@ __all__ = [
     "save_ical",
     "schooldagen",
     "schoolkalender",
+    "set_default_lang",
+    "to_dict",
     "to_ical",
     "vakantiebalans",
     "validate",

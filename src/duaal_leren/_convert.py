@@ -4,19 +4,27 @@ The models know nothing of files. This module builds a private converter (never 
 cattrs' global one) that structures plain data into the models strictly: no unknown keys, no
 numbers where text is expected, no text split into characters where a list is expected, ISO
 8601 dates as `pendulum.Date`. Every failure becomes a `Problem` with its JSON path and a
-message in Dutch and English. Unstructuring leaves out defaults, so files stay short and
-stable.
+message in Dutch and English; an unknown key names the field it most likely meant.
+Unstructuring leaves out defaults, so files stay short and stable.
+
+`converter("python")` is the same converter for data that comes from Python code or a
+database rather than from a file: it also takes what database drivers return where the
+model expects it (a `datetime.date`, or a datetime at midnight, for a date; a `Decimal` for
+a number; 0 or 1 for true or false; any mapping for an object), and nothing else more.
 """
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import enum
 import functools
 import math
 import re
 import typing
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Literal
 
 import attrs
 import cattrs
@@ -31,6 +39,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from duaal_leren._parse import child_path, lone_surrogate
+from duaal_leren._validators import NoDay, to_day
 from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem, excerpt
 from duaal_leren.leidraad.model import OngeldigeLeidraad
 
@@ -39,6 +48,7 @@ __all__ = [
     "LAST_DAY",
     "MAX_ITEM_PROBLEMS",
     "ValueProblem",
+    "Values",
     "converter",
     "problems_of",
 ]
@@ -166,6 +176,43 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
     return _bad_date(value)
 
 
+# A database timestamp of a day at midnight, as text.
+_MIDNIGHT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]00:00(?::00(?:\.0+)?)?")
+
+
+def _structure_python_date(value: Any, _: Any) -> pendulum.Date:
+    if isinstance(value, datetime.date):
+        try:
+            day = to_day(value)
+        except NoDay as exc:
+            raise ValueProblem(exc.message, exc.message_en, "ongeldige-datum") from None
+        return _structure_date(day.isoformat(), None)  # the same range as in a file
+    if type(value) is str and (match := _MIDNIGHT.fullmatch(value)) is not None:
+        return _structure_date(match.group(1), None)
+    return _structure_date(value, None)
+
+
+def _structure_python_float(value: Any, _: Any) -> float:
+    if type(value) is Decimal:
+        if not value.is_finite():
+            raise _wrong_type(value, float)
+        return _structure_float(float(value), None)
+    return _structure_float(value, None)
+
+
+def _structure_python_int(value: Any, _: Any) -> int:
+    if type(value) is Decimal and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    return _structure_int(value, None)
+
+
+def _structure_python_bool(value: Any, _: Any) -> bool:
+    # SQLite and MySQL keep true and false as the integers 1 and 0.
+    if type(value) is int and value in (0, 1):
+        return bool(value)
+    return _structure_bool(value, None)
+
+
 def _bad_date(value: Any) -> typing.NoReturn:
     raise ValueProblem(
         f"verwacht een datum als JJJJ-MM-DD, gekregen: {_describe(value)}",
@@ -256,11 +303,15 @@ def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _structure_attrs_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+def _structure_attrs_factory(
+    conv: cattrs.Converter, mappings: bool = False
+) -> Callable[[Any], Any]:
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
 
         def structure(value: Any, _: Any) -> Any:
+            if mappings and type(value) is not dict and isinstance(value, Mapping):
+                value = dict(value)
             if type(value) is not dict:
                 raise ValueProblem(
                     f"verwacht een object met velden, gekregen: {_describe(value)}",
@@ -332,15 +383,28 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
+Values = Literal["text", "python"]
+"""Where the data to structure comes from: a file's text, or Python code and databases."""
+
+
 @functools.cache
-def converter() -> cattrs.Converter:
-    """The library's converter, built once."""
+def converter(values: Values = "text") -> cattrs.Converter:
+    """The library's converter, built once for each kind of values.
+
+    Args:
+        values: ``"text"`` for data parsed from a file; ``"python"`` for data from code or
+            a database, which also takes dates, decimals and 0 or 1 where the model
+            expects them (see the module's description).
+    """
+    python = values == "python"
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_structure_hook(int, _structure_python_int if python else _structure_int)
+    conv.register_structure_hook(float, _structure_python_float if python else _structure_float)
+    conv.register_structure_hook(bool, _structure_python_bool if python else _structure_bool)
+    conv.register_structure_hook(
+        pendulum.Date, _structure_python_date if python else _structure_date
+    )
     conv.register_unstructure_hook(pendulum.Date, _unstructure_date)
     conv.register_structure_hook_factory(_is_enum, _structure_enum)
     conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
@@ -348,7 +412,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         _is_tuple, lambda _: lambda t: [conv.unstructure(i) for i in t]
     )
-    conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory(conv))
+    conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory(conv, python))
     conv.register_unstructure_hook_factory(_is_attrs, _unstructure_attrs_factory(conv))
     return conv
 
@@ -365,13 +429,9 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         elif isinstance(item, OngeldigeLeidraad):
             yield from _catalogue_problems(item, path)
         elif isinstance(item, ForbiddenExtraKeysError):
-            for key in sorted(item.extra_fields):
-                yield Problem(
-                    child_path(path, key),
-                    f"onbekend veld {excerpt(key)}",
-                    f"unknown field {excerpt(key)}",
-                    "onbekend-veld",
-                )
+            names = [field.name for field in attrs.fields(item.cl)] if _is_attrs(item.cl) else []
+            for key in sorted(item.extra_fields, key=str):
+                yield _unknown_field(path, key, names)
         elif isinstance(item, ClassValidationError | IterableValidationError):
             parts: list[tuple[BaseException | Problem, str]] = []
             for sub in item.exceptions:
@@ -390,6 +450,18 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             stack.extend(reversed(parts))
         else:
             yield _problem(item, path)
+
+
+def _unknown_field(path: str, key: Any, names: list[str]) -> Problem:
+    """The problem of an unknown key, naming the field it most likely meant."""
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75) if isinstance(key, str) else []
+    hint = (f"; bedoel je {close[0]!r}?", f"; did you mean {close[0]!r}?") if close else ("", "")
+    return Problem(
+        child_path(path, key),
+        f"onbekend veld {excerpt(key)}{hint[0]}",
+        f"unknown field {excerpt(key)}{hint[1]}",
+        "onbekend-veld",
+    )
 
 
 def _catalogue_problems(exc: OngeldigeLeidraad, path: str) -> Iterator[Problem]:

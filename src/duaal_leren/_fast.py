@@ -30,7 +30,7 @@ import pendulum
 
 from duaal_leren._convert import FIRST_DAY, LAST_DAY
 from duaal_leren._parse import lone_surrogate
-from duaal_leren._validators import Validator, blank, non_empty
+from duaal_leren._validators import TypedConverter, Validator, blank, non_empty
 
 __all__ = ["Slow", "structure"]
 
@@ -231,8 +231,10 @@ class _Builder:
         """Whether the class can be built by setting its slots, checking what __init__ would.
 
         That holds for a slotted class without hooks around __init__ whose fields are all
-        set by __init__, without converters, and guarded only by the library's own
-        validators, which look at a field's name and value alone.
+        set by __init__, guarded only by the library's own validators, which look at a
+        field's name and value alone, and without converters but the conversions of their
+        types (`TypedConverter`): those return a value of the field's type as it is, and the
+        checks here let only values of exactly that type through.
         """
         if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
             return False
@@ -245,7 +247,9 @@ class _Builder:
         if not set(getattr(cls, "__slots__", ())) <= names | {"__weakref__"}:
             return False
         for field in fields:
-            if not field.init or field.converter is not None:
+            if not field.init:
+                return False
+            if field.converter is not None and not isinstance(field.converter, TypedConverter):
                 return False
             if field.validator is not None and not isinstance(field.validator, Validator):
                 return False

@@ -13,7 +13,7 @@ import enum
 import attrs
 import pendulum
 
-from duaal_leren._validators import each, matches, non_empty, optional
+from duaal_leren._validators import each, matches, non_empty, optional, typed_fields
 
 __all__ = ["Competentie", "Leerplaats", "Referenties"]
 
@@ -54,7 +54,7 @@ COMPETENT_CODE = r"co [0-9]{5}"
 ESCO_URI = r"https?://data\.europa\.eu/esco/\S+"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Referenties:
     """References of a competence to external frameworks.
 
@@ -84,7 +84,7 @@ class Referenties:
 _NO_REFERENTIES = Referenties()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Competentie:
     """A competence of an opleidingsplan.
 

@@ -3,7 +3,8 @@
 Every document names its kind and format version in one top-level key, for example
 ``schema: duaal-leren/traject@1``. `load` reads a file and `loads` a text; both check it
 strictly and return the model; `dump` and `save` write a model back. ``loads(dump(x)) == x``
-for every valid ``x``. All problems of a document are reported together in one
+for every valid ``x``. `from_dict` and `to_dict` do the same with plain Python data (from a
+database, a web form or ``json``), for a document or any part of one. All problems of a document are reported together in one
 `DocumentError`. `kinds` lists the document kinds, a plain table of the model classes.
 
 Example:
@@ -17,16 +18,18 @@ Example:
 from __future__ import annotations
 
 import errno
+import functools
 import importlib
 import os
 import re
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 import attrs
 
-from duaal_leren._convert import converter, problems_of
+from duaal_leren._convert import Values, converter, problems_of
 from duaal_leren._fast import Slow
 from duaal_leren._fast import structure as fast_structure
 from duaal_leren._files import (
@@ -42,6 +45,7 @@ from duaal_leren.exceptions import (
     DocumentTypeError,
     FieldError,
     Problem,
+    checked_lang,
     excerpt,
 )
 from duaal_leren.gespreksverslag import Gespreksverslag
@@ -54,6 +58,7 @@ __all__ = [
     "Format",
     "Kind",
     "dump",
+    "from_dict",
     "json_schema",
     "kind_of",
     "kinds",
@@ -62,6 +67,7 @@ __all__ = [
     "load_traject",
     "loads",
     "save",
+    "to_dict",
 ]
 
 T = TypeVar("T")
@@ -105,9 +111,9 @@ class Kind:
         """The value of the ``schema`` key this library writes, such as ``duaal-leren/traject@1``."""
         return f"duaal-leren/{self.name}@{self.version}"
 
-    def text(self, lang: str = "nl") -> str:
-        """The description in Dutch (``nl``) or English (``en``)."""
-        return self.titel_en if lang == "en" else self.titel
+    def text(self, lang: str | None = None) -> str:
+        """The description in Dutch (``nl``) or English (``en``), by default the default one."""
+        return self.titel_en if checked_lang(lang) == "en" else self.titel
 
 
 _KINDS: dict[str, Kind] = {
@@ -395,8 +401,6 @@ _PERSONAL_PATHS: dict[type[object], re.Pattern[str] | None] = {}
 
 def _personal_paths(cls: type[object]) -> re.Pattern[str] | None:
     """A pattern matching the JSON paths of the personal fields of a document class."""
-    import typing
-
     found: list[str] = []
 
     def walk(tp: Any, path: str, depth: int) -> None:
@@ -446,33 +450,54 @@ def _redacted(problem: Problem, cls: type[object]) -> Problem:
     )
 
 
+def _document(data: Any, source: str, expected: type[Any] | None) -> tuple[Kind, Any]:
+    """The kind a document's ``schema`` key names, and its data without that key.
+
+    The kind is checked against the class expected, when one is.
+
+    Raises:
+        DocumentError: The key is missing or wrong, or names another kind than expected.
+    """
+    kind = _kind_from(data, source)
+    if expected is not None and kind.cls is not expected:
+        want = kind_of(expected)
+        raise DocumentError(
+            source,
+            [
+                Problem(
+                    "$.schema",
+                    f"verwacht een document van soort {want.name!r}, maar dit is {kind.name!r}",
+                    f"expected a document of kind {want.name!r}, but this is {kind.name!r}",
+                    "verkeerde-soort",
+                )
+            ],
+        )
+    return kind, {k: v for k, v in data.items() if k != SCHEMA_KEY}
+
+
+def _structure(body: Any, cls: type[T], source: str, values: Values) -> T:
+    """Build ``cls`` from its data: on the fast path when certainly valid, else in detail.
+
+    Raises:
+        DocumentError: Every problem of the data, with its path; the values of personal
+            fields are not quoted.
+    """
+    try:
+        return typing.cast(T, fast_structure(body, cls))
+    except Slow:
+        pass  # not certainly valid: the detailed converter builds it or says what is wrong
+    try:
+        return converter(values).structure(body, cls)
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
+        problems = [_redacted(p, cls) for p in problems_of(exc)]
+        raise DocumentError(source, problems) from None
+
+
 def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> Any:
     data = _parse(text, fmt, source)
     try:
-        kind = _kind_from(data, source)
-        if expected is not None and kind.cls is not expected:
-            want = kind_of(expected)
-            raise DocumentError(
-                source,
-                [
-                    Problem(
-                        "$.schema",
-                        f"verwacht een document van soort {want.name!r}, maar dit is {kind.name!r}",
-                        f"expected a document of kind {want.name!r}, but this is {kind.name!r}",
-                        "verkeerde-soort",
-                    )
-                ],
-            )
-        body = {k: v for k, v in data.items() if k != SCHEMA_KEY}
-        try:
-            return fast_structure(body, kind.cls)
-        except Slow:
-            pass  # not certainly valid: the detailed converter builds it or says what is wrong
-        try:
-            return converter().structure(body, kind.cls)
-        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
-            problems = [_redacted(p, kind.cls) for p in problems_of(exc)]
-            raise DocumentError(source, problems) from None
+        kind, body = _document(data, source, expected)
+        return _structure(body, kind.cls, source, "text")
     except DocumentError as exc:
         # Only a broken document pays for the line numbers, and only for its problems.
         lines = find_lines(text, fmt, [p.path for p in exc.problems if p.line is None])
@@ -606,8 +631,128 @@ def load_standaardplan(path: str | os.PathLike[str]) -> StandaardOpleidingsplan:
     return load(path, StandaardOpleidingsplan)
 
 
-def to_data(obj: object) -> dict[str, Any]:
-    """The plain data of a document, with its ``schema`` key first."""
+DATA_SOURCE = "<gegevens>"
+"""The source named in the problems of a document built from plain data (`from_dict`)."""
+
+
+@functools.cache
+def _models() -> dict[type[Any], Kind | None]:
+    """Every class of a document or of a part of one, with the document kind of each."""
+    found: dict[type[Any], Kind | None] = {}
+
+    def walk(tp: Any) -> None:
+        for arg in typing.get_args(tp):
+            walk(arg)
+        if isinstance(tp, type) and attrs.has(tp) and tp not in found:
+            found[tp] = None
+            for hint in typing.get_type_hints(tp).values():
+                walk(hint)
+
+    documents = kinds()
+    for kind in documents:
+        walk(kind.cls)
+    found.update({kind.cls: kind for kind in documents})
+    return found
+
+
+def _model_names() -> tuple[str, str]:
+    documents = ", ".join(kind.cls.__name__ for kind in kinds())
+    return (
+        f"een document ({documents}) of een deel ervan (Competentie, Lerende, ...)",
+        f"a document ({documents}) or a part of one (Competentie, Lerende, ...)",
+    )
+
+
+@overload
+def from_dict(data: Mapping[str, Any], cls: None = None, *, source: str = ...) -> Any: ...
+@overload
+def from_dict(data: Mapping[str, Any], cls: type[T], *, source: str = ...) -> T: ...
+def from_dict(
+    data: Mapping[str, Any], cls: type[T] | None = None, *, source: str = DATA_SOURCE
+) -> Any:
+    """Build a document, or any part of one, from plain Python data.
+
+    The data is what `to_dict` gives, what ``json.loads`` reads, or what a database returns:
+    it is checked as strictly as a file is read, with the same problems, paths and codes.
+    Besides the values of a file it takes what database drivers return where the model
+    expects them: a `datetime.date`, or a `datetime.datetime` (or ISO text of one) at
+    midnight, for a date (any other time of day is refused); a `decimal.Decimal` for a
+    number; the integers 0 and 1 for ``false`` and ``true``; tuples for lists and any
+    mapping for an object.
+
+    Args:
+        data: The plain data: a mapping of field names to values.
+        cls: The class to build: a document (`Traject`, `StandaardOpleidingsplan`, ...)
+            or a part of one (`Competentie`, `Lerende`, ...). A document's ``schema`` key
+            is then optional, and checked when present. Without ``cls`` the data must
+            name its kind in its ``schema`` key, as a file does.
+        source: What the problems name as the data's origin, such as ``"rij 12"``.
+
+    Returns:
+        The model object.
+
+    Raises:
+        DocumentError: The data does not fit the model; every problem is listed with its
+            JSON path (`Problem.location` gives it as keys and indexes).
+        DocumentTypeError: ``cls`` is no document or part of one.
+
+    Example:
+        >>> import datetime
+        >>> from duaal_leren import Competentie, Leerplaats, from_dict
+        >>> row = {"code": "ELT-01", "omschrijving": "Installeert", "leerplaats": "werkplek",
+        ...        "termijn": datetime.date(2026, 1, 31)}
+        >>> competentie = from_dict(row, Competentie)
+        >>> competentie.leerplaats is Leerplaats.WERKPLEK, competentie.termijn
+        (True, Date(2026, 1, 31))
+    """
+    models = _models()
+    if cls is not None and cls not in models:
+        nl, en = _model_names()
+        shown = cls.__name__ if isinstance(cls, type) else excerpt(cls)
+        raise DocumentTypeError(
+            f"from_dict bouwt {nl}, geen {shown}", f"from_dict builds {en}, not {shown}"
+        )
+    if isinstance(data, Mapping) and type(data) is not dict:
+        data = dict(data)
+    if cls is None or (models[cls] is not None and isinstance(data, dict) and SCHEMA_KEY in data):
+        kind, body = _document(data, source, cls)
+        return _structure(body, kind.cls, source, "python")
+    return _structure(data, cls, source, "python")
+
+
+def to_dict(obj: object) -> dict[str, Any]:
+    """The plain data of a document, or of any part of one, that `json.dumps` accepts.
+
+    Dates become ISO text, choices their value, lists lists; fields left at their default
+    are left out, as in a file. A document starts with its ``schema`` key, so that
+    ``from_dict(to_dict(x)) == x`` with or without the class.
+
+    Raises:
+        DocumentTypeError: ``obj`` is no document or part of one.
+
+    Example:
+        >>> import json, duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> data = duaal_leren.to_dict(traject)
+        >>> data["schema"], data["overeenkomst"]["start"]
+        ('duaal-leren/traject@1', '2025-09-01')
+        >>> duaal_leren.from_dict(json.loads(json.dumps(data))) == traject
+        True
+    """
+    models = _models()
+    if type(obj) not in models:
+        nl, en = _model_names()
+        shown = type(obj).__name__
+        raise DocumentTypeError(
+            f"to_dict neemt {nl}, geen {shown}", f"to_dict takes {en}, not {shown}"
+        )
+    data: dict[str, Any] = converter().unstructure(obj)
+    kind = models[type(obj)]
+    return {SCHEMA_KEY: kind.schema, **data} if kind is not None else data
+
+
+def _document_data(obj: object) -> dict[str, Any]:
+    """The plain data of a document, with its ``schema`` key first; a part is no document."""
     kind = kind_of(obj)
     return {SCHEMA_KEY: kind.schema, **converter().unstructure(obj)}
 
@@ -635,7 +780,7 @@ def dump(obj: object, format: Format = "yaml") -> str:
             f"onbekend formaat {format!r}; kies 'yaml' of 'json'",
             f"unknown format {format!r}; use 'yaml' or 'json'",
         )
-    return _WRITERS[format](to_data(obj))
+    return _WRITERS[format](_document_data(obj))
 
 
 def save(obj: object, path: str | os.PathLike[str], format: Format | None = None) -> Path:

@@ -1,8 +1,8 @@
 """The exceptions of duaal-leren.
 
 Every error the library raises on purpose derives from `DuaalLerenError` and says what is
-wrong in Dutch and in English: ``str(error)`` is the Dutch text, ``error.text("en")`` the
-English one. A single value that cannot stand (a field of a model, or an argument of a
+wrong in Dutch and in English: ``error.text("en")`` is the English text, ``str(error)`` the
+text in the default language, Dutch unless `set_default_lang` chose another. A single value that cannot stand (a field of a model, or an argument of a
 function) is a `FieldError` that names it. Errors about a document (a file or a text that
 cannot be read as a plan or traject) are `DocumentError`s: they carry every problem found in
 the document as data, each with a JSON path into the document and, where known, the line in
@@ -17,24 +17,128 @@ modules add their own: `duaal_leren.kalender.KalenderError`,
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import reprlib
 from collections.abc import Iterable
+from typing import Any, Literal
 
 import attrs
 
 __all__ = [
+    "LANGS",
     "DocumentError",
     "DocumentTypeError",
     "DuaalLerenError",
     "FieldError",
+    "Lang",
     "MissingDependencyError",
     "Problem",
     "WriteError",
+    "checked_lang",
+    "default_lang",
     "excerpt",
+    "location",
     "printable",
+    "set_default_lang",
 ]
+
+Lang = Literal["nl", "en"]
+"""A language of the messages: ``"nl"`` (Dutch) or ``"en"`` (English)."""
+
+LANGS: tuple[Lang, ...] = ("nl", "en")
+"""The languages of the messages."""
+
+# One setting for the whole process, as the locale is: a web application that serves both
+# languages passes ``lang`` with each call instead.
+_DEFAULT: list[Lang] = ["nl"]
+
+
+def default_lang() -> Lang:
+    """The language of messages where none is given: Dutch unless `set_default_lang` chose."""
+    return _DEFAULT[0]
+
+
+def set_default_lang(lang: str) -> None:
+    """Choose the language of messages where none is given, for the whole process.
+
+    It sets what ``str()`` of an error and every ``text()``, ``to_dict()`` and ``to_json()``
+    of the library's errors, problems, findings and reports give without ``lang``.
+
+    Args:
+        lang: ``"nl"`` or ``"en"``; a regional code such as ``"nl-BE"`` or ``"en_GB"``
+            counts as its language.
+
+    Raises:
+        FieldError: Another language.
+
+    Example:
+        >>> import duaal_leren
+        >>> duaal_leren.set_default_lang("en")
+        >>> try:
+        ...     duaal_leren.Competentie("", "Iets", "school")
+        ... except duaal_leren.FieldError as error:
+        ...     print(error)
+        code: must not be empty
+        >>> duaal_leren.set_default_lang("nl")
+    """
+    _DEFAULT[0] = checked_lang(lang)
+
+
+def checked_lang(lang: str | None) -> Lang:
+    """The language a ``lang`` argument names: the default for ``None``.
+
+    Raises:
+        FieldError: ``lang`` names another language than Dutch or English.
+
+    Example:
+        >>> checked_lang("EN"), checked_lang("nl-BE"), checked_lang(None)
+        ('en', 'nl', 'nl')
+    """
+    if lang is None:
+        return _DEFAULT[0]
+    for known in LANGS:  # the common case, first
+        if lang == known:
+            return known
+    code = re.split(r"[-_]", lang, maxsplit=1)[0].lower() if isinstance(lang, str) else None
+    for known in LANGS:
+        if code == known:
+            return known
+    raise FieldError(
+        "lang",
+        f"onbekende taal {excerpt(lang)}; kies 'nl' of 'en'",
+        f"unknown language {excerpt(lang)}; choose 'nl' or 'en'",
+    )
+
+
+_STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+def location(path: str) -> tuple[str | int, ...]:
+    """The keys and indexes of a JSON path, from the document down, for mapping it to a field.
+
+    Example:
+        >>> location("$.opleidingsplan.competenties[3].termijn")
+        ('opleidingsplan', 'competenties', 3, 'termijn')
+        >>> location('$.lerende["rare sleutel"]'), location("$")
+        (('lerende', 'rare sleutel'), ())
+    """
+    steps: list[str | int] = []
+    position = 1 if path.startswith("$") else 0
+    while position < len(path):
+        match = _STEP.match(path, position)
+        if match is None:
+            break  # not a path this library writes: what was read so far
+        name, index, quoted = match.groups()
+        if name is not None:
+            steps.append(name)
+        elif index is not None:
+            steps.append(int(index))
+        else:
+            steps.append(json.loads(quoted))
+        position = match.end()
+    return tuple(steps)
 
 
 class _Excerpt(reprlib.Repr):
@@ -110,8 +214,9 @@ class DuaalLerenError(Exception):
     """Base class of every error raised by duaal-leren.
 
     The message is written for the school coordinator, mentor or trajectbegeleider who reads
-    it, in Dutch, with the same in English. ``str(error)`` is the Dutch text; the
-    ``duaal-leren`` command prints the language of ``--lang``.
+    it, in Dutch, with the same in English. ``str(error)`` is the text in the default
+    language (Dutch, unless `set_default_lang` chose English); the ``duaal-leren`` command
+    prints the language of ``--lang``.
 
     Attributes:
         message: What is wrong, in Dutch.
@@ -137,12 +242,16 @@ class DuaalLerenError(Exception):
         # Without an English text the Dutch one stands for both.
         self.message_en = message_en if message_en is not None else message
 
-    def text(self, lang: str = "nl") -> str:
-        """The message in Dutch (``"nl"``) or English (``"en"``)."""
-        return self.message_en if lang == "en" else self.message
+    def text(self, lang: str | None = None) -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``), by default the default one.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        return self.message_en if checked_lang(lang) == "en" else self.message
 
     def __str__(self) -> str:
-        return self.text("nl")
+        return self.text()
 
 
 class FieldError(DuaalLerenError, ValueError):
@@ -167,7 +276,7 @@ class FieldError(DuaalLerenError, ValueError):
         self.field = field
         super().__init__(message, message_en)
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The message in Dutch (``"nl"``) or English (``"en"``), after the field's name."""
         return f"{self.field}: {super().text(lang)}"
 
@@ -229,6 +338,13 @@ class Problem:
         code: A stable identifier of the kind of problem (``ontbrekend-veld``,
             ``onbekend-veld``, ``ongeldige-waarde``, ...), for tools that react to it.
         line: The line in the file (1-based) where the value is, when known.
+
+    Example:
+        >>> problem = Problem("$.competenties[3].termijn", "geen datum", "no date")
+        >>> problem.location
+        ('competenties', 3, 'termijn')
+        >>> problem.to_dict(lang="en")["message"]
+        'no date'
     """
 
     path: str
@@ -237,9 +353,43 @@ class Problem:
     code: str = "ongeldige-waarde"
     line: int | None = None
 
-    def text(self, lang: str = "nl") -> str:
-        """The message in the given language (``"nl"`` or ``"en"``)."""
-        return self.message_en if lang == "en" else self.message
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """The path as keys and indexes, such as ``("competenties", 3, "termijn")``."""
+        return location(self.path)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``), by default the default one.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        return self.message_en if checked_lang(lang) == "en" else self.message
+
+    def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
+        """Plain data for a tool or a form: path, location, line, code and message.
+
+        Args:
+            lang: The language of ``message``: ``"nl"`` or ``"en"``; the default language
+                when not given.
+            both: Give the message in both languages instead: ``message`` in Dutch and
+                ``message_en`` in English.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        data: dict[str, Any] = {
+            "path": self.path,
+            "location": list(self.location),
+            "line": self.line,
+            "code": self.code,
+        }
+        if both:
+            data["message"] = self.message
+            data["message_en"] = self.message_en
+        else:
+            data["message"] = self.text(lang)
+        return data
 
 
 class DocumentError(DuaalLerenError, ValueError):
@@ -261,7 +411,7 @@ class DocumentError(DuaalLerenError, ValueError):
         self.problems = tuple(problems)
         super().__init__(self._text("nl"), self._text("en"))
 
-    def _text(self, lang: str) -> str:
+    def _text(self, lang: Lang) -> str:
         lines = [self.summary(lang)]
         size = len(lines[0])
         for shown, problem in enumerate(self.problems):
@@ -279,10 +429,10 @@ class DocumentError(DuaalLerenError, ValueError):
             size += len(line) + 1
         return "\n".join(lines)
 
-    def summary(self, lang: str = "nl") -> str:
+    def summary(self, lang: str | None = None) -> str:
         """One line naming the source and the number of problems."""
         n = len(self.problems)
-        if lang == "en":
+        if checked_lang(lang) == "en":
             return f"{self.source}: {n} problem{'s' if n != 1 else ''}"
         return f"{self.source}: {n} {'probleem' if n == 1 else 'problemen'}"
 

@@ -21,7 +21,7 @@ import attrs
 import pendulum
 
 import duaal_leren.leidraad._notebook as _notebook
-from duaal_leren._validators import as_day, non_empty, optional
+from duaal_leren._validators import as_day, non_empty, optional, typed_fields
 from duaal_leren.leidraad.model import LeidraadReferentie
 from duaal_leren.opvolging import Actie, Deelnemer
 
@@ -41,7 +41,7 @@ class Itemstatus(enum.Enum):
     """Nothing is recorded yet."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Antwoord:
     """What was said about one item of the catalogue.
 
@@ -70,7 +70,7 @@ class Antwoord:
         return Itemstatus.OPEN
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Gespreksverslag:
     """The record of one conversation of a traject, held with a catalogue.
 

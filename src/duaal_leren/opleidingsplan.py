@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 import pendulum
 
-from duaal_leren._validators import each, matches, non_empty, optional
+from duaal_leren._validators import each, matches, non_empty, optional, typed_fields
 from duaal_leren.competentie import BK_ID, Competentie, Leerplaats
 
 __all__ = [
@@ -73,7 +73,7 @@ class Opleidingsplan:
         return {plaats: tuple(items) for plaats, items in groups.items()}
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class StandaardOpleidingsplan(Opleidingsplan):
     """The standard plan of a dual course (standaardtraject or doelenkader).
 
@@ -102,7 +102,7 @@ class StandaardOpleidingsplan(Opleidingsplan):
         return PlanReferentie(self.id, self.versie)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PlanReferentie:
     """Points at a standard plan by id and version."""
 
@@ -129,7 +129,7 @@ class Partij(enum.Enum):
     LERENDE = "lerende"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Handtekening:
     """A party's signature of the plan, with its date.
 
@@ -145,7 +145,7 @@ class Handtekening:
     naam: str | None = attrs.field(default=None, validator=optional(non_empty), repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Verplaatsing:
     """A competence moved to another leerplaats than in the standard plan (R-IOP).
 
@@ -162,7 +162,7 @@ class Verplaatsing:
     reden: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Toevoeging:
     """A competence the learner learns on top of the standard plan (R-IOP)."""
 
@@ -170,7 +170,7 @@ class Toevoeging:
     reden: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Weglating:
     """A competence of the standard plan this learner does not learn, with the reason."""
 
@@ -178,7 +178,7 @@ class Weglating:
     reden: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class IndividueelOpleidingsplan(Opleidingsplan):
     """The opleidingsplan of one learner, derived from a standard plan.
 

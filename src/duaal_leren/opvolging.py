@@ -44,6 +44,7 @@ from duaal_leren._validators import (
     in_range,
     non_empty,
     optional,
+    typed_fields,
     validator,
 )
 from duaal_leren.competentie import Leerplaats
@@ -79,7 +80,7 @@ _level = in_range(-1000, 1000)
 # --- the scale -------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Niveau:
     """One level of a `Beheersingsschaal`.
 
@@ -111,7 +112,7 @@ def _check_ascending(name: str, value: Sequence[Niveau]) -> None:
 _ascending = validator(_check_ascending, {"minItems": 1})
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Beheersingsschaal:
     """A scale of mastery: labelled levels and the level from which a competence is mastered.
 
@@ -292,7 +293,7 @@ class Beoordelaar(enum.Enum):
     """The learner: a self-assessment (zelfevaluatie)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Deelnemer:
     """Someone who takes part in a conversation: a follow-up conversation or a record.
 
@@ -308,7 +309,7 @@ class Deelnemer:
     functie: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Agendapunt:
     """An item on the agenda: an item of a guide (leidraad), referred to by id.
 
@@ -327,7 +328,7 @@ class Agendapunt:
     notitie: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Observatie:
     """A rating of one competence: its level, who gave it, when, and on what evidence.
 
@@ -364,7 +365,7 @@ class Observatie:
         return self.beoordelaar is Beoordelaar.LERENDE
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Feedback:
     """Feedback given to the learner, on technical competences or on attitude.
 
@@ -379,7 +380,7 @@ class Feedback:
     competenties: tuple[str, ...] = attrs.field(default=(), validator=each(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Leerfocus:
     """The learning focus for the next begeleidingsperiode.
 
@@ -394,7 +395,7 @@ class Leerfocus:
     tot: pendulum.Date | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Actie:
     """An agreement or action made in a conversation, with its owner and due date.
 
@@ -433,7 +434,7 @@ class Actie:
         return self.afgerond is None and self.vervaldatum is not None and self.vervaldatum < day
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Leerkans:
     """An extra learning opportunity at the workplace.
 
@@ -446,7 +447,7 @@ class Leerkans:
     competenties: tuple[str, ...] = attrs.field(default=(), validator=each(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class NietAanleerbaar:
     """A competence that can no longer be taught where the plan puts it.
 
@@ -468,7 +469,7 @@ class NietAanleerbaar:
     aanbieder: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Opvolgingsgesprek:
     """A follow-up conversation on the learner's progress.
 

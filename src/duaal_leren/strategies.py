@@ -739,6 +739,7 @@ def lerenden() -> st.SearchStrategy[Lerende]:
         id=_LERENDE_ID,
         vooropleiding=_OPTIONELE_TEKST,
         motivatie=_OPTIONELE_TEKST,
+        leerplicht_voltooid=_optional(st.booleans()),
         persoonsgegevens=_optional(persoonsgegevens()),
         screening=_optional(screenings()),
         ondersteuning=_optional(ondersteuningen()),

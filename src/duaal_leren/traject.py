@@ -22,7 +22,14 @@ import enum
 import attrs
 import pendulum
 
-from duaal_leren._validators import at_least, in_range, non_empty, ondernemingsnummer, optional
+from duaal_leren._validators import (
+    at_least,
+    in_range,
+    non_empty,
+    ondernemingsnummer,
+    optional,
+    typed_fields,
+)
 from duaal_leren.gespreksverslag import Gespreksverslag
 from duaal_leren.opleidingsplan import IndividueelOpleidingsplan
 from duaal_leren.opvolging import Beheersingsschaal, Opvolgingsgesprek
@@ -58,7 +65,7 @@ PERSOONSGEGEVEN = "duaal_leren.persoonsgegeven"
 _PERSONAL = {PERSOONSGEGEVEN: True}
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Contact:
     """How to reach someone.
 
@@ -77,7 +84,7 @@ class Contact:
 _NO_CONTACT = Contact()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Persoon:
     """A person in the traject (contact person, trajectbegeleider, teacher).
 
@@ -92,7 +99,7 @@ class Persoon:
     contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=typed_fields)
 class Persoonsgegevens:
     """Identifying data of the learner. Personal data: never logged.
 
@@ -113,7 +120,7 @@ class Persoonsgegevens:
         return "Persoonsgegevens(<persoonsgegevens>)"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=typed_fields)
 class Screening:
     """Outcome of the screening arbeidsrijpheid: the klassenraad's non-binding advice.
 
@@ -136,7 +143,7 @@ class Screening:
         return "Screening(<screening>)"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=typed_fields)
 class Ondersteuning:
     """Support needs of the learner and what was agreed. Personal data: never logged.
 
@@ -153,7 +160,7 @@ class Ondersteuning:
         return "Ondersteuning(<ondersteuning>)"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Lerende:
     """The learner.
 
@@ -162,6 +169,8 @@ class Lerende:
             them; safe to log and to show in schedules.
         vooropleiding: Prior education.
         motivatie: Why the learner chose this course and workplace.
+        leerplicht_voltooid: Whether the learner has finished full-time compulsory
+            schooling (voltijdse leerplicht); R-LEARNER reads it. Unknown when ``None``.
         persoonsgegevens: Name, date of birth, contact details. Personal data.
         screening: Outcome of the screening arbeidsrijpheid. Personal data.
         ondersteuning: Support needs. Personal data.
@@ -170,6 +179,7 @@ class Lerende:
     id: str = attrs.field(validator=non_empty)
     vooropleiding: str | None = attrs.field(default=None, validator=optional(non_empty))
     motivatie: str | None = attrs.field(default=None, validator=optional(non_empty))
+    leerplicht_voltooid: bool | None = None
     persoonsgegevens: Persoonsgegevens | None = attrs.field(
         default=None, repr=False, metadata=_PERSONAL
     )
@@ -177,7 +187,7 @@ class Lerende:
     ondersteuning: Ondersteuning | None = attrs.field(default=None, repr=False, metadata=_PERSONAL)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Onderwijsinstelling:
     """The school.
 
@@ -196,7 +206,7 @@ class Onderwijsinstelling:
     vakleerkrachten: tuple[Persoon, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Erkenning:
     """Recognition of a vestiging as leerwerkplek for one course (R-ERKENNING).
 
@@ -216,7 +226,7 @@ class Erkenning:
     nummer: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Leerwerkplek:
     """The company workplace.
 
@@ -239,7 +249,7 @@ class Leerwerkplek:
     erkenningen: tuple[Erkenning, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Mentor:
     """The company's trainer of the learner (R-MENTOR).
 
@@ -267,7 +277,7 @@ class Mentor:
     contact: Contact = attrs.field(default=_NO_CONTACT)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Bedrijfscontact:
     """Another contact at the company, with their role (HR, directie, ploegbaas, ...)."""
 
@@ -291,7 +301,7 @@ class Overeenkomstsoort(enum.Enum):
     """A part-time employment contract."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Overeenkomst:
     """The contract between company and learner.
 
@@ -338,7 +348,7 @@ class WerkdagPlaats(enum.Enum):
     WERKPLEK = "werkplek"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Werkdag:
     """One block of the weekly pattern: a weekday, where, and how many hours.
 
@@ -350,7 +360,7 @@ class Werkdag:
     uren: float = attrs.field(validator=in_range(0, 24))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Weekpatroon:
     """Which weekdays the learner is at the workplace and at school, with the hours.
 
@@ -385,7 +395,7 @@ class Weekpatroon:
         return tuple(d for d in Weekdag if d in days)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Afspraak:
     """A practical agreement on one subject."""
 
@@ -393,7 +403,7 @@ class Afspraak:
     afspraak: str = attrs.field(validator=non_empty)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PraktischeAfspraken:
     """Practical agreements between school, company and learner.
 
@@ -414,7 +424,7 @@ class PraktischeAfspraken:
 _NO_AFSPRAKEN = PraktischeAfspraken()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Traject:
     """One learner's dual trajectory between a school and a company workplace.
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from duaal_leren._validators import non_empty, optional
+from duaal_leren._validators import non_empty, optional, typed_fields
 from duaal_leren.opleidingsplan import Partij
 
 __all__ = ["Vakantieuitzondering"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Vakantieuitzondering:
     """A recorded exception: the learner trains at the workplace on days of a school vacation.
 

@@ -62,7 +62,7 @@ def test_json_output_has_the_stable_shape() -> None:
     broken = next(f for f in data["files"] if f["path"] == str(BROKEN))
     assert set(broken) == {"path", "findings"}
     for finding in broken["findings"]:
-        assert set(finding) == {"code", "severity", "path", "line", "message"}
+        assert set(finding) == {"code", "severity", "path", "location", "line", "message"}
         assert isinstance(finding["line"], int)
     mentor = next(f for f in broken["findings"] if f["code"] == "mentor-ervaring")
     assert mentor["path"] == "$.mentor.ervaring_jaren"
@@ -112,7 +112,7 @@ def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path
     assert status == 2
     data = json.loads(out)
     by_path = {f["path"]: f["findings"] for f in data["files"]}
-    assert by_path[str(bad)][0]["code"] == "document"
+    assert by_path[str(bad)][0]["code"] == "yaml-syntax"
     assert by_path[str(bad)][0]["line"] is not None
     assert len(by_path[str(BROKEN)]) == 3
 
@@ -120,7 +120,7 @@ def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path
 def test_missing_path_exits_2_and_is_reported_once(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run("validate", "bestaat-niet.yaml")
     assert status == 2
-    assert "bestaat-niet.yaml: error [document] $: het bestand bestaat niet" in out
+    assert "bestaat-niet.yaml: error [bestand-ontbreekt] $: het bestand bestaat niet" in out
     assert out.splitlines()[-1] == "1 bestand, 1 fout, 0 waarschuwingen"
     assert capsys.readouterr().err == ""
 
@@ -342,7 +342,7 @@ def test_an_empty_name_is_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     status, out = run("validate", "", str(EXAMPLES / "traject-lotte.yaml"), "--today", TODAY)
     assert status == 2
-    assert "error [document] $: een lege bestandsnaam is geen bestand" in out
+    assert "error [onleesbaar-bestand] $: een lege bestandsnaam is geen bestand" in out
     assert "kapot.yaml" not in out
     assert out.splitlines()[-1] == "2 bestanden, 1 fout, 0 waarschuwingen"
 
@@ -376,7 +376,7 @@ def test_files_larger_than_max_size_are_not_read(tmp_path: Path) -> None:
     shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "lotte.yaml")
     status, out = run("validate", str(tmp_path), "--today", TODAY, "--max-size", "1")
     assert status == 2
-    assert f"{big}: error [document] $: het bestand is groter dan 1 MB" in out
+    assert f"{big}: error [bestand-te-groot] $: het bestand is groter dan 1 MB" in out
     assert out.splitlines()[-1] == "2 bestanden, 1 fout, 0 waarschuwingen"
     status, out = run("validate", str(tmp_path / "lotte.yaml"), "--max-size", "0.001")
     assert status == 2

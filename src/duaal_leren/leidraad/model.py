@@ -27,8 +27,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from duaal_leren._validators import matches, non_empty, optional
-from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
+from duaal_leren._validators import matches, non_empty, optional, typed_fields
+from duaal_leren.exceptions import DocumentError, FieldError, Problem, checked_lang, excerpt
 from duaal_leren.leidraad import _notebook
 
 __all__ = [
@@ -83,7 +83,7 @@ class Itemsoort(enum.Enum):
     """A goal to set for the conversation (the consultation goals of the progress guide)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Item:
     """One question, topic or consultation goal of a catalogue.
 
@@ -101,7 +101,7 @@ class Item:
     toelichting: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Sectie:
     """A section of a theme, with its items.
 
@@ -121,7 +121,7 @@ class Sectie:
     items: tuple[Item, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Thema:
     """A theme of a catalogue: either sections with items, or items directly.
 
@@ -164,7 +164,7 @@ class Thema:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Bron:
     """Where a catalogue comes from.
 
@@ -186,7 +186,7 @@ class Bron:
     opmerking: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class LeidraadReferentie:
     """Names one version of a catalogue, as a conversation record does.
 
@@ -202,7 +202,7 @@ class LeidraadReferentie:
 _Segment = str | int
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Leidraadprobleem:
     """One problem of a catalogue that no single field shows, as data.
 
@@ -258,9 +258,9 @@ class OngeldigeLeidraad(FieldError):
             parts.append(f"{rest} more problems" if lang == "en" else f"nog {rest} problemen")
         return "; ".join(parts)
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """Every problem with its path; the paths name the field already."""
-        return self.message_en if lang == "en" else self.message
+        return self.message_en if checked_lang(lang) == "en" else self.message
 
 
 def _path_text(segments: Sequence[_Segment]) -> str:
@@ -368,7 +368,7 @@ def _check_themas(_: object, attribute: attrs.Attribute[Any], themas: tuple[Them
     _raise(_catalogue_problems(themas))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Leidraad:
     """A catalogue of questions, topics or consultation goals for one kind of conversation.
 
@@ -451,7 +451,7 @@ class Leidraad:
         return _notebook.html(self)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Aanvulling:
     """Extra sections or items for one theme or section of the base catalogue.
 
@@ -466,7 +466,7 @@ class Aanvulling:
     items: tuple[Item, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Uitbreiding:
     """A catalogue made from another one by adding to it, without copying it.
 

@@ -12,6 +12,7 @@ annotations and JUnit XML; the command line only chooses one.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 import json
@@ -28,12 +29,14 @@ from duaal_leren._export import Cell, html_table
 from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie
-from duaal_leren.documents import Format, _read_document, kind_of
+from duaal_leren.documents import Format, _read_document, kind_of, kinds
 from duaal_leren.exceptions import (
     DocumentError,
     DocumentTypeError,
     DuaalLerenError,
+    checked_lang,
     excerpt,
+    location,
     printable,
 )
 from duaal_leren.gespreksverslag import Gespreksverslag
@@ -144,20 +147,54 @@ class Finding:
     source: str
     line: int | None = None
 
-    def text(self, lang: str = "nl") -> str:
-        """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_en if lang == "en" else self.message
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """The path as keys and indexes, such as ``("lerende", "leerplicht_voltooid")``.
 
-    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
-        """Plain data: code, severity, path, line, message (in ``lang``), source."""
-        return {
+        A form maps it to its own field; see `duaal_leren.exceptions.location`.
+        """
+        return location(self.path)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in Dutch (``nl``) or English (``en``), by default the default one.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        return self.message_en if checked_lang(lang) == "en" else self.message
+
+    def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
+        """Plain data: code, severity, path, location, line, message and source.
+
+        Args:
+            lang: The language of ``message``, ``"nl"`` or ``"en"``; by default the
+                default language (`duaal_leren.set_default_lang`).
+            both: Give the message in both languages instead: ``message`` in Dutch and
+                ``message_en`` in English.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+
+        Example:
+            >>> finding = Finding("code-uniek", Severity.ERROR, "$.competenties[1].code",
+            ...                   "dubbele code", "duplicate code", "practice")
+            >>> finding.to_dict(both=True)["location"], finding.to_dict("en")["message"]
+            (['competenties', 1, 'code'], 'duplicate code')
+        """
+        data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value,
             "path": self.path,
+            "location": list(self.location),
             "line": self.line,
-            "message": self.text(lang),
-            "source": self.source,
         }
+        if both:
+            data["message"] = self.message
+            data["message_en"] = self.message_en
+        else:
+            data["message"] = self.text(lang)
+        data["source"] = self.source
+        return data
 
 
 class Target(enum.Enum):
@@ -291,9 +328,9 @@ class Rule:
     fix: str = ""
     titel_en: str = ""
 
-    def text(self, lang: str = "nl") -> str:
-        """The title in Dutch (``nl``) or English (``en``)."""
-        return (self.titel_en or self.titel) if lang == "en" else self.titel
+    def text(self, lang: str | None = None) -> str:
+        """The title in Dutch (``nl``) or English (``en``), by default the default one."""
+        return (self.titel_en or self.titel) if checked_lang(lang) == "en" else self.titel
 
     @property
     def doc(self) -> str:
@@ -526,19 +563,24 @@ class Report:
         """The codes of the findings, in order (handy in tests)."""
         return [f.code for f in self.findings]
 
-    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
-        """Plain data: the source, whether it passed, and the findings."""
+    def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
+        """Plain data: the source, whether it passed, and the findings (`Finding.to_dict`).
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        lang = checked_lang(lang)
         return {
             "path": self.source,
             "passed": self.passed,
-            "findings": [f.to_dict(lang) for f in self.findings],
+            "findings": [f.to_dict(lang, both=both) for f in self.findings],
         }
 
-    def to_json(self, lang: str = "nl") -> str:
-        """The report as JSON text."""
-        return _json(self.to_dict(lang))
+    def to_json(self, lang: str | None = None, *, both: bool = False) -> str:
+        """The report as JSON text (`to_dict`)."""
+        return _json(self.to_dict(lang, both=both))
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """Readable text: one line per finding, then a verdict; control characters escaped.
 
         Example:
@@ -547,6 +589,7 @@ class Report:
             >>> print(duaal_leren.validate(plan).text("en"))
             <document>: passed: 0 errors, 0 warnings
         """
+        lang = checked_lang(lang)
         where = printable(self.source or "<document>")
         lines = [_line(self.source, f, lang) for f in self.findings]
         errors, warnings = len(self.errors), len(self.warnings)
@@ -558,8 +601,9 @@ class Report:
             lines.append(f"{where}: {verdict}: {errors} fouten, {warnings} waarschuwingen")
         return "\n".join(lines)
 
-    def to_github(self, lang: str = "nl") -> str:
+    def to_github(self, lang: str | None = None) -> str:
         """GitHub Actions annotations, one line per finding, pointing at the file's lines."""
+        lang = checked_lang(lang)
         lines = []
         for f in self.findings:
             props = [f"file={_escape_property(self.source)}"] if self.source else []
@@ -642,18 +686,23 @@ class Reports:
             "warnings": len(self.warnings),
         }
 
-    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
         """Plain data: per file its path and findings, and the counts of the whole run.
 
-        Each finding has its code, severity, path, line and message (in ``lang``); the
-        summary counts the files, errors and warnings.
+        Each finding has its code, severity, path, location, line and message (in
+        ``lang``, or in both languages with ``both``, as `Finding.to_dict`); the summary
+        counts the files, errors and warnings.
+
+        Raises:
+            FieldError: ``lang`` names another language.
         """
+        lang = checked_lang(lang)
         return {
             "files": [
                 {
                     "path": r.source,
                     "findings": [
-                        {k: v for k, v in f.to_dict(lang).items() if k != "source"}
+                        {k: v for k, v in f.to_dict(lang, both=both).items() if k != "source"}
                         for f in r.findings
                     ],
                 }
@@ -662,12 +711,13 @@ class Reports:
             "summary": self._summary(),
         }
 
-    def to_json(self, lang: str = "nl") -> str:
+    def to_json(self, lang: str | None = None, *, both: bool = False) -> str:
         """`to_dict` as JSON text."""
-        return _json(self.to_dict(lang))
+        return _json(self.to_dict(lang, both=both))
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """Readable text: one line per finding, then the counts; control characters escaped."""
+        lang = checked_lang(lang)
         lines = [_line(r.source, f, lang) for r in self.reports for f in r.findings]
         s = self._summary()
         if lang == "en":
@@ -684,15 +734,17 @@ class Reports:
             )
         return "\n".join(lines)
 
-    def to_github(self, lang: str = "nl") -> str:
+    def to_github(self, lang: str | None = None) -> str:
         """GitHub Actions annotations of every file, one line per finding."""
+        lang = checked_lang(lang)
         return "\n".join(text for r in self.reports if (text := r.to_github(lang)))
 
-    def to_junit(self, lang: str = "nl") -> str:
+    def to_junit(self, lang: str | None = None) -> str:
         """JUnit XML: a test case per file, failed by its errors, an error if unreadable.
 
         Warnings and info go to the test case's ``system-out``.
         """
+        lang = checked_lang(lang)
         files = str(len(self.reports))
         failures = str(sum(1 for r in self.reports if not r.passed and not r.unreadable))
         errors = str(sum(1 for r in self.reports if r.unreadable))
@@ -793,9 +845,16 @@ def _checked_model(document: object) -> None:
         kind_of(document)
     except DocumentError:
         kind = type(document).__name__
+        known = ", ".join([*(k.cls.__name__ for k in kinds()), "IndividueelOpleidingsplan"])
+        hint_nl, hint_en = "", ""
+        if isinstance(document, Mapping):
+            hint_nl = "; bouw het model eerst met duaal_leren.from_dict"
+            hint_en = "; build the model first with duaal_leren.from_dict"
+        given_nl = "None" if document is None else f"een object van type {kind}"
+        given_en = "None" if document is None else f"an object of type {kind}"
         raise DocumentTypeError(
-            f"validate neemt een document (een traject, een plan, ...), geen {kind}",
-            f"validate takes a document (a traject, a plan, ...), not a {kind}",
+            f"validate neemt een document ({known}), geen {given_nl}{hint_nl}",
+            f"validate takes a document ({known}), not {given_en}{hint_en}",
         ) from None
 
 
@@ -827,7 +886,7 @@ def _selected(
 def validate(
     document: object,
     *,
-    today: pendulum.Date | str | None = None,
+    today: datetime.date | str | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     severity: Mapping[str, Severity | str] | None = None,
@@ -844,8 +903,9 @@ def validate(
         document: A `Traject`, a `StandaardOpleidingsplan`, an `IndividueelOpleidingsplan`,
             a conversation record (`Gespreksverslag`) or a school's own calendar
             (`SchooleigenKalender`); another document kind has no rules and passes.
-        today: The date the time-dependent rules treat as today (default: the current
-            date in Europe/Brussels); fix it in CI for reproducible runs.
+        today: The date the time-dependent rules treat as today, as a date (a datetime
+            only at midnight) or ISO text (default: the current date in Europe/Brussels);
+            fix it in CI for reproducible runs.
         select: Codes or code prefixes of the rules to run (default: all).
         ignore: Codes or code prefixes of rules to skip.
         severity: Overrides of rules' severities, by code or prefix.
@@ -867,7 +927,8 @@ def validate(
             `os.PathLike`), or no document at all.
         RuleError: ``select``, ``ignore`` or ``severity`` names no rule, or ``severity``
             gives a level other than error, warning or info.
-        FieldError: ``today`` is text that is no date written as ``YYYY-MM-DD``.
+        FieldError: ``today`` is no day: text that is no date written as ``YYYY-MM-DD``,
+            or a datetime with a time of day.
 
     Example:
         >>> import duaal_leren
@@ -922,11 +983,15 @@ def _failed(rule: Rule, ctx: Context, exc: DuaalLerenError, level: Severity | No
 
 
 def _unreadable(source: str, exc: DuaalLerenError) -> Report:
-    """The report of a file that cannot be read as a document: its problems, as findings."""
+    """The report of a file that cannot be read as a document: its problems, as findings.
+
+    Each finding keeps the code of its problem (``onbekend-veld``, ``ongeldige-datum``,
+    ``bestand-ontbreekt``, ...), so that a tool tells them apart as it does for `load`.
+    """
     if isinstance(exc, DocumentError):
         findings = tuple(
             Finding(
-                "document",
+                p.code,
                 Severity.ERROR,
                 p.path,
                 p.message,
@@ -949,7 +1014,7 @@ def _library_error(exc: DuaalLerenError) -> Finding:
 def validate_files(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    today: pendulum.Date | str | None = None,
+    today: datetime.date | str | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     severity: Mapping[str, Severity | str] | None = None,
@@ -997,7 +1062,7 @@ def validate_files(
         >>> [report.passed for report in reports]
         [True, False]
         >>> print(reports[1].findings[-1].line, reports[1].findings[-1].code)
-        274 mentor-ervaring
+        275 mentor-ervaring
     """
     if isinstance(paths, str | bytes | os.PathLike):
         # A str is iterable too: its letters are no files.
