@@ -58,9 +58,9 @@ PUBLISHED: dict[str, tuple[dt.date, dt.date, list[tuple[str, dt.date, dt.date]]]
             ("Zomervakantie", D(2024, 7, 1), D(2024, 8, 31)),
         ],
     ),
-    # Easter on 20 April 2025, after 15 April: the Paasvakantie starts on the second Monday
-    # before Easter and Easter Monday follows it as an extra day off. 1 September is a
-    # Sunday, so school starts on Monday 2 September.
+    # Easter on 20 April 2025, after 15 April: the Paasvakantie runs from the second Monday
+    # before Easter to Easter Sunday, and Easter Monday follows it as a day off of its own.
+    # 1 September is a Sunday, so school starts on Monday 2 September.
     "2024-2025": (
         D(2024, 9, 2),
         D(2025, 6, 30),
@@ -69,7 +69,8 @@ PUBLISHED: dict[str, tuple[dt.date, dt.date, list[tuple[str, dt.date, dt.date]]]
             ("Wapenstilstand", D(2024, 11, 11), D(2024, 11, 11)),
             ("Kerstvakantie", D(2024, 12, 23), D(2025, 1, 5)),
             ("Krokusvakantie", D(2025, 3, 3), D(2025, 3, 9)),
-            ("Paasvakantie", D(2025, 4, 7), D(2025, 4, 21)),
+            ("Paasvakantie", D(2025, 4, 7), D(2025, 4, 20)),
+            ("Paasmaandag", D(2025, 4, 21), D(2025, 4, 21)),
             ("Dag van de Arbeid", D(2025, 5, 1), D(2025, 5, 1)),
             ("O. L. H. Hemelvaart", D(2025, 5, 29), D(2025, 5, 29)),
             ("Vrijdag na O. L. H. Hemelvaart", D(2025, 5, 30), D(2025, 5, 30)),
@@ -138,12 +139,20 @@ def test_school_days_are_the_weekdays_that_are_not_free(jaar: str) -> None:
     assert all(kalender.is_schooldag(d) for d in expected)
 
 
-def test_easter_after_15_april_adds_easter_monday_to_the_paasvakantie() -> None:
-    kalender = schoolkalender("2024-2025")
-    assert easter(2025) == D(2025, 4, 20)
-    assert kalender.vrije_periode(D(2025, 4, 21)).naam == "Paasvakantie"
-    assert kalender.is_feestdag(D(2025, 4, 21))  # Paasmaandag
-    assert kalender.is_schooldag(D(2025, 4, 22))
+def test_easter_after_15_april_ends_the_paasvakantie_on_easter_sunday() -> None:
+    # The published calendars of 2024-2025 and 2027-2028 end the Paasvakantie on Easter
+    # Sunday and list Easter Monday as a day off of its own.
+    for jaar, pasen in (("2024-2025", D(2025, 4, 20)), ("2027-2028", D(2028, 4, 16))):
+        kalender = schoolkalender(jaar)
+        assert easter(pasen.year) == pasen
+        [paas] = [p for p in kalender.vakanties if p.naam == "Paasvakantie"]
+        assert (paas.start, paas.einde) == (pasen - dt.timedelta(days=13), pasen)
+        maandag = kalender.vrije_periode(pasen + dt.timedelta(days=1))
+        assert maandag is not None
+        assert (maandag.naam, maandag.soort) == ("Paasmaandag", Vrijesoort.FEESTDAG)
+        assert not kalender.is_vakantie(pasen + dt.timedelta(days=1))
+        assert not kalender.is_schooldag(pasen + dt.timedelta(days=1))
+        assert kalender.is_schooldag(pasen + dt.timedelta(days=2))
 
 
 def test_easter_in_march_starts_the_paasvakantie_on_easter_monday() -> None:
@@ -208,6 +217,48 @@ def test_every_school_year_follows_the_law(startjaar: int) -> None:
         D(startjaar + 1, 7, 1),
         D(startjaar + 1, 8, 31),
     )
+
+
+def law_vacations(startjaar: int) -> list[tuple[str, dt.date, dt.date]]:
+    """The five school vacations of a school year, written out from DOMAIN.md section 4."""
+    y0, y1 = startjaar, startjaar + 1
+
+    def monday_of(day: dt.date) -> dt.date:
+        return day - dt.timedelta(days=day.weekday())
+
+    nov1 = D(y0, 11, 1)
+    herfst = monday_of(nov1) if nov1.isoweekday() != 7 else nov1 + dt.timedelta(days=1)
+    xmas = D(y0, 12, 25)
+    kerst = monday_of(xmas) + dt.timedelta(days=0 if xmas.isoweekday() <= 5 else 7)
+    pasen = easter(y1)
+    krokus = pasen - dt.timedelta(days=48)
+    if pasen.month == 3:
+        paas = pasen + dt.timedelta(days=1)
+    elif pasen > D(y1, 4, 15):
+        paas = pasen - dt.timedelta(days=13)
+    else:
+        paas = D(y1, 4, 1) + dt.timedelta(days=(7 - D(y1, 4, 1).weekday()) % 7)
+    return [
+        ("Herfstvakantie", herfst, herfst + dt.timedelta(days=6)),
+        ("Kerstvakantie", kerst, kerst + dt.timedelta(days=13)),
+        ("Krokusvakantie", krokus, krokus + dt.timedelta(days=6)),
+        ("Paasvakantie", paas, paas + dt.timedelta(days=13)),
+        ("Zomervakantie", D(y1, 7, 1), D(y1, 8, 31)),
+    ]
+
+
+@pytest.mark.parametrize("startjaar", range(2010, 2100))
+def test_every_vacation_has_the_bounds_of_the_law(startjaar: int) -> None:
+    kalender = schoolkalender(Schooljaar(startjaar))
+    got = [(p.naam, p.start, p.einde) for p in kalender.vakanties]
+    assert got == law_vacations(startjaar)
+    # Easter Monday outside the Paasvakantie is a day off of its own, never a vacation day.
+    maandag = easter(startjaar + 1) + dt.timedelta(days=1)
+    paas = kalender.vakanties[3]
+    if maandag not in paas:
+        period = kalender.vrije_periode(maandag)
+        assert period is not None
+        assert period.soort is Vrijesoort.FEESTDAG
 
 
 def test_kinds_of_free_days() -> None:

@@ -133,6 +133,15 @@ def test_a_self_assessment_marked_as_override(traject: Traject) -> None:
     assert finding.severity is Severity.WARNING
 
 
+def test_the_self_assessment_rule_cites_what_it_rests_on() -> None:
+    # The progress sheet's first goal is about growth and level, not self-assessment: the
+    # rule rests on the good practice of learner records elsewhere (DOMAIN.md section 6).
+    rule = RULES["opvolging-zelfevaluatie-vastgesteld"]
+    assert "overlegdoel" not in rule.source
+    assert "self-assessment" in rule.source
+    assert rule.severity is Severity.WARNING
+
+
 # --- conversations --------------------------------------------------------------------------
 
 

@@ -225,7 +225,7 @@ def test_a_mentor_appointed_in_the_year_9999_is_refused() -> None:
     text = LOTTE_TEXT.replace("aanstelling: 2025-08-25", "aanstelling: 9999-12-31")
     error = expect_error(lambda: duaal_leren.loads(text))
     assert [(p.code, p.path, p.line) for p in error.problems] == [
-        ("ongeldige-datum", "$.mentor.aanstelling", 272)
+        ("ongeldige-datum", "$.mentor.aanstelling", 273)
     ]
 
 

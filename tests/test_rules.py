@@ -150,6 +150,13 @@ def test_duplicate_code_is_reported_at_the_second(traject: Traject) -> None:
     broken = with_competentie(traject, "ELT-04", code="ELT-02")
     [finding] = findings(broken, "code-uniek")
     assert finding.path == "$.opleidingsplan.competenties[3].code"
+    # The message names the competence by its code and the first one by its path, counted
+    # from 0 as in the finding's own path; never "competentie 2" counted from 1.
+    assert "ELT-02" in finding.message
+    assert "$.opleidingsplan.competenties[1]" in finding.message
+    assert "$.opleidingsplan.competenties[1]" in finding.message_en
+    assert "competentie 2" not in finding.message
+    assert "competence 2" not in finding.message_en
 
 
 def test_unknown_references_are_reported_with_their_place(traject: Traject) -> None:
@@ -635,9 +642,10 @@ def test_holiday_recovery_is_counted_per_school_year(traject: Traject) -> None:
 
 
 def test_unrecovered_days_are_a_warning_when_the_contract_ends_early(traject: Traject) -> None:
+    # The contract ends in the kerstvakantie: no workplace day is left to recover on.
     early = attrs.evolve(
         traject,
-        overeenkomst=attrs.evolve(traject.overeenkomst, einde=D(2026, 1, 9)),
+        overeenkomst=attrs.evolve(traject.overeenkomst, einde=D(2026, 1, 4)),
         vakantie_uitzonderingen=(_exception(recuperatie=()),),
     )
     [finding] = findings(early, "vakantie-recuperatie")
@@ -797,3 +805,199 @@ def test_rules_at_the_edges_still_say_what_is_wrong(traject: Traject) -> None:
     assert "opvolging-buiten-overeenkomst" in codes["conversations on the first and last day"]
     assert "overeenkomst-kalender" in codes["contract over every date"]
     assert "vakantie-recuperatie" in codes["holiday exception at both ends"]
+
+
+# --- second pass over the rules (issue 16) ---------------------------------------------------
+
+
+def test_unrecorded_deviations_from_the_standard_plan(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    # ELT-04 moved from werkplek to school without a 'verplaatst' entry, and a new
+    # competence appended without a 'toegevoegd' entry.
+    moved = with_competentie(traject, "ELT-04", leerplaats=Leerplaats.SCHOOL)
+    extra = Competentie("ELT-X2", "Installeert een warmtepomp", Leerplaats.WERKPLEK)
+    broken = with_plan(moved, competenties=(*moved.opleidingsplan.competenties, extra))
+    found = findings(broken, "iop-afwijking", standaard)
+    assert {f.path for f in found} == {
+        "$.opleidingsplan.competenties[3].leerplaats",
+        f"$.opleidingsplan.competenties[{len(traject.opleidingsplan.competenties)}].code",
+    }
+    assert all(f.severity is Severity.WARNING for f in found)
+    assert any("ELT-04" in f.message and "werkplek" in f.message for f in found)
+    assert any("ELT-X2" in f.message_en for f in found)
+    # Recorded with their reasons, they are no longer findings.
+    plan = broken.opleidingsplan
+    recorded = with_plan(
+        broken,
+        verplaatst=(
+            *plan.verplaatst,
+            Verplaatsing("ELT-04", Leerplaats.WERKPLEK, Leerplaats.SCHOOL, "r"),
+        ),
+        toegevoegd=(*plan.toegevoegd, Toevoeging("ELT-X2", "r")),
+    )
+    assert findings(recorded, "iop-afwijking", standaard) == []
+    # Without the standard plan, nothing can be compared.
+    assert findings(broken, "iop-afwijking") == []
+
+
+def test_changed_split_description_and_prerequisites_are_deviations(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    broken = with_competentie(traject, "ELT-03", inoefening=Leerplaats.SCHOOL)
+    broken = with_competentie(broken, "ELT-06", omschrijving="Leest een schema")
+    broken = with_competentie(broken, "ELT-07", vereisten=())
+    paths = sorted(f.path for f in findings(broken, "iop-afwijking", standaard))
+    assert paths == [
+        "$.opleidingsplan.competenties[2].inoefening",
+        "$.opleidingsplan.competenties[5].omschrijving",
+        "$.opleidingsplan.competenties[6].vereisten",
+    ]
+    # A move of the competence records a change of who introduces or practises it.
+    move = Verplaatsing("ELT-03", Leerplaats.BEIDE, Leerplaats.BEIDE, "labo op school")
+    plan = broken.opleidingsplan
+    recorded = with_plan(broken, verplaatst=(*plan.verplaatst, move))
+    assert "$.opleidingsplan.competenties[2].inoefening" not in {
+        f.path for f in findings(recorded, "iop-afwijking", standaard)
+    }
+
+
+def test_prerequisites_of_left_out_competences_may_go(
+    traject: Traject, standaard: StandaardOpleidingsplan
+) -> None:
+    # ELT-18 is left out with a reason in the example; a prerequisite on a left-out or
+    # added competence follows from a recorded deviation.
+    plan = traject.opleidingsplan
+    assert findings(traject, "iop-afwijking", standaard) == []
+    extra_prerequisite = with_competentie(
+        traject, "ELT-23", vereisten=("ELT-19", "ELT-22", "ELT-X1")
+    )
+    assert findings(extra_prerequisite, "iop-afwijking", standaard) == []
+    assert plan.weggelaten
+
+
+def _recovery_short(traject: Traject, einde: pendulum.Date) -> Traject:
+    return attrs.evolve(
+        traject,
+        overeenkomst=attrs.evolve(traject.overeenkomst, einde=einde),
+        vakantie_uitzonderingen=(_exception(recuperatie=()),),
+    )
+
+
+def test_unrecovered_days_are_an_error_when_the_contract_ends_on_30_june(traject: Traject) -> None:
+    # The normal end of the contract leaves plenty of workplace days to recover on.
+    [finding] = findings(_recovery_short(traject, D(2026, 6, 30)), "vakantie-recuperatie")
+    assert finding.severity is Severity.ERROR
+    # Ending in the kerstvakantie, right after the day worked, nothing is left to recover on.
+    [early] = findings(_recovery_short(traject, D(2026, 1, 4)), "vakantie-recuperatie")
+    assert early.severity is Severity.WARNING
+    # Ending a week after the vacation, the days could have been recovered.
+    [week] = findings(_recovery_short(traject, D(2026, 1, 9)), "vakantie-recuperatie")
+    assert week.severity is Severity.ERROR
+
+
+def _deeltijds(traject: Traject) -> Traject:
+    return attrs.evolve(
+        traject,
+        overeenkomst=attrs.evolve(
+            traject.overeenkomst,
+            soort=Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST,
+            einde=D(2026, 8, 31),
+        ),
+    )
+
+
+def test_the_holiday_rule_does_not_apply_to_a_deeltijdse_arbeidsovereenkomst(
+    traject: Traject,
+) -> None:
+    summer = tuple(
+        day
+        for day in (D(2026, 7, 1).add(days=n) for n in range(62))
+        if day.isoweekday() in (1, 2, 4)
+    )
+    bare = duaal_leren.Vakantieuitzondering(dagen=summer)
+    worker = attrs.evolve(_deeltijds(traject), vakantie_uitzonderingen=(bare,))
+    assert duaal_leren.validate(worker, today=TODAY, select=["vakantie"]).findings == ()
+    # The same exception in an OAO breaks every part of the rule.
+    oao = attrs.evolve(
+        worker, overeenkomst=attrs.evolve(worker.overeenkomst, soort=Overeenkomstsoort.OAO)
+    )
+    assert duaal_leren.validate(oao, today=TODAY, select=["vakantie"]).findings
+
+
+def test_mentor_training_is_not_postponed_by_a_later_recognition(traject: Traject) -> None:
+    renewal = Erkenning("Elektrotechnisch installateur duaal", D(2034, 8, 31), D(2029, 9, 1))
+    renewed = attrs.evolve(
+        traject,
+        werkplek=attrs.evolve(
+            traject.werkplek, erkenningen=(*traject.werkplek.erkenningen, renewal)
+        ),
+    )
+    pending = with_mentor(renewed, mentoropleiding=None)
+    [overdue] = findings(pending, "mentor-opleiding", today=D(2026, 9, 1))
+    assert overdue.severity is Severity.ERROR
+    assert "2026-08-25" in overdue.message
+    late = with_mentor(renewed, mentoropleiding=D(2027, 1, 1))
+    assert len(findings(late, "mentor-opleiding")) == 1
+
+
+def test_mentor_training_counts_from_the_first_recognition_after_the_appointment(
+    traject: Traject,
+) -> None:
+    # No recognition in force at the appointment: the first one after it starts the year,
+    # not the renewal after that.
+    first = Erkenning("Elektrotechnisch installateur duaal", D(2030, 8, 31), D(2025, 10, 1))
+    later = Erkenning("Elektrotechnisch installateur duaal", D(2035, 8, 31), D(2030, 9, 1))
+    recognised = attrs.evolve(
+        traject, werkplek=attrs.evolve(traject.werkplek, erkenningen=(later, first))
+    )
+    [finding] = findings(
+        with_mentor(recognised, mentoropleiding=None), "mentor-opleiding", today=D(2026, 10, 2)
+    )
+    assert finding.severity is Severity.ERROR
+    assert "2026-10-01" in finding.message
+
+
+def test_an_extract_dated_after_the_appointment_is_a_warning(traject: Traject) -> None:
+    after = with_mentor(traject, uittreksel_strafregister=D(2025, 9, 15))
+    [finding] = findings(after, "mentor-uittreksel")
+    assert finding.severity is Severity.WARNING
+    assert "2025-09-15" in finding.message
+    assert "after the appointment" in finding.message_en
+    on_the_day = with_mentor(traject, uittreksel_strafregister=D(2025, 8, 25))
+    assert findings(on_the_day, "mentor-uittreksel") == []
+
+
+def test_a_missing_mentor_birth_date_is_a_warning(traject: Traject) -> None:
+    [finding] = findings(with_mentor(traject, geboortedatum=None), "mentor-leeftijd")
+    assert finding.severity is Severity.WARNING
+    assert finding.path == "$.mentor.geboortedatum"
+
+
+def test_exception_days_on_a_legal_holiday_are_reported(traject: Traject) -> None:
+    # 25 December 2025 (Kerstmis) lies in the kerstvakantie: nobody can be scheduled on it.
+    holiday = _exception(dagen=(D(2025, 12, 23), D(2025, 12, 25)))
+    scheduled = attrs.evolve(traject, vakantie_uitzonderingen=(holiday,))
+    [finding] = findings(scheduled, "vakantie-feestdag")
+    assert finding.severity is Severity.ERROR
+    assert finding.path == "$.vakantie_uitzonderingen[0].dagen[1]"
+    assert "2025-12-25" in finding.message
+    assert (
+        findings(
+            attrs.evolve(traject, vakantie_uitzonderingen=(_exception(),)), "vakantie-feestdag"
+        )
+        == []
+    )
+
+
+def _leerplicht(traject: Traject, value: bool | None) -> Traject:
+    return attrs.evolve(traject, lerende=attrs.evolve(traject.lerende, leerplicht_voltooid=value))
+
+
+def test_learner_has_finished_full_time_compulsory_schooling(traject: Traject) -> None:
+    assert findings(_leerplicht(traject, True), "lerende-leerplicht") == []
+    [unknown] = findings(_leerplicht(traject, None), "lerende-leerplicht")
+    assert unknown.severity is Severity.WARNING
+    assert unknown.path == "$.lerende.leerplicht_voltooid"
+    [not_done] = findings(_leerplicht(traject, False), "lerende-leerplicht")
+    assert not_done.severity is Severity.ERROR

@@ -89,6 +89,19 @@ def test_vakantiebalans() -> None:
     assert balans.houdt_zomerrust  # the contract ends on 30 June
 
 
+def test_the_days_left_to_recover_on() -> None:
+    # After the krokusvakantie, the planned workplace days up to the contract's end that are
+    # not taken off yet: the day still owed can be recovered on any of them.
+    balans = vakantiebalans(LOTTE, uitzonderingen=[EXCEPTION])
+    assert balans.recupereerbaar[0] == D(2026, 2, 23)  # the Monday after the vacation
+    assert D(2026, 3, 2) not in balans.recupereerbaar  # already taken off for recovery
+    assert balans.recupereerbaar[-1] == D(2026, 6, 30)  # the contract's last day, a Tuesday
+    assert len(balans.recupereerbaar) >= balans.tekort
+    # A contract that ends in the Krokusvakantie leaves none.
+    short = with_contract(LOTTE, LOTTE.overeenkomst.start, D(2026, 2, 22))
+    assert vakantiebalans(short, uitzonderingen=[EXCEPTION]).recupereerbaar == ()
+
+
 def test_four_weeks_off_in_july_and_august() -> None:
     summer = with_contract(LOTTE, D(2025, 9, 1), D(2026, 8, 31))
     k = schoolkalender("2025-2026")

@@ -266,3 +266,24 @@ def test_a_school_year_outside_the_calendar_is_refused() -> None:
     with pytest.raises(KalenderError):
         Werkdagen.from_traject(traject).werkplekdagen()
     assert Schooljaar(2100) in schooljaren(traject)
+
+
+def test_a_deeltijdse_arbeidsovereenkomst_works_through_the_school_vacations() -> None:
+    # The holiday rule (R-HOLIDAY) suspends OAO and SAO contracts in every school vacation;
+    # a part-time employment contract is not suspended: its pattern's days stay workplace
+    # days, except the legal holidays.
+    contract = attrs.evolve(
+        LOTTE.overeenkomst,
+        soort=duaal_leren.Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST,
+        einde=pendulum.date(2026, 8, 31),
+    )
+    worker = attrs.evolve(LOTTE, overeenkomst=contract)
+    summer = werkplekdagen(worker, pendulum.date(2026, 7, 1), pendulum.date(2026, 8, 31))
+    assert len(summer) == 25  # Mondays, Tuesdays and Thursdays of July and August
+    assert pendulum.date(2026, 7, 21) not in summer  # Nationale feestdag, a Tuesday
+    autumn = werkplekdagen(worker, pendulum.date(2025, 10, 27), pendulum.date(2025, 11, 2))
+    assert [d.isoformat() for d in autumn] == ["2025-10-27", "2025-10-28", "2025-10-30"]
+    oao = attrs.evolve(
+        LOTTE, overeenkomst=attrs.evolve(contract, soort=duaal_leren.Overeenkomstsoort.OAO)
+    )
+    assert werkplekdagen(oao, pendulum.date(2026, 7, 1), pendulum.date(2026, 8, 31)) == ()

@@ -5,7 +5,8 @@ period (the five school vacations, the weekday days off of the law and the schoo
 days and study days) and the legal holidays (feestdagen). The dates of the law come from the
 `holidays` package (country ``BE``, the Flemish Community, categories ``school`` and
 ``public``, Dutch names); the school year's first and last day follow BVR 31-08-2001 art. 7
-here, because `holidays` does not hold them. A school adds its own days in a small
+here, because `holidays` does not hold them, and so do the bounds of the Paasvakantie, which
+`holidays` runs on to Easter Monday when Easter falls late. A school adds its own days in a small
 `SchooleigenKalender` document (kind ``schoolkalender``). The calendar covers the school
 years from `EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`, those for which `holidays` holds
 the Flemish school holidays; another school year is refused rather than given without its
@@ -393,7 +394,47 @@ def _wettelijke_dagen(startjaar: int) -> tuple[dict[dt.date, str], dict[dt.date,
                 result[day] = (vacation or names)[0]
         return result
 
-    return table(school), table(public)
+    school_days, public_days = table(school), table(public)
+    _paasvakantie(school_days, public_days, jaar)
+    return school_days, public_days
+
+
+def _paasvakantie(school: dict[dt.date, str], public: dict[dt.date, str], jaar: Schooljaar) -> None:
+    """Give the Paasvakantie the bounds of BVR 31-08-2001 art. 7, in place.
+
+    Two weeks from the first Monday of April; from Easter Monday when Easter is in March;
+    from the second Monday before Easter when Easter is after 15 April, with Easter Monday
+    an extra day off after it. `holidays` runs the vacation on to Easter Monday whenever
+    Easter falls on or after 14 April; the published calendars end it on Easter Sunday and
+    list Easter Monday as a day off of its own. The days off are the same; the bounds, which
+    schedules, the iCalendar export and the holiday rule use, are not.
+    """
+    # Easter Sunday is the one Belgian legal holiday on a Sunday in March or April: taking it
+    # from the table of `holidays` keeps Easter computed in one place.
+    pasen = next(
+        (
+            d
+            for d in public
+            if d.month in (3, 4) and d.isoweekday() == 7 and d.year > jaar.startjaar
+        ),
+        None,
+    )
+    if pasen is None:  # pragma: no cover - every year of the supported range has Easter
+        return
+    if pasen.month == 3:
+        start = pasen + dt.timedelta(days=1)
+    elif pasen > dt.date(pasen.year, 4, 15):
+        start = pasen - dt.timedelta(days=13)
+    else:
+        april = dt.date(pasen.year, 4, 1)
+        start = april + dt.timedelta(days=(7 - april.weekday()) % 7)
+    einde = start + dt.timedelta(days=13)
+    name = school.get(start, "Paasvakantie")
+    for day in [d for d, n in school.items() if n == name and not start <= d <= einde]:
+        # A legal holiday (Easter Monday) stays off through the public table.
+        del school[day]
+    for day in _days(start, einde):
+        school[dt.date(day.year, day.month, day.day)] = name
 
 
 def _eerste_schooldag(jaar: Schooljaar) -> pendulum.Date:

@@ -5,7 +5,9 @@ recorded exception (`duaal_leren.vakantie.Vakantieuitzondering`) lets a learner 
 vacation days; those days are recovered on planned workplace days of the same school year,
 and the learner always keeps `ZOMERRUST_DAGEN` consecutive days off in July and August.
 `vakantiebalans` counts all of it for one school year of a traject, from its working days
-(`duaal_leren.werkdagen`) and the school calendar.
+(`duaal_leren.werkdagen`) and the school calendar. The rule covers learners with an OAO or an
+SAO; a deeltijdse arbeidsovereenkomst is not suspended in the school vacations, and the
+validation rules do not apply the holiday rule to it.
 
 Example:
     >>> import duaal_leren
@@ -126,6 +128,10 @@ class Vakantiebalans:
         ongeldige_recuperatie: Recovery days that are not: outside the school year or the
             contract, in a vacation, on a legal holiday, or on a day without workplace hours.
         zomerrust: The longest run of days off in July and August.
+        recupereerbaar: The planned workplace days of the contract in the school year, after
+            the first vacation day worked, that are not taken off for recovery yet: the days
+            on which the days still owed can be recovered. Fewer than `tekort` means that
+            the contract ends before all of them can be.
     """
 
     schooljaar: Schooljaar
@@ -133,6 +139,7 @@ class Vakantiebalans:
     gerecupereerd: tuple[pendulum.Date, ...]
     ongeldige_recuperatie: tuple[pendulum.Date, ...]
     zomerrust: int
+    recupereerbaar: tuple[pendulum.Date, ...] = ()
 
     @property
     def tekort(self) -> int:
@@ -176,12 +183,20 @@ def vakantiebalans(
     own = [u for u in found if any(d in k.schooljaar for d in u.dagen)]
     recovery = sorted({d for u in own for d in u.recuperatie if d in k.schooljaar})
     outside = sorted({d for u in own for d in u.recuperatie if d not in k.schooljaar})
+    gewerkt = _in_vakantie(dagen, k)
+    taken = set(recovery)
+    recupereerbaar = (
+        tuple(d for d in dagen.gepland(gewerkt[0], end) if d > gewerkt[0] and d not in taken)
+        if gewerkt
+        else ()
+    )
     return Vakantiebalans(
         schooljaar=k.schooljaar,
-        gewerkt=_in_vakantie(dagen, k),
+        gewerkt=gewerkt,
         gerecupereerd=tuple(_date(d) for d in recovery if d in planned),
         ongeldige_recuperatie=tuple(
             _date(d) for d in sorted([*outside, *(d for d in recovery if d not in planned)])
         ),
         zomerrust=_zomerrust(dagen, k),
+        recupereerbaar=recupereerbaar,
     )

@@ -20,8 +20,9 @@ References:
     R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3: at least 20 hours
         a week of workplace training on average over the year, "zonder rekening te houden
         met de wettelijke feest- en vakantiedagen".
-    duaalleren.vlaanderen (19-8-2019): dual learners are off in every school vacation; other
-        days without lessons are no vacation for them.
+    duaalleren.vlaanderen (19-8-2019): dual learners with an OAO or SAO are off in every
+        school vacation; other days without lessons are no vacation for them. A deeltijdse
+        arbeidsovereenkomst is not suspended in the school vacations.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from duaal_leren.kalender import (
     schoolkalender,
     schoolkalenders,
 )
-from duaal_leren.traject import Traject, Weekpatroon, WerkdagPlaats
+from duaal_leren.traject import Overeenkomstsoort, Traject, Weekpatroon, WerkdagPlaats
 from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
@@ -108,6 +109,12 @@ def _uren(patroon: Weekpatroon, plaats: WerkdagPlaats) -> dict[int, float]:
     return hours
 
 
+def _vakantievrij(traject: Traject) -> bool:
+    # R-HOLIDAY: since 1-9-2019 learners with an OAO or SAO are off in every school
+    # vacation; a deeltijdse arbeidsovereenkomst is ordinary part-time employment.
+    return traject.overeenkomst.soort is not Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST
+
+
 def _eerste_kalender(traject: Traject) -> Schoolkalender:
     """The law's calendar of the school year in which the contract starts."""
     return schoolkalender(Schooljaar.from_date(traject.overeenkomst.start))
@@ -127,13 +134,14 @@ def _jaar(
     kalender: Schoolkalender,
     extra: frozenset[dt.date],
     vrij: frozenset[dt.date],
+    vakantievrij: bool = True,
 ) -> tuple[tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
     """The planned and the actual workplace days from ``start`` to ``einde``, in one school year.
 
     Cached: the key holds the weekdays, the dates and the calendar, no traject, so a cohort
     whose learners share a pattern and a contract period shares the days too.
     """
-    return _werkplekdagen_van_jaar(werk, start, einde, kalender, extra, vrij)
+    return _werkplekdagen_van_jaar(werk, start, einde, kalender, extra, vrij, vakantievrij)
 
 
 def _werkplekdagen_van_jaar(
@@ -143,12 +151,14 @@ def _werkplekdagen_van_jaar(
     kalender: Schoolkalender,
     extra: frozenset[dt.date],
     vrij: frozenset[dt.date],
+    vakantievrij: bool = True,
 ) -> tuple[tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
     planned: list[pendulum.Date] = []
     actual: list[pendulum.Date] = []
     for day in _days(start, einde):
         holiday = kalender.is_feestdag(day)
-        if day.isoweekday() in werk and not kalender.is_vakantie(day) and not holiday:
+        off = vakantievrij and kalender.is_vakantie(day)
+        if day.isoweekday() in werk and not off and not holiday:
             planned.append(day)
             if day not in vrij:
                 actual.append(day)
@@ -173,6 +183,9 @@ class Werkdagen:
         kalenders: The school calendars.
         extra: The vacation days worked under a recorded exception.
         recuperatie: The workplace days taken off to recover them.
+        vakantievrij: Whether the learner is off in the school vacations: true for an OAO
+            and an SAO (R-HOLIDAY), false for a deeltijdse arbeidsovereenkomst, which the
+            school vacations do not suspend.
 
     Example:
         >>> import duaal_leren
@@ -190,6 +203,7 @@ class Werkdagen:
     kalenders: Schoolkalenders
     extra: frozenset[dt.date] = frozenset()
     recuperatie: frozenset[dt.date] = frozenset()
+    vakantievrij: bool = True
 
     @classmethod
     def from_traject(
@@ -220,6 +234,7 @@ class Werkdagen:
             kalenders=schoolkalenders(kalender),
             extra=frozenset(d for u in found for d in u.dagen),
             recuperatie=frozenset(d for u in found for d in u.recuperatie),
+            vakantievrij=_vakantievrij(traject),
         )
 
     def periode(
@@ -259,7 +274,7 @@ class Werkdagen:
             low, high = self.periode(jaar.start, jaar.einde)
             extra = frozenset(d for d in self.extra if low <= d <= high)
             vrij = frozenset(d for d in self.recuperatie if low <= d <= high)
-            days = _jaar(self.werk, low, high, kalender, extra, vrij)[which]
+            days = _jaar(self.werk, low, high, kalender, extra, vrij, self.vakantievrij)[which]
             result.extend(_between(days, first, last))
         return tuple(result)
 
@@ -339,7 +354,9 @@ def werkplekdagen(
     A day of the contract whose weekday has workplace hours in the weekly pattern, unless it
     lies in a school vacation or is a legal holiday; plus the vacation days worked under a
     recorded exception, less the days taken off to recover them. School days off that are no
-    vacation (pedagogical study days, the Friday after Ascension) stay workplace days.
+    vacation (pedagogical study days, the Friday after Ascension) stay workplace days. A
+    deeltijdse arbeidsovereenkomst is not suspended in the school vacations (R-HOLIDAY covers
+    OAO and SAO): its vacation days stay workplace days too.
 
     Args:
         traject: The traject.
@@ -423,8 +440,8 @@ class Weekuren:
 
     Attributes:
         maandag: The week's Monday.
-        uren: The hours the learner actually spends at the workplace that week: vacation
-            days and legal holidays give none.
+        uren: The hours the learner actually spends at the workplace that week: legal
+            holidays give none, nor do vacation days of an OAO or SAO.
         gepland: The hours the weekly pattern plans on the week's days in the contract,
             whatever the calendar says.
         dagen: How many days of the week lie in the contract (7 for a whole week).
@@ -465,6 +482,8 @@ def werkplekuren_per_week(
     start, end = Werkdagen.from_traject(traject, k, ()).schooljaar(k)
     weeks = []
     vacation, holiday = k._vakantie_ordinals, k._feest_ordinals
+    # The hours of a contract the vacations do not suspend go on through them.
+    suspended = vacation if _vakantievrij(traject) else frozenset()
     first, last = start.toordinal(), end.toordinal()
     # Days by ordinal: ordinal 1 (1 January of year 1) is a Monday.
     for monday in range(first - start.isoweekday() + 1, last + 1, 7):
@@ -476,7 +495,7 @@ def werkplekuren_per_week(
             hours = work.get(weekday, 0.0)
             gepland += hours
             in_vacation = day in vacation
-            if not in_vacation and day not in holiday:
+            if day not in suspended and day not in holiday:
                 uren += hours
             if weekday <= 5 and not in_vacation:
                 telt = True

@@ -12,6 +12,9 @@ References:
     R-SCALE: dualimento.be opleidingstool (a single source).
     R-CONTACT: scanjeschoolvoorduaal.be 02-3 (a single source): contact and evaluation moments
         are agreed at the start; no legal minimum number of visits exists.
+    Good practice from learner records elsewhere (DOMAIN.md section 6): a learner's
+        self-assessment is kept beside, never averaged into, the mentor's rating; an explicit
+        override wins.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ __all__: list[str] = []
 _PROGRESS = "'Wat bespreek ik omtrent de leervooruitgang?' (Samen werken aan duaal), overlegdoel 1"
 _REFS = "Library consistency rule: references within one document must resolve; " + _PROGRESS
 _SCALE = "R-SCALE: dualimento.be opleidingstool (a single source)"
+_SELF = (
+    "Good practice from learner records elsewhere (no legal source): keep a learner's "
+    "self-assessment beside, never averaged into, the mentor's rating; an explicit override wins"
+)
 _CONTACT = "R-CONTACT: scanjeschoolvoorduaal.be 02-3 (agreement between school and company; no legal minimum)"
 
 
@@ -129,7 +136,7 @@ def opvolging_niveau(ctx: Context) -> Iterator[Hit]:
     titel_en="A self-assessment does not set a level",
     titel="Een zelfevaluatie legt geen niveau vast",
     severity="warning",
-    source=_PROGRESS,
+    source=_SELF,
     target="traject",
     fix="Record the agreed level as an observation of the mentor or the school marked "
     "vastgesteld, and keep the learner's own rating as a plain self-assessment.",
@@ -138,7 +145,10 @@ def opvolging_zelfevaluatie_vastgesteld(ctx: Context) -> Iterator[Hit]:
     """The learner's self-assessment is never an override.
 
     It is shown beside the level of mentor and school, never mixed into it; marked
-    ``vastgesteld`` it would look like an override, but the progress ignores it.
+    ``vastgesteld`` it would look like an override, but the progress ignores it. No law or
+    guide of the field says so: the rule rests on good practice from learner records
+    elsewhere (keep the self-assessment beside the mentor's rating; let an explicit
+    override win), hence a warning.
     """
     for i, gesprek in enumerate(ctx.checked_traject().opvolgingsgesprekken):
         for j, o in enumerate(gesprek.observaties):

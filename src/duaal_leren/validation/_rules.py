@@ -217,15 +217,20 @@ def alloc_verdeling(ctx: Context) -> Iterator[Hit]:
     fix="Give each competence its own code, or merge the duplicates.",
 )
 def code_uniek(ctx: Context) -> Iterator[Hit]:
-    """Two competences with the same code make every reference to it ambiguous."""
+    """Two competences with the same code make every reference to it ambiguous.
+
+    Reported at the second (and every later) one; the message names the competence by its
+    code and the first one by its path, counted from 0 like the finding's own path.
+    """
     plan = ctx.checked_plan()
     for i, c in enumerate(plan.competenties):
         first = ctx.index[c.code]
         if first != i:
+            where = ctx.competentie_path(first)
             yield Hit(
                 ctx.competentie_path(i, "code"),
-                f"de code {c.code} komt al voor bij competentie {first + 1}",
-                f"the code {c.code} is already used by competence {first + 1}",
+                f"competentie {c.code} staat twee keer in het plan; de eerste keer op {where}",
+                f"competence {c.code} appears twice in the plan; the first time at {where}",
             )
 
 
@@ -506,6 +511,117 @@ def iop_standaard(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _norm_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+@RULES.rule(
+    "iop-afwijking",
+    titel_en="Every deviation of the individual plan from its standard plan is recorded",
+    titel="Elke afwijking van het individuele plan van het standaardplan is geregistreerd",
+    severity="warning",
+    source=_IOP,
+    target="individueel",
+    fix="Record the deviation with its reason: a changed leerplaats, aanbreng or inoefening "
+    "under 'verplaatst', an extra competence under 'toegevoegd'. A standard competence with "
+    "another description or other prerequisites is another competence: give it its own code "
+    "under 'toegevoegd' and leave the standard one out under 'weggelaten', each with a reason; "
+    "or keep the standard plan's wording.",
+)
+def iop_afwijking(ctx: Context) -> Iterator[Hit]:
+    """Each competence of the individual plan that deviates from the standard plan is recorded.
+
+    The individual plan starts from the standard plan, and every deviation carries a reason
+    (R-IOP). Each competence is compared with the standard plan's. One the standard plan
+    does not have is listed under ``toegevoegd``. A changed ``leerplaats`` is listed under
+    ``verplaatst``; so is a changed ``aanbreng`` or ``inoefening`` (with ``van`` equal to
+    ``naar`` when the leerplaats stays), since it moves part of the teaching between school
+    and workplace. A changed ``omschrijving`` (white space aside) or changed ``vereisten``
+    cannot be recorded on the standard competence: the adapted competence gets a code of
+    its own under ``toegevoegd``, the standard one goes under ``weggelaten``. Prerequisites
+    that differ only by competences left out or added follow from those recorded
+    deviations.
+
+    Left-out standard competences are checked by ``iop-standaard``, a competence nobody
+    covers (``niet-gedekt``) by ``alloc-niet-gedekt``, and a prerequisite that names no
+    competence of the plan by ``verwijzing-onbekend``; termijnen are the learner's own
+    agreements and no deviation. DOMAIN.md rates R-IOP H/M and says a
+    deviation *should* carry a reason: a warning, like the other R-IOP rules; raise it to
+    an error per run (``severity``) where a school requires it.
+
+    Runs when the standard plan the individual plan refers to is known to the run.
+    """
+    plan = ctx.plan
+    standaard = ctx.standaardplan
+    if not isinstance(plan, IndividueelOpleidingsplan) or standaard is None:
+        return
+    by_code = {c.code: c for c in standaard.competenties}
+    added = {t.code for t in plan.toegevoegd}
+    moved = {v.code for v in plan.verplaatst}
+    recorded = added | {w.code for w in plan.weggelaten}
+    sid = standaard.id
+    for i, c in enumerate(plan.competenties):
+        if ctx.index[c.code] != i:
+            continue  # a duplicate: code-uniek reports it
+        original = by_code.get(c.code)
+        if original is None:
+            if c.code not in added:
+                yield Hit(
+                    ctx.competentie_path(i, "code"),
+                    f"competentie {c.code} staat niet in standaardplan {sid} en is niet "
+                    "geregistreerd onder 'toegevoegd'",
+                    f"competence {c.code} is not in standard plan {sid} and is not recorded "
+                    "under 'toegevoegd'",
+                )
+            continue
+        if (
+            c.leerplaats is not original.leerplaats
+            and c.leerplaats is not Leerplaats.NIET_GEDEKT  # alloc-niet-gedekt reports it
+            and c.code not in moved
+        ):
+            yield Hit(
+                ctx.competentie_path(i, "leerplaats"),
+                f"{c.code} heeft leerplaats {c.leerplaats.value}, in standaardplan {sid} "
+                f"{original.leerplaats.value}, zonder verplaatsing in 'verplaatst'",
+                f"{c.code} has leerplaats {c.leerplaats.value}, {original.leerplaats.value} in "
+                f"standard plan {sid}, without a move under 'verplaatst'",
+            )
+        for field, mine, theirs in (
+            ("aanbreng", c.aanbreng, original.aanbreng),
+            ("inoefening", c.inoefening, original.inoefening),
+        ):
+            if mine is not theirs and c.code not in moved:
+                now = mine.value if mine is not None else "-"
+                was = theirs.value if theirs is not None else "-"
+                yield Hit(
+                    ctx.competentie_path(i, field),
+                    f"{field} van {c.code} is {now}, in standaardplan {sid} {was}, zonder "
+                    "verplaatsing in 'verplaatst'",
+                    f"{field} of {c.code} is {now}, {was} in standard plan {sid}, without a "
+                    "move under 'verplaatst'",
+                )
+        if _norm_text(c.omschrijving) != _norm_text(original.omschrijving):
+            yield Hit(
+                ctx.competentie_path(i, "omschrijving"),
+                f"de omschrijving van {c.code} verschilt van die in standaardplan {sid}",
+                f"the description of {c.code} differs from the one in standard plan {sid}",
+            )
+        changed = set(c.vereisten) ^ set(original.vereisten)
+        # A prerequisite the plan does not hold is reported by verwijzing-onbekend.
+        unexplained = sorted(
+            code
+            for code in changed
+            if code not in recorded and (code in ctx.index or code not in c.vereisten)
+        )
+        if unexplained:
+            codes = ", ".join(unexplained)
+            yield Hit(
+                ctx.competentie_path(i, "vereisten"),
+                f"de vereisten van {c.code} verschillen van die in standaardplan {sid}: {codes}",
+                f"the prerequisites of {c.code} differ from those in standard plan {sid}: {codes}",
+            )
+
+
 @RULES.rule(
     "iop-samenhang",
     titel_en="The recorded deviations agree with the individual plan's competences",
@@ -642,10 +758,23 @@ def _appointment(ctx: Context) -> tuple[pendulum.Date, str, str]:
     "(leeftijdsuitzondering) when it allows a mentor from 23.",
 )
 def mentor_leeftijd(ctx: Context) -> Iterator[Hit]:
-    """A mentor is at least 25 years old, or 23 if the sectoral partnership allows it."""
+    """A mentor is at least 25 years old, or 23 if the sectoral partnership allows it.
+
+    A missing date of birth is a warning, as missing experience or extract data are: the
+    age cannot be checked.
+    """
     traject = ctx.checked_traject()
     mentor = traject.mentor
-    if mentor is None or mentor.geboortedatum is None:
+    if mentor is None:
+        return
+    if mentor.geboortedatum is None:
+        yield Hit(
+            "$.mentor.geboortedatum",
+            "de geboortedatum van de mentor is niet ingevuld; de leeftijd kan niet "
+            "gecontroleerd worden",
+            "the mentor's date of birth is not recorded; the age cannot be checked",
+            Severity.WARNING,
+        )
         return
     on, what, what_en = _appointment(ctx)
     minimum = 23 if mentor.leeftijdsuitzondering else 25
@@ -702,7 +831,13 @@ def mentor_ervaring(ctx: Context) -> Iterator[Hit]:
     "record its date.",
 )
 def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
-    """The mentor shows an extract model 596.2 issued at most one year before appointment."""
+    """The mentor shows an extract model 596.2 issued at most one year before appointment.
+
+    An extract more than a year old at the appointment is an error. An extract dated after
+    the appointment cannot have been shown at it; but the document holds one date, and a
+    newer extract may have replaced the one that was shown: a warning, asking for the date
+    of the extract shown at the appointment. A missing date is a warning.
+    """
     traject = ctx.checked_traject()
     mentor = traject.mentor
     if mentor is None:
@@ -722,6 +857,15 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
             f"het uittreksel ({extract}) is meer dan een jaar oud op de {what} ({on})",
             f"the extract ({extract}) is more than a year old at the {what_en} ({on})",
         )
+    elif extract > on:
+        yield Hit(
+            "$.mentor.uittreksel_strafregister",
+            f"het uittreksel ({extract}) is van na de {what} ({on}) en kan toen niet getoond "
+            "zijn; vul de datum in van het uittreksel dat bij de aanstelling getoond werd",
+            f"the extract ({extract}) is dated after the {what_en} ({on}) and cannot have been "
+            "shown then; record the date of the extract shown at the appointment",
+            Severity.WARNING,
+        )
 
 
 @RULES.rule(
@@ -736,11 +880,14 @@ def mentor_uittreksel(ctx: Context) -> Iterator[Hit]:
 def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
     """Mentor training is completed within one year of the recognition.
 
-    R-MENTOR counts the year from the recognition. The library takes the later of the
-    workplace's recognition for this course (``geldig_vanaf``) and the mentor's appointment
-    (or, without one, the contract's start): a mentor appointed after the recognition
-    cannot have been trained before. A training not yet recorded is an error only once the
-    year has passed (by ``today``).
+    R-MENTOR counts the year from the recognition; the library counts it from the
+    recognition under which the mentor started: the workplace's recognition for this
+    course in force at the mentor's appointment (or, without one, the contract's start),
+    or else the first one after it. Under a recognition already in force the year runs from
+    the appointment (a mentor appointed later cannot have been trained before); under a
+    later one, from its ``geldig_vanaf``. A renewal of the recognition never postpones the
+    deadline. A training not yet recorded is an error only once the year has passed (by
+    ``today``).
     """
     traject = ctx.checked_traject()
     mentor = traject.mentor
@@ -748,13 +895,13 @@ def mentor_opleiding(ctx: Context) -> Iterator[Hit]:
         return
     on, what, what_en = _appointment(ctx)
     course = _norm(traject.opleidingsplan.opleiding)
-    recognised = [
-        e.geldig_vanaf
-        for e in traject.werkplek.erkenningen
-        if e.geldig_vanaf is not None and _norm(e.opleiding) == course
-    ]
-    if recognised and max(recognised) > on:
-        on, what, what_en = max(recognised), "erkenning", "recognition"
+    matching = [e for e in traject.werkplek.erkenningen if _norm(e.opleiding) == course]
+    in_force = any(
+        (e.geldig_vanaf is None or e.geldig_vanaf <= on) and on <= e.geldig_tot for e in matching
+    )
+    later = [e.geldig_vanaf for e in matching if e.geldig_vanaf is not None and e.geldig_vanaf > on]
+    if not in_force and later:
+        on, what, what_en = min(later), "erkenning", "recognition"
     due = _years_later(on, 1)
     if mentor.mentoropleiding is None:
         if ctx.today > due:
@@ -884,6 +1031,39 @@ def lerende_leeftijd(ctx: Context) -> Iterator[Hit]:
             "$.lerende.persoonsgegevens.geboortedatum",
             f"de lerende is ouder dan 25 bij de start ({start}); duaal leren is voor 15 tot 25 jaar",
             f"the learner is older than 25 at the start ({start}); dual learning is for ages 15 to 25",
+        )
+
+
+@RULES.rule(
+    "lerende-leerplicht",
+    titel_en="The learner has finished full-time compulsory schooling",
+    titel="De lerende heeft de voltijdse leerplicht beëindigd",
+    severity="error",
+    source=_LEARNER,
+    target="traject",
+    fix="Record whether the learner has finished full-time compulsory schooling "
+    "(lerende.leerplicht_voltooid); dual learning is open only to learners who have.",
+)
+def lerende_leerplicht(ctx: Context) -> Iterator[Hit]:
+    """Learners in dual learning have finished full-time compulsory schooling (R-LEARNER).
+
+    Known not to have finished it (``leerplicht_voltooid: false``): an error. Not recorded:
+    a warning, since the condition cannot be checked.
+    """
+    done = ctx.checked_traject().lerende.leerplicht_voltooid
+    if done is None:
+        yield Hit(
+            "$.lerende.leerplicht_voltooid",
+            "er is niet ingevuld of de lerende de voltijdse leerplicht beëindigd heeft",
+            "it is not recorded whether the learner has finished full-time compulsory schooling",
+            Severity.WARNING,
+        )
+    elif not done:
+        yield Hit(
+            "$.lerende.leerplicht_voltooid",
+            "de lerende heeft de voltijdse leerplicht niet beëindigd; duaal leren vraagt dat",
+            "the learner has not finished full-time compulsory schooling; dual learning "
+            "requires it",
         )
 
 

@@ -1,9 +1,12 @@
 """Rules for school holidays (R-HOLIDAY), checked on the Flemish school calendar.
 
-Since 1 September 2019 learners in dual learning are off in every school holiday. An
-individual exception needs a real learning opportunity, the agreement of all parties and an
-annex to the contract; the days are recovered on planned workplace days in the same school
-year, and the learner always keeps four consecutive weeks off in July and August.
+Since 1 September 2019 learners in dual learning with an OAO or an SAO are off in every
+school holiday. An individual exception needs a real learning opportunity, the agreement of
+all parties and an annex to the contract; the days are recovered on planned workplace days in
+the same school year, and the learner always keeps four consecutive weeks off in July and
+August. The rules here apply to OAO and SAO contracts only: a deeltijdse
+arbeidsovereenkomst is ordinary part-time employment, which the school holidays do not
+suspend.
 
 References:
     R-HOLIDAY: duaalleren.vlaanderen (19-8-2019); besox.be "Wijziging van vakantieregeling in
@@ -15,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from duaal_leren.traject import Traject
+from duaal_leren.traject import Overeenkomstsoort, Traject
 from duaal_leren.validation._engine import RULES, Context, Hit, Severity
-from duaal_leren.validation._rules import _kalenderjaren
+from duaal_leren.validation._rules import _in_kalender, _kalenderjaren
 
 if TYPE_CHECKING:
     from duaal_leren.vakantieregeling import Vakantiebalans
@@ -30,13 +33,18 @@ _HOLIDAY = (
 )
 
 
+def _geldt(traject: Traject) -> bool:
+    """Whether the holiday rule applies: to OAO and SAO contracts, not to a deeltijdse one."""
+    return traject.overeenkomst.soort is not Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST
+
+
 def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
     """The holiday balance of each school year of a traject with recorded exceptions."""
     from duaal_leren.kalender import schoolkalender
     from duaal_leren.vakantieregeling import vakantiebalans
     from duaal_leren.werkdagen import WerkdagenError
 
-    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None:
+    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None or not _geldt(traject):
         return
     # A school year the calendar does not know is left out: overeenkomst-kalender says so.
     for jaar in _kalenderjaren(traject):
@@ -61,9 +69,12 @@ def vakantie_uitzondering(ctx: Context) -> Iterator[Hit]:
     """An exception needs a learning opportunity, everyone's agreement and an annex.
 
     An individual exception to the holiday rule needs a real learning opportunity, the
-    agreement of school, company and learner, and an annex to the contract.
+    agreement of school, company and learner, and an annex to the contract. Like every
+    rule of R-HOLIDAY, it applies to OAO and SAO contracts only.
     """
     traject = ctx.checked_traject()
+    if not _geldt(traject):
+        return
     for j, uitzondering in enumerate(traject.vakantie_uitzonderingen):
         path = f"$.vakantie_uitzonderingen[{j}]"
         missing = [p.value for p in uitzondering.ontbrekend_akkoord]
@@ -102,9 +113,13 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
     """Holiday days worked are recovered in the same school year.
 
     Every holiday day worked is recovered on a planned workplace day of the same school
-    year; recovery days elsewhere do not count. When the contract ends before the end of
-    the school year, days not yet recovered are a warning: recovery is owed "tenzij de
-    overeenkomst vroeger eindigt" (sociare.be).
+    year; recovery days elsewhere do not count. Recovery is owed "tenzij de overeenkomst
+    vroeger eindigt" (sociare.be): the library reads this as a contract that ends before
+    the days *can* be recovered. Days not recovered are a warning when fewer planned
+    workplace days, not yet taken off for recovery, remain after the first holiday day
+    worked and before the contract ends (in that school year) than days are owed; otherwise
+    an error. A contract that ends on 30 June, its normal end, leaves the whole spring to
+    recover in. Applies to OAO and SAO contracts only (R-HOLIDAY).
     """
     traject = ctx.checked_traject()
     for balans in _balances(traject):
@@ -117,9 +132,9 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
                 f"recovery days that are no planned workplace day of school year {jaar}: {days}",
             )
         if balans.tekort:
-            # Recovery is owed unless the contract ends earlier (sociare.be): then the days
-            # may not be recoverable, and the finding is a warning.
-            ends_early = traject.overeenkomst.einde < jaar.einde
+            # Recovery is owed unless the contract ends earlier (sociare.be): when it ends
+            # before the days can be recovered, the finding is a warning.
+            ends_early = len(balans.recupereerbaar) < balans.tekort
             yield Hit(
                 "$.vakantie_uitzonderingen",
                 f"in schooljaar {jaar} zijn {balans.tekort} gewerkte vakantiedag(en) niet "
@@ -139,7 +154,11 @@ def vakantie_recuperatie(ctx: Context) -> Iterator[Hit]:
     fix="Move holiday work so that four weeks in a row in July and August stay free.",
 )
 def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
-    """Even with an exception, the learner always has four consecutive weeks off in summer."""
+    """Even with an exception, the learner always has four consecutive weeks off in summer.
+
+    Applies to OAO and SAO contracts only: R-HOLIDAY does not cover a deeltijdse
+    arbeidsovereenkomst.
+    """
     from duaal_leren.vakantieregeling import ZOMERRUST_DAGEN
 
     for balans in _balances(ctx.checked_traject()):
@@ -152,3 +171,42 @@ def vakantie_zomerrust(ctx: Context) -> Iterator[Hit]:
                 f"in the summer of school year {jaar} the longest time off is "
                 f"{balans.zomerrust} days; at least {ZOMERRUST_DAGEN} in a row",
             )
+
+
+@RULES.rule(
+    "vakantie-feestdag",
+    titel_en="A holiday exception does not schedule work on a legal holiday",
+    titel="Een vakantie-uitzondering plant geen werk op een wettelijke feestdag",
+    severity="error",
+    source=_HOLIDAY + "; legal holidays (feestdagen) are days off at school and at work",
+    target="traject",
+    fix="Remove the legal holiday from the exception's days, or choose another vacation day.",
+)
+def vakantie_feestdag(ctx: Context) -> Iterator[Hit]:
+    """An exception's days are no legal holidays.
+
+    An exception lets the learner work on vacation days; a legal holiday inside a vacation
+    (Christmas, Easter Monday, 21 July) stays a day off, and the days worked do not count
+    it. Reported rather than silently left out: a learner cannot be scheduled on it. Days in
+    a school year the calendar does not know are left to ``overeenkomst-kalender``. Applies
+    to OAO and SAO contracts only, like every rule of R-HOLIDAY.
+    """
+    from duaal_leren.kalender import Schooljaar, schoolkalender
+
+    traject = ctx.checked_traject()
+    if not _geldt(traject):
+        return
+    for j, uitzondering in enumerate(traject.vakantie_uitzonderingen):
+        for k, day in enumerate(uitzondering.dagen):
+            jaar = Schooljaar.from_date(day)
+            if not _in_kalender(jaar):
+                continue
+            naam = next((f.naam for f in schoolkalender(jaar).feestdagen if f.datum == day), None)
+            if naam is not None:
+                yield Hit(
+                    f"$.vakantie_uitzonderingen[{j}].dagen[{k}]",
+                    f"{day.isoformat()} is een wettelijke feestdag ({naam}); daarop kan de "
+                    "lerende niet ingepland worden",
+                    f"{day.isoformat()} is a legal holiday ({naam}); the learner cannot be "
+                    "scheduled on it",
+                )
