@@ -44,6 +44,7 @@ from duaal_leren.exceptions import (
     FieldError,
     MissingDependencyError,
     Problem,
+    checked_lang,
 )
 from duaal_leren.opvolging import Beheersingsschaal
 from duaal_leren.traject import Traject
@@ -412,8 +413,9 @@ class Matrix:
             ],
         }
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The matrix as a text table, for a terminal: cells as in the CSV."""
+        lang = checked_lang(lang)
         header = self.header
         rows = self.rows()
         widths = [max(len(str(r[i])) for r in [list(header), *rows]) for i in range(len(header))]
@@ -435,8 +437,9 @@ class Matrix:
     def __str__(self) -> str:
         return self.text()
 
-    def html(self, lang: str = "nl") -> str:
+    def html(self, lang: str | None = None) -> str:
         """The matrix as a self-contained HTML page: colours by level, text escaped."""
+        lang = checked_lang(lang)
         title = (
             f"Learner x competence matrix on {self.datum}"
             if lang == "en"
@@ -444,8 +447,9 @@ class Matrix:
         )
         return html_page(title, f"<h1>{escape(title)}</h1>\n{self._table(lang)}", lang)
 
-    def to_html(self, path: str | os.PathLike[str], lang: str = "nl") -> Path:
+    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path:
         """Write the HTML page to a file, whole or not at all; returns the path."""
+        lang = checked_lang(lang)
         return write_atomic(path, self.html(lang))
 
     def _repr_html_(self) -> str:

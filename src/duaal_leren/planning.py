@@ -40,7 +40,7 @@ import pendulum
 
 from duaal_leren._export import html_table
 from duaal_leren._validators import at_least, in_range, non_empty
-from duaal_leren.exceptions import DuaalLerenError, FieldError, excerpt
+from duaal_leren.exceptions import DuaalLerenError, FieldError, checked_lang, excerpt
 from duaal_leren.kalender import KalenderArg, Schooljaar, Schoolkalenders, schoolkalenders
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.traject import Traject, Weekdag
@@ -127,8 +127,9 @@ class ElkeNWeken:
 
     weken: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The cadence in words."""
+        lang = checked_lang(lang)
         return f"every {self.weken} weeks" if lang == "en" else f"elke {self.weken} weken"
 
 
@@ -142,8 +143,9 @@ class PerSchooljaar:
 
     aantal: int = attrs.field(validator=in_range(1, MAX_CADANS))
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The cadence in words."""
+        lang = checked_lang(lang)
         if lang == "en":
             return f"{self.aantal} per school year"
         return f"{self.aantal} per schooljaar"
@@ -166,8 +168,9 @@ class VoorAnkers:
     naam: str = attrs.field(default="klassenraad", validator=non_empty)
     marge: int = attrs.field(default=21, validator=at_least(1))
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The cadence in words."""
+        lang = checked_lang(lang)
         return f"before each {self.naam}" if lang == "en" else f"voor elke {self.naam}"
 
 

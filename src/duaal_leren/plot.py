@@ -35,7 +35,7 @@ from duaal_leren._export import (
     write_atomic,
 )
 from duaal_leren._validators import as_day
-from duaal_leren.exceptions import FieldError, MissingDependencyError
+from duaal_leren.exceptions import FieldError, MissingDependencyError, checked_lang
 from duaal_leren.traject import Traject
 from duaal_leren.voortgang import RISICODREMPEL, Rollup, tijdlijn
 
@@ -110,7 +110,7 @@ def voortgangsfiguur(
     today: pendulum.Date | str | None = None,
     rollup: Rollup | None = None,
     risicodrempel: float = RISICODREMPEL,
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> Figure:
     """The progress of one traject over time, as a matplotlib figure.
 
@@ -129,6 +129,7 @@ def voortgangsfiguur(
     Raises:
         MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
     """
+    lang = checked_lang(lang)
     _require_matplotlib()
     from matplotlib.figure import Figure
 
@@ -185,7 +186,7 @@ def voortgangsfiguur(
     return figure
 
 
-def heatmapfiguur(matrix: Matrix, *, lang: str = "nl") -> Figure:
+def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
     """The learner x competence matrix as a heat map, as a matplotlib figure.
 
     Each cell is coloured by where its level lies on the learner's scale (light red for the
@@ -200,6 +201,7 @@ def heatmapfiguur(matrix: Matrix, *, lang: str = "nl") -> Figure:
     Raises:
         MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
     """
+    lang = checked_lang(lang)
     _require_matplotlib()
     from matplotlib.colors import to_rgb
     from matplotlib.figure import Figure
@@ -296,7 +298,7 @@ def voortgangsgrafiek(
     today: pendulum.Date | str | None = None,
     rollup: Rollup | None = None,
     risicodrempel: float = RISICODREMPEL,
-    lang: str = "nl",
+    lang: str | None = None,
     format: Beeldformaat | None = None,
 ) -> Path:
     """Save the progress chart of one traject (see `voortgangsfiguur`) as PNG or SVG.
@@ -318,6 +320,7 @@ def voortgangsgrafiek(
         FieldError: The format is neither PNG nor SVG (a `ValueError`).
         WriteError: The file cannot be written (an `OSError`).
     """
+    lang = checked_lang(lang)
     figure = voortgangsfiguur(
         traject, today=today, rollup=rollup, risicodrempel=risicodrempel, lang=lang
     )
@@ -328,7 +331,7 @@ def heatmap(
     matrix: Matrix,
     path: str | os.PathLike[str],
     *,
-    lang: str = "nl",
+    lang: str | None = None,
     format: Beeldformaat | None = None,
 ) -> Path:
     """Save the heat map of a cohort's matrix (see `heatmapfiguur`) as PNG or SVG.
@@ -347,4 +350,5 @@ def heatmap(
         FieldError: The format is neither PNG nor SVG (a `ValueError`).
         WriteError: The file cannot be written (an `OSError`).
     """
+    lang = checked_lang(lang)
     return _save(heatmapfiguur(matrix, lang=lang), path, format)

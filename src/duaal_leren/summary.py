@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from duaal_leren.competentie import Leerplaats
+from duaal_leren.exceptions import checked_lang
 from duaal_leren.opleidingsplan import (
     IndividueelOpleidingsplan,
     Opleidingsplan,
@@ -137,7 +138,7 @@ def _standaard(plan: StandaardOpleidingsplan, label: dict[str, str]) -> list[str
     ]
 
 
-def summarise(document: object, lang: str = "nl") -> str:
+def summarise(document: object, lang: str | None = None) -> str:
     """A few lines that describe a traject or a standard plan.
 
     Args:
@@ -156,6 +157,7 @@ def summarise(document: object, lang: str = "nl") -> str:
           BK: BK-9001-1
           28 competences in 5 clusters; by leerplaats: school 5, werkplek 13, beide 9, extern 1
     """
+    lang = checked_lang(lang)
     label = _LABELS["en" if lang == "en" else "nl"]
     if isinstance(document, Traject):
         return "\n".join(_traject(document, label))

@@ -47,7 +47,7 @@ import pendulum
 from duaal_leren._export import Row, csv_text, html_page, html_table, write_atomic
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie, Leerplaats
-from duaal_leren.exceptions import FieldError
+from duaal_leren.exceptions import FieldError, checked_lang
 from duaal_leren.opleidingsplan import Verplaatsing
 from duaal_leren.opvolging import (
     Beheersingsschaal,
@@ -283,8 +283,9 @@ class Risico:
         """How far mastery lags behind time, in percentage points (negative: ahead)."""
         return (self.aandeel_tijd - self.aandeel_beheerst) * 100
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """The reason in Dutch (``nl``) or English (``en``)."""
+        lang = checked_lang(lang)
         return self.reden_en if lang == "en" else self.reden
 
 
@@ -548,8 +549,9 @@ class TrajectVoortgang:
             groups.setdefault(item.competentie.leerplaats, []).append(item)
         return {p: Telling.from_items(groups[p]) for p in Leerplaats if p in groups}
 
-    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """Plain data, for JSON: the counts, risk, focus and every competence."""
+        lang = checked_lang(lang)
         counts = self.telling()
         return {
             "traject": self.traject,
@@ -601,8 +603,9 @@ class TrajectVoortgang:
             for item in self.competenties
         ]
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
         """Readable text: counts, overdue competences, risk, focus, then every competence."""
+        lang = checked_lang(lang)
         return "\n".join(_text(self, _LABELS["en" if lang == "en" else "nl"], lang))
 
     def __str__(self) -> str:
@@ -616,12 +619,14 @@ class TrajectVoortgang:
         """Write `csv` to a file, whole or not at all; returns the path."""
         return write_atomic(path, self.csv(delimiter))
 
-    def html(self, lang: str = "nl") -> str:
+    def html(self, lang: str | None = None) -> str:
         """A self-contained HTML page of the progress, its text escaped."""
+        lang = checked_lang(lang)
         return html_page(self._title(lang), self._html_body(lang), lang)
 
-    def to_html(self, path: str | os.PathLike[str], lang: str = "nl") -> Path:
+    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path:
         """Write `html` to a file, whole or not at all; returns the path."""
+        lang = checked_lang(lang)
         return write_atomic(path, self.html(lang))
 
     def _repr_html_(self) -> str:

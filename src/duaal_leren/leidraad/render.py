@@ -23,6 +23,7 @@ import pendulum
 from duaal_leren._convert import converter
 from duaal_leren._export import Cell, Row, html_table
 from duaal_leren._validators import as_day
+from duaal_leren.exceptions import checked_lang
 from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag, Itemstatus
 from duaal_leren.leidraad._meegeleverd import OnbekendeLeidraad
 from duaal_leren.leidraad._meegeleverd import leidraad as shipped
@@ -360,7 +361,7 @@ def render_text(
     *,
     leidraad: Leidraad | None = None,
     today: pendulum.Date | str | None = None,
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> str:
     """Plain text for the terminal: a catalogue's agenda, a record, or a completeness report.
 
@@ -377,6 +378,7 @@ def render_text(
         >>> print(render_text(leidraad("leervooruitgang")).splitlines()[0])
         Wat bespreek ik omtrent de leervooruitgang?
     """
+    lang = checked_lang(lang)
     if isinstance(obj, Leidraad):
         lines = _text_leidraad(obj, lang)
     elif isinstance(obj, Volledigheidsrapport):
@@ -653,7 +655,7 @@ def render_markdown(
     *,
     leidraad: Leidraad | None = None,
     today: pendulum.Date | str | None = None,
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> str:
     """Markdown of a catalogue (an agenda with room to write) or of a conversation record.
 
@@ -672,6 +674,7 @@ def render_markdown(
         >>> "- [ ] **45.** Wat is de rol van de mentor op een klassenraad?" in agenda
         True
     """
+    lang = checked_lang(lang)
     if isinstance(obj, Leidraad):
         lines = _md_leidraad(obj, lang)
     else:
@@ -971,7 +974,7 @@ def render_html(
     *,
     leidraad: Leidraad | None = None,
     today: pendulum.Date | str | None = None,
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> str:
     """A self-contained HTML document of a catalogue or a conversation record, for A4 paper.
 
@@ -992,6 +995,7 @@ def render_html(
         >>> page.startswith("<!DOCTYPE html>"), "size: A4" in page
         (True, True)
     """
+    lang = checked_lang(lang)
     body, title = _html_body(obj, leidraad, today, lang)
     language = "en" if lang == "en" else "nl"
     return (
@@ -1008,7 +1012,7 @@ def html_fragment(
     *,
     leidraad: Leidraad | None = None,
     today: pendulum.Date | str | None = None,
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> str:
     """The HTML a notebook shows for a catalogue or a record: one element with its own style.
 
@@ -1021,5 +1025,6 @@ def html_fragment(
             ISO text (``2025-10-01``); by default the current date in Europe/Brussels.
         lang: ``"nl"`` or ``"en"`` for the labels.
     """
+    lang = checked_lang(lang)
     body, _ = _html_body(obj, leidraad, today, lang)
     return f'<div class="dl"><style>{_CSS}</style>{body}</div>'
