@@ -234,3 +234,18 @@ def test_validate_of_a_traject_built_in_code_raises_only_the_librarys_errors(
     except DuaalLerenError:
         return
     assert isinstance(report, duaal_leren.Report)
+
+
+def test_a_school_calendar_built_in_code_converts_and_checks_like_the_models() -> None:
+    from duaal_leren.kalender import SchooleigenDag, SchooleigenKalender, Schooleigensoort
+
+    dag = SchooleigenDag(datetime.date(2025, 10, 3), "pedagogische-studiedag")
+    eigen = SchooleigenKalender(
+        "De Vonk", "2025-2026", vrije_dagen=[dag], klassenraden=["2025-12-15"]
+    )
+    assert dag.soort is Schooleigensoort.PEDAGOGISCHE_STUDIEDAG
+    assert eigen.vrije_dagen == (dag,)
+    assert eigen.klassenraden == (pendulum.date(2025, 12, 15),)
+    with pytest.raises(duaal_leren.FieldError) as info:
+        SchooleigenKalender("De Vonk", "2025-2026", klassenraden=[12])
+    assert info.value.field == "klassenraden"

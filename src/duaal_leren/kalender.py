@@ -45,7 +45,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from duaal_leren._validators import non_empty, optional, validator
+from duaal_leren._validators import non_empty, optional, typed_fields, validator
 from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem, excerpt
 
 __all__ = [
@@ -214,7 +214,7 @@ class Vrijesoort(enum.Enum):
     """A free day or study day of the school itself: no lessons; no vacation either."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Vrijeperiode:
     """Consecutive days off with the same name, such as the Herfstvakantie.
 
@@ -239,7 +239,7 @@ class Vrijeperiode:
         return (self.einde - self.start).days + 1
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Feestdag:
     """A legal holiday in Belgium (category ``public`` of `holidays`).
 
@@ -296,7 +296,7 @@ def _schooljaar_text(name: str, value: Any) -> None:
 _schooljaar_validator = validator(_schooljaar_text, {"pattern": r"^[0-9]{4}-[0-9]{4}$"})
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SchooleigenDag:
     """A free day or study day the school sets itself, or a run of them.
 
@@ -326,7 +326,7 @@ class SchooleigenDag:
         return self.einde or self.datum
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SchooleigenKalender:
     """A school's own days for one school year: free days, study days and klassenraden.
 
