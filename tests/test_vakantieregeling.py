@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-import attrs
 import pendulum
 import pytest
 
 import duaal_leren
 from duaal_leren.kalender import Schooljaar, schoolkalender
 from duaal_leren.opleidingsplan import Partij
-from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
 from duaal_leren.vakantie import Vakantieuitzondering
 from duaal_leren.vakantieregeling import (
     vakantiebalans,
@@ -20,40 +15,12 @@ from duaal_leren.vakantieregeling import (
     zomerrust,
 )
 from duaal_leren.werkdagen import werkplekdagen
-
-ROOT = Path(__file__).resolve().parent.parent
-LOTTE = attrs.evolve(
-    duaal_leren.load_traject(ROOT / "examples" / "traject-lotte.yaml"), opvolgingsgesprekken=()
+from trajecten import (
+    LOTTE,
+    OUTSIDE_THE_CALENDAR,
+    D,
+    with_contract,
 )
-DE_VONK = schoolkalender(
-    eigen=duaal_leren.load(ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml")
-)
-
-D = pendulum.date
-W, S = WerkdagPlaats.WERKPLEK, WerkdagPlaats.SCHOOL
-DAGEN = list(Weekdag)
-EERSTE_DAG, LAATSTE_DAG = D(1, 1, 1), D(9999, 12, 31)
-
-
-def with_pattern(traject: Traject, *blocks: tuple[Weekdag, WerkdagPlaats, float]) -> Traject:
-    return attrs.evolve(traject, weekpatroon=Weekpatroon(tuple(Werkdag(*b) for b in blocks)))
-
-
-def with_contract(traject: Traject, start: dt.date, einde: dt.date) -> Traject:
-    contract = attrs.evolve(traject.overeenkomst, start=start, einde=einde)
-    return attrs.evolve(traject, overeenkomst=contract)
-
-
-OUTSIDE_THE_CALENDAR = pytest.mark.parametrize(
-    ("start", "einde"),
-    [
-        (D(9999, 1, 1), LAATSTE_DAG),
-        (EERSTE_DAG, D(1, 12, 31)),
-        (EERSTE_DAG, LAATSTE_DAG),
-        (D(2100, 9, 1), D(2101, 6, 30)),
-    ],
-)
-
 
 # --- the holiday rule (R-HOLIDAY) -----------------------------------------------------------
 

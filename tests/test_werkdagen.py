@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,7 +14,7 @@ from duaal_leren import werkdagen
 from duaal_leren.kalender import KalenderError, Schooljaar, schoolkalender
 from duaal_leren.opleidingsplan import Partij
 from duaal_leren.planning import ElkeNWeken, VoorAnkers, plan_opvolging
-from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
+from duaal_leren.traject import Weekdag
 from duaal_leren.vakantie import Vakantieuitzondering
 from duaal_leren.validation import validate
 from duaal_leren.werkdagen import (
@@ -29,40 +27,17 @@ from duaal_leren.werkdagen import (
     werkplekuren_gemiddeld,
     werkplekuren_per_week,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-LOTTE = attrs.evolve(
-    duaal_leren.load_traject(ROOT / "examples" / "traject-lotte.yaml"), opvolgingsgesprekken=()
+from trajecten import (
+    DAGEN,
+    DE_VONK,
+    LOTTE,
+    OUTSIDE_THE_CALENDAR,
+    D,
+    S,
+    W,
+    with_contract,
+    with_pattern,
 )
-DE_VONK = schoolkalender(
-    eigen=duaal_leren.load(ROOT / "examples" / "schoolkalender-de-vonk-2025-2026.yaml")
-)
-
-D = pendulum.date
-W, S = WerkdagPlaats.WERKPLEK, WerkdagPlaats.SCHOOL
-DAGEN = list(Weekdag)
-EERSTE_DAG, LAATSTE_DAG = D(1, 1, 1), D(9999, 12, 31)
-
-
-def with_pattern(traject: Traject, *blocks: tuple[Weekdag, WerkdagPlaats, float]) -> Traject:
-    return attrs.evolve(traject, weekpatroon=Weekpatroon(tuple(Werkdag(*b) for b in blocks)))
-
-
-def with_contract(traject: Traject, start: dt.date, einde: dt.date) -> Traject:
-    contract = attrs.evolve(traject.overeenkomst, start=start, einde=einde)
-    return attrs.evolve(traject, overeenkomst=contract)
-
-
-OUTSIDE_THE_CALENDAR = pytest.mark.parametrize(
-    ("start", "einde"),
-    [
-        (D(9999, 1, 1), LAATSTE_DAG),
-        (EERSTE_DAG, D(1, 12, 31)),
-        (EERSTE_DAG, LAATSTE_DAG),
-        (D(2100, 9, 1), D(2101, 6, 30)),
-    ],
-)
-
 
 # --- workplace days and school days -------------------------------------------------------
 
