@@ -20,6 +20,16 @@ TODAY = "2025-10-01"
 N_EXAMPLES = len([p for p in EXAMPLES.iterdir() if p.suffix in (".yaml", ".yml", ".json")])
 
 
+# Paths in JSON, GitHub and JUnit output are relative to the workspace of the CI run.
+SHOWN = "tests/data/traject-kapot.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's root as GitHub's workspace, whether the tests run on GitHub or not."""
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(ROOT))
+
+
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     status = main(list(argv), out=out)
@@ -58,8 +68,8 @@ def test_json_output_has_the_stable_shape() -> None:
     assert status == 1
     data = json.loads(out)
     assert set(data) == {"files", "summary"}
-    assert data["summary"] == {"files": N_EXAMPLES + 1, "errors": 3, "warnings": 0}
-    broken = next(f for f in data["files"] if f["path"] == str(BROKEN))
+    assert data["summary"] == {"files": N_EXAMPLES + 1, "errors": 3, "warnings": 0, "skipped": 0}
+    broken = next(f for f in data["files"] if f["path"] == SHOWN)
     assert set(broken) == {"path", "findings"}
     for finding in broken["findings"]:
         assert set(finding) == {"code", "severity", "path", "location", "line", "message"}
@@ -88,7 +98,7 @@ def test_github_annotations() -> None:
     assert status == 1
     line = line_of(BROKEN, "ervaring_jaren: 3")
     assert (
-        f"::error file={BROKEN},line={line},title=mentor-ervaring::$.mentor.ervaring_jaren: "
+        f"::error file={SHOWN},line={line},title=mentor-ervaring::$.mentor.ervaring_jaren: "
         "the mentor has 3 years of experience" in out
     )
 
@@ -102,7 +112,7 @@ def test_junit_report_parses_and_counts_failures() -> None:
     assert suite.get("tests") == str(N_EXAMPLES + 1)
     assert suite.get("failures") == "1"
     failures = [case for case in suite.iter("testcase") if case.find("failure") is not None]
-    assert [case.get("name") for case in failures] == [str(BROKEN)]
+    assert [case.get("name") for case in failures] == [SHOWN]
 
 
 def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path) -> None:
@@ -114,7 +124,7 @@ def test_unreadable_files_exit_2_and_the_others_are_still_checked(tmp_path: Path
     by_path = {f["path"]: f["findings"] for f in data["files"]}
     assert by_path[str(bad)][0]["code"] == "yaml-syntax"
     assert by_path[str(bad)][0]["line"] is not None
-    assert len(by_path[str(BROKEN)]) == 3
+    assert len(by_path[SHOWN]) == 3
 
 
 def test_missing_path_exits_2_and_is_reported_once(capsys: pytest.CaptureFixture[str]) -> None:
@@ -408,3 +418,178 @@ def test_a_library_error_while_validating_fails_that_file_only(
     root = ElementTree.fromstring(out.encode("utf-8"))
     assert root.get("failures") == "1"
     assert root.get("tests") == str(N_EXAMPLES)
+
+
+# --- a repository's other files, the standard plans and empty runs ---------------------------
+
+WORKFLOW = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+
+
+def test_named_files_without_a_schema_are_skipped_and_counted(tmp_path: Path) -> None:
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    ci = tmp_path / ".github" / "workflows" / "ci.yml"
+    ci.write_text(WORKFLOW, encoding="utf-8")
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text("repos: []\n", encoding="utf-8")
+    lotte = str(EXAMPLES / "traject-lotte.yaml")
+    status, out = run("validate", lotte, str(ci), str(config), "--today", TODAY)
+    assert status == 0, out
+    assert "schema" not in out
+    assert out.splitlines()[-1] == "1 bestand, 0 fouten, 0 waarschuwingen, 2 overgeslagen"
+    status, out = run("validate", lotte, str(ci), "--today", TODAY, "--lang", "en")
+    assert out.splitlines()[-1] == "1 file, 0 errors, 0 warnings, 1 skipped"
+    status, out = run("validate", lotte, str(ci), "--today", TODAY, "--format", "json")
+    assert json.loads(out)["summary"]["skipped"] == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == ["examples/traject-lotte.yaml"]
+
+
+def test_unknown_files_error_says_it_is_no_duaal_leren_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Plannen\n", encoding="utf-8")
+    ci = tmp_path / "ci.yml"
+    ci.write_text(WORKFLOW, encoding="utf-8")
+    lotte = str(EXAMPLES / "traject-lotte.yaml")
+    argv = ["validate", lotte, str(readme), str(ci), "--today", TODAY]
+    status, out = run(*argv, "--unknown-files", "error")
+    assert status == 2
+    for path in (readme, ci):
+        assert f"{path}: error [geen-document] $: geen duaal-leren-document" in out
+    assert "leeg" not in out
+    assert out.splitlines()[-1] == "3 bestanden, 2 fouten, 0 waarschuwingen"
+    # The same from the settings file.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\nunknown-files = "error"\n', encoding="utf-8"
+    )
+    assert run(*argv)[0] == 2
+    assert run(*argv, "--unknown-files", "skip")[0] == 0
+
+
+def test_a_run_that_checked_nothing_fails_unless_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ci = tmp_path / "ci.yml"
+    ci.write_text(WORKFLOW, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for argv in (["validate", str(ci)], ["validate", str(tmp_path)]):
+        status, out = run(*argv, "--lang", "en")
+        assert status == 2
+        assert "no document checked" in capsys.readouterr().err
+        status, out = run(*argv, "--allow-empty")
+        assert status == 0
+        assert out.startswith("0 bestanden, 0 fouten, 0 waarschuwingen")
+        assert capsys.readouterr().err == ""
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.duaal-leren]\nallow-empty = true\n", encoding="utf-8"
+    )
+    assert run("validate", str(ci))[0] == 0
+
+
+def test_allow_empty_in_settings_must_be_a_boolean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\nallow-empty = "ja"\nstandaardplannen = "plannen"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("validate", str(EXAMPLES))[0] == 2
+    assert "[tool.duaal-leren]." in capsys.readouterr().err
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository whose standard plan has a competence the traject's plan lacks."""
+    (tmp_path / "plannen").mkdir()
+    (tmp_path / "trajecten").mkdir()
+    standaard = (EXAMPLES / "standaardplan-elektrotechniek.yaml").read_text("utf-8")
+    extra = (
+        "  - code: ELT-98\n    omschrijving: Een extra competentie\n    leerplaats: school\n"
+        "    cluster: Veiligheid, welzijn en milieu\n"
+    )
+    standaard = standaard.replace("competenties:\n", "competenties:\n" + extra, 1)
+    (tmp_path / "plannen" / "elektrotechniek.yaml").write_text(standaard, encoding="utf-8")
+    shutil.copy(EXAMPLES / "traject-lotte.yaml", tmp_path / "trajecten" / "lotte.yaml")
+    return tmp_path
+
+
+def test_standaardplannen_are_loaded_whatever_files_are_checked(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    traject = str(repository / "trajecten" / "lotte.yaml")
+    argv = ["validate", traject, "--today", TODAY, "--select", "iop-standaard", "--lang", "en"]
+    _, out = run(*argv)
+    assert "ELT-98" not in out  # without the standard plan, nothing to compare with
+    _, out = run(*argv, "--standaardplannen", str(repository / "plannen"))
+    assert "[iop-standaard]" in out
+    assert "ELT-98" in out
+    assert out.splitlines()[-1] == "1 file, 0 errors, 1 warning"
+    _, out = run(*argv, "--standaardplannen", str(repository / "plannen" / "elektrotechniek.yaml"))
+    assert "ELT-98" in out
+    # From the settings file, relative to it, wherever the command runs.
+    (repository / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\nstandaardplannen = ["plannen"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(repository / "trajecten")
+    _status, out = run(*argv)
+    assert "ELT-98" in out
+
+
+def test_a_standaardplan_option_that_names_no_standard_plan_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lotte = str(EXAMPLES / "traject-lotte.yaml")
+    status, _ = run("validate", lotte, "--standaardplannen", lotte)
+    assert status == 2
+    assert "is geen standaardplan" in capsys.readouterr().err
+
+
+def test_paths_are_relative_to_the_git_root_whatever_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "trajecten").mkdir()
+    shutil.copy(BROKEN, repo / "trajecten" / "kapot.yaml")
+    monkeypatch.chdir(repo / "trajecten")
+    line = line_of(BROKEN, "ervaring_jaren: 3")
+    for name in ("kapot.yaml", str(repo / "trajecten" / "kapot.yaml")):
+        status, out = run("validate", name, "--today", TODAY, "--format", "github")
+        assert status == 1
+        assert f"::error file=trajecten/kapot.yaml,line={line},title=mentor-ervaring" in out
+        status, out = run("validate", name, "--today", TODAY, "--format", "json")
+        assert json.loads(out)["files"][0]["path"] == "trajecten/kapot.yaml"
+        status, out = run("validate", name, "--today", TODAY, "--format", "junit")
+        assert 'name="trajecten/kapot.yaml"' in out
+    # A worktree has a .git file; GITHUB_WORKSPACE, where set, comes first.
+    (repo / ".git").rmdir()
+    (repo / ".git").write_text("gitdir: elders\n", encoding="utf-8")
+    status, out = run("validate", "kapot.yaml", "--today", TODAY, "--format", "github")
+    assert "file=trajecten/kapot.yaml," in out
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(repo / "trajecten"))
+    status, out = run("validate", "kapot.yaml", "--today", TODAY, "--format", "github")
+    assert "file=kapot.yaml," in out
+
+
+def test_paths_outside_any_repository_are_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    if any((p / ".git").exists() for p in tmp_path.parents):
+        pytest.skip("the temporary folder lies inside a git repository")
+    shutil.copy(BROKEN, tmp_path / "kapot.yaml")
+    _status, out = run("validate", str(tmp_path / "kapot.yaml"), "--format", "github")
+    assert f"file={tmp_path / 'kapot.yaml'}," in out
+
+
+def test_help_states_the_exit_codes_and_the_settings_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("validate", "--help")[0] == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    for text in ("0 geen fouten", "1 fouten gevonden", "2 gebruiksfout", "[tool.duaal-leren]"):
+        assert text in help_text
+    assert "pyproject.toml" in help_text

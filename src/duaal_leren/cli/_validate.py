@@ -2,23 +2,34 @@
 
 ``duaal-leren validate PATH...`` checks files and folders (recursively: ``*.yaml``,
 ``*.yml``, ``*.json`` that declare a ``duaal-leren/`` schema), reports in text, JSON, GitHub
-annotations or JUnit XML, and exits 0 without errors, 1 with errors, 2 on usage errors or
-files that cannot be read as documents (the other files are still checked). A document that
-a rule cannot check (a library error while validating) is reported as failed with that
-error, and the other files are still checked. Settings may also come from
-``[tool.duaal-leren]`` in the ``pyproject.toml`` of the checked repository. Every output
-format escapes control characters.
+annotations or JUnit XML, and exits 0 without errors, 1 with errors, 2 on usage errors,
+files that cannot be read as documents (the other files are still checked) or a run that
+checked no document at all (unless ``--allow-empty``). A file named on the command line that
+declares no ``duaal-leren/`` schema (a CI workflow, ``.pre-commit-config.yaml``) is skipped
+and counted as such, as one found in a folder is, or reported with ``--unknown-files
+error``. A document that a rule cannot check (a library error while validating) is reported
+as failed with that error, and the other files are still checked. The standard plans of
+``--standaardplannen`` are loaded whatever files are checked, so that a commit that changes
+only a traject is checked against them. Paths in the JSON, GitHub and JUnit output are
+relative to ``GITHUB_WORKSPACE``, else to the root of the git repository of the file, so
+that annotations land on the file. Settings may also come from ``[tool.duaal-leren]`` in
+the ``pyproject.toml`` of the checked repository. Every output format escapes control
+characters.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any, TextIO
 
-from duaal_leren._files import document_files
+import attrs
+
+from duaal_leren._files import _declares, document_files, read_head
 from duaal_leren._validators import as_day
 from duaal_leren.cli._common import (
     EXIT_FINDINGS,
@@ -27,10 +38,19 @@ from duaal_leren.cli._common import (
     add_format,
     date_option,
     lang,
+    to_json,
 )
 from duaal_leren.documents import MAX_SIZE
 from duaal_leren.exceptions import excerpt
-from duaal_leren.validation import Reports, RuleError, Severity, validate_files
+from duaal_leren.opleidingsplan import StandaardOpleidingsplan
+from duaal_leren.validation import (
+    Finding,
+    Report,
+    Reports,
+    RuleError,
+    Severity,
+    validate_files,
+)
 
 __all__ = ["configure", "find_settings", "run"]
 
@@ -40,7 +60,26 @@ _FORMATS = {
     "github": "annotaties voor GitHub Actions / annotations for GitHub Actions",
     "junit": "JUnit XML, een testgeval per bestand / JUnit XML, a test case per file",
 }
-_SETTINGS = ("select", "ignore", "severity", "today", "lang", "format")
+_SETTINGS = (
+    "allow-empty",
+    "format",
+    "ignore",
+    "lang",
+    "select",
+    "severity",
+    "standaardplannen",
+    "today",
+    "unknown-files",
+)
+_UNKNOWN_FILES = ("error", "skip")
+_EPILOG = (
+    "exitcodes / exit codes: 0 geen fouten / no errors; 1 fouten gevonden / errors found; "
+    "2 gebruiksfout, onleesbaar bestand of geen document gecontroleerd / usage error, "
+    "unreadable file or no document checked. Instellingen / settings: [tool.duaal-leren] in "
+    "de dichtstbijzijnde pyproject.toml / in the nearest pyproject.toml ("
+    + ", ".join(_SETTINGS)
+    + ")."
+)
 
 
 def _csv(value: str) -> list[str]:
@@ -116,7 +155,23 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
     today = table.get("today")
     if today is not None and not isinstance(today, str | dt.date):
         raise fail("today", "verwacht een datum JJJJ-MM-DD", "expected a date YYYY-MM-DD")
-    for key, allowed in (("lang", ("nl", "en")), ("format", tuple(sorted(_FORMATS)))):
+    plans = table.get("standaardplannen")
+    if plans is not None and not (
+        isinstance(plans, list) and all(isinstance(v, str) and v for v in plans)
+    ):
+        raise fail(
+            "standaardplannen",
+            'verwacht een lijst van bestanden of mappen, zoals ["plannen"]',
+            'expected a list of files or folders, such as ["plannen"]',
+        )
+    allow_empty = table.get("allow-empty")
+    if allow_empty is not None and not isinstance(allow_empty, bool):
+        raise fail("allow-empty", "verwacht true of false", "expected true or false")
+    for key, allowed in (
+        ("lang", ("nl", "en")),
+        ("format", tuple(sorted(_FORMATS))),
+        ("unknown-files", _UNKNOWN_FILES),
+    ):
         value = table.get(key)
         if value is not None and value not in allowed:
             choices = ", ".join(allowed)
@@ -125,6 +180,7 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of ``validate``."""
+    parser.epilog = _EPILOG
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="bestanden of mappen / files or folders"
     )
@@ -173,6 +229,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"grootste bestand dat gelezen wordt, in MB (standaard {MAX_SIZE // 2**20}) / "
         f"largest file read, in MB (default {MAX_SIZE // 2**20})",
     )
+    parser.add_argument(
+        "--standaardplannen",
+        action="append",
+        default=None,
+        metavar="PATH",
+        help="standaardplannen (bestanden of mappen) die altijd geladen worden, welke bestanden "
+        "ook gecontroleerd worden; herhaalbaar / standard plans (files or folders) loaded "
+        "whatever files are checked; repeatable",
+    )
+    parser.add_argument(
+        "--unknown-files",
+        choices=_UNKNOWN_FILES,
+        default=None,
+        help="een bestand zonder duaal-leren-schema: skip (overslaan en tellen, standaard) of "
+        "error (een fout, exitcode 2) / a file without a duaal-leren schema: skip (skipped and "
+        "counted, the default) or error (an error, exit code 2)",
+    )
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        default=None,
+        help="een run die geen document controleert is geen fout / a run that checks no "
+        "document is no error",
+    )
 
 
 def _megabytes(text: str) -> int:
@@ -187,15 +267,103 @@ def _megabytes(text: str) -> int:
     return int(value * 1024 * 1024)
 
 
-def _files(paths: list[str]) -> list[str | Path]:
+def _declares_schema(path: Path) -> bool:
+    """Whether a named file declares a ``duaal-leren/`` schema, as a folder scan decides.
+
+    A file whose head cannot be read counts as a document: the loader says why it fails.
+    """
+    try:
+        head = read_head(path, 4096).decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    return bool(_declares("").search(head))
+
+
+def _files(paths: list[str], unknown: str) -> tuple[list[str | Path], list[Report], int]:
+    """The files to check, the reports of named files that are no documents, and a count.
+
+    Files without a ``duaal-leren/`` schema are left out, named or found in a folder; with
+    ``unknown == "error"`` each named one gets a report that says it is no document, else
+    it counts among the skipped files (those left out of folders are not counted).
+    """
     # An empty name is no folder to search: the file's report says what is wrong with it.
     files: list[str | Path] = []
+    unknowns: list[Report] = []
+    skipped = 0
     for name in paths:
-        if name:
-            files.extend(path for path, _ in document_files([name]))
-        else:
+        if not name:
             files.append(name)
-    return files
+            continue
+        for path, named in document_files([name]):
+            if not named or not path.exists() or _declares_schema(path):
+                files.append(path)
+            elif unknown == "error":
+                unknowns.append(_no_document(str(path)))
+            else:
+                skipped += 1
+    return files, unknowns, skipped
+
+
+def _no_document(source: str) -> Report:
+    finding = Finding(
+        "geen-document",
+        Severity.ERROR,
+        "$",
+        "geen duaal-leren-document: het bestand declareert geen schema duaal-leren/...",
+        "not a duaal-leren document: the file declares no schema duaal-leren/...",
+        "duaal-leren",
+    )
+    return Report((finding,), source, unreadable=True)
+
+
+def _standaardplannen(names: list[str], base: Path) -> list[StandaardOpleidingsplan]:
+    """The standard plans of files and folders, relative to ``base``.
+
+    Raises:
+        DocumentError: A file cannot be read as a document.
+        RuleError: A file named is no standard plan.
+    """
+    from duaal_leren.documents import load
+
+    plans = []
+    for name in names:
+        for path, named in document_files([base / name], "standaardplan"):
+            document = load(path)
+            if not isinstance(document, StandaardOpleidingsplan):
+                if not named:
+                    continue
+                raise RuleError(
+                    f"--standaardplannen: {excerpt(str(path))} is geen standaardplan",
+                    f"--standaardplannen: {excerpt(str(path))} is no standard plan",
+                )
+            plans.append(document)
+    return plans
+
+
+def _root(path: Path) -> Path | None:
+    """The folder paths are shown relative to: ``GITHUB_WORKSPACE``, else the git root."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(os.path.abspath(workspace))
+    # A worktree or submodule has a .git file instead of a folder.
+    return next((p for p in path.parents if (p / ".git").exists()), None)
+
+
+def _shown(source: str) -> str:
+    """``source`` relative to `_root` where it lies inside it, else as given."""
+    if source == '""':
+        return source
+    path = Path(os.path.abspath(source))
+    root = _root(path)
+    if root is None or not path.is_relative_to(root):
+        return source
+    return path.relative_to(root).as_posix()
+
+
+def _relative(reports: Reports) -> Reports:
+    return Reports(
+        tuple(attrs.evolve(r, source=_shown(r.source)) if r.source else r for r in reports)
+    )
 
 
 def _severity(args: argparse.Namespace, settings: dict[str, Any]) -> dict[str, str]:
@@ -217,21 +385,30 @@ def _severity(args: argparse.Namespace, settings: dict[str, Any]) -> dict[str, s
     return severity
 
 
-def _write(reports: Reports, fmt: str, language: str, out: TextIO) -> None:
-    writers = {
-        "text": reports.text,
-        "json": reports.to_json,
-        "github": reports.to_github,
-        "junit": reports.to_junit,
-    }
-    text = writers[fmt](language)
+def _write(reports: Reports, skipped: int, fmt: str, language: str, out: TextIO) -> None:
+    if fmt == "text":
+        text = reports.text(language)
+        if skipped:
+            # The count of skipped files joins the summary, the last line.
+            text += f", {skipped} {'skipped' if language == 'en' else 'overgeslagen'}"
+    elif fmt == "json":
+        data = _relative(reports).to_dict(language)
+        data["summary"]["skipped"] = skipped
+        text = to_json(data)
+    elif fmt == "github":
+        text = _relative(reports).to_github(language)
+    else:
+        text = _relative(reports).to_junit(language)
     if text:
         out.write(text + "\n")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Check the files; exit 0 without errors, 1 with errors, 2 with unreadable files."""
-    settings, _ = find_settings(Path.cwd())
+    """Check the files; exit 0 without errors, 1 with errors, 2 with unreadable files.
+
+    A run that checked no document exits 2 as well, unless empty runs are allowed.
+    """
+    settings, pyproject = find_settings(Path.cwd())
     select = _csv(args.select) if args.select is not None else settings.get("select")
     ignore = _csv(args.ignore) if args.ignore is not None else settings.get("ignore")
     today = date_option(args, "--today")
@@ -239,15 +416,36 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         today = as_day(str(settings["today"]), "[tool.duaal-leren].today")
     language = lang(args, settings.get("lang"))
     fmt = args.format or settings.get("format") or "text"
+    unknown = args.unknown_files or settings.get("unknown-files") or "skip"
+    allow_empty = bool(args.allow_empty or settings.get("allow-empty"))
+    # The settings file names folders relative to itself; the command line, to here.
+    plans = _standaardplannen(args.standaardplannen or [], Path.cwd())
+    if args.standaardplannen is None and pyproject is not None:
+        plans = _standaardplannen(settings.get("standaardplannen", []), pyproject.parent)
+    files, unknowns, skipped = _files(args.paths, unknown)
     reports = validate_files(
-        _files(args.paths),
+        files,
         today=today,
         select=select,
         ignore=ignore,
         severity=_severity(args, settings),
+        standaardplannen=plans,
         max_size=args.max_size,
     )
-    _write(reports, fmt, language, out)
+    reports = Reports((*reports, *unknowns))
+    _write(reports, skipped, fmt, language, out)
+    if not len(reports) and not allow_empty:
+        sys.stderr.write(
+            (
+                "duaal-leren: no document checked: none of the files declares a schema "
+                "duaal-leren/...; --allow-empty allows that"
+                if language == "en"
+                else "duaal-leren: geen document gecontroleerd: geen van de bestanden declareert "
+                "een schema duaal-leren/...; --allow-empty laat dat toe"
+            )
+            + "\n"
+        )
+        return EXIT_USAGE
     # A missing file is reported among the findings of that file, like any unreadable one.
     if any(r.unreadable for r in reports):
         return EXIT_USAGE
