@@ -727,3 +727,12 @@ def test_yaml_lines_stops_reading_once_every_line_is_found() -> None:
     assert yaml_lines(text, ["$.b"]) == {"$": 1, "$.b": 2}
     # A key that a finished mapping does not hold is not waited for either.
     assert yaml_lines("a:\n  x: 1\nb: [\n", ["$.a.y"]) == {"$": 1, "$.a": 2}
+
+
+@pytest.mark.parametrize("key", ["x-]", "a.b", 'q"]x', "x[1]", "é ]"])
+def test_a_key_with_brackets_or_dots_gets_its_line(key: str) -> None:
+    # Such a key is written ["..."] in a path; its line must still be found.
+    text = json.dumps({"a": 1, key: 2}, indent=2)
+    assert json_lines(text, [child_path("$", key)])[child_path("$", key)] == 3
+    yaml_text = f"a: 1\n{json.dumps(key)}: 2\n"
+    assert yaml_lines(yaml_text, [child_path("$", key)])[child_path("$", key)] == 2

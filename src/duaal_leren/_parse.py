@@ -52,7 +52,9 @@ __all__ = [
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
-_LAST_STEP = re.compile(r"(\.[^.\[]+|\[[^\]]*\])$")
+# The last step of a path as `child_path` writes it: ``.name``, ``[3]`` or ``["any key"]``
+# (a JSON string, which may itself hold ``]``, ``.`` or an escaped quote).
+_LAST_STEP = re.compile(r'(\.[^.\[]+|\[[0-9]+\]|\["(?:[^"\\]|\\.)*"\])$')
 
 
 def line_for(path: str, lines: dict[str, int]) -> int | None:
