@@ -2,7 +2,7 @@
 
 ``duaal-leren validate PATH...`` checks files and folders (recursively: ``*.yaml``,
 ``*.yml``, ``*.json`` that declare a ``duaal-leren/`` schema), reports in text, JSON, GitHub
-annotations or JUnit XML, and exits 0 without errors, 1 with errors, 2 on usage errors,
+annotations, JUnit XML or SARIF, and exits 0 without errors, 1 with errors, 2 on usage errors,
 files that cannot be read as documents (the other files are still checked) or a run that
 checked no document at all (unless ``--allow-empty``). A file named on the command line that
 declares no ``duaal-leren/`` schema (a CI workflow, ``.pre-commit-config.yaml``) is skipped
@@ -10,7 +10,7 @@ and counted as such, as one found in a folder is, or reported with ``--unknown-f
 error``. A document that a rule cannot check (a library error while validating) is reported
 as failed with that error, and the other files are still checked. The standard plans of
 ``--standaardplannen`` are loaded whatever files are checked, so that a commit that changes
-only a traject is checked against them. Paths in the JSON, GitHub and JUnit output are
+only a traject is checked against them. Paths in the JSON, GitHub, JUnit and SARIF output are
 relative to ``GITHUB_WORKSPACE``, else to the root of the git repository of the file, so
 that annotations land on the file. Settings may also come from ``[tool.duaal-leren]`` in
 the ``pyproject.toml`` of the checked repository. Every output format escapes control
@@ -59,6 +59,7 @@ _FORMATS = {
     "json": "de bevindingen per bestand als JSON / the findings of each file as JSON",
     "github": "annotaties voor GitHub Actions / annotations for GitHub Actions",
     "junit": "JUnit XML, een testgeval per bestand / JUnit XML, a test case per file",
+    "sarif": "SARIF 2.1.0 voor GitHub code scanning / SARIF 2.1.0 for GitHub code scanning",
 }
 _SETTINGS = (
     "allow-empty",
@@ -397,6 +398,8 @@ def _write(reports: Reports, skipped: int, fmt: str, language: str, out: TextIO)
         text = to_json(data)
     elif fmt == "github":
         text = _relative(reports).to_github(language)
+    elif fmt == "sarif":
+        text = _relative(reports).to_sarif(language)
     else:
         text = _relative(reports).to_junit(language)
     if text:

@@ -7,7 +7,7 @@ finding is always data a tool can show. One run reports every finding of a docum
 There is one way through: `validate` checks a model, and `validate_files` reads each file
 once, checks it with `validate`, and gives every finding its line in that file. A `Report`
 (one document) and `Reports` (the files of one run) write themselves as text, JSON, GitHub
-annotations and JUnit XML; the command line only chooses one.
+annotations, JUnit XML and SARIF; the command line only chooses one.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import inspect
 import json
 import os
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 from xml.etree import ElementTree
@@ -792,6 +794,100 @@ class Reports:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
             suites, encoding="unicode"
         )
+
+    def to_sarif(self, lang: str | None = None) -> str:
+        """SARIF 2.1.0 JSON, as GitHub code scanning reads it: one run of ``duaal-leren``.
+
+        The run describes every rule with a finding (its title in ``lang``, its
+        explanation and its source) and has a result per finding: the rule's code, the
+        level (``error``, ``warning`` or ``note`` for info), the message in ``lang`` and,
+        for a file, its path as given and the finding's line where it is known.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+
+        Example:
+            >>> import duaal_leren
+            >>> reports = duaal_leren.validate_files(["examples/traject-lotte.yaml"])
+            >>> sarif = json.loads(reports.to_sarif("en"))
+            >>> sarif["version"], sarif["runs"][0]["tool"]["driver"]["name"]
+            ('2.1.0', 'duaal-leren')
+        """
+        from duaal_leren import __version__
+
+        lang = checked_lang(lang)
+        findings = [(r.source, f) for r in self.reports for f in r.findings]
+        codes = sorted({f.code for _, f in findings})
+        index = {code: i for i, code in enumerate(codes)}
+        first: dict[str, Finding] = {}
+        for _, f in findings:
+            first.setdefault(f.code, f)
+        results = []
+        for source, f in findings:
+            result: dict[str, Any] = {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f"{f.path}: {f.text(lang)}"},
+            }
+            if source:
+                physical: dict[str, Any] = {
+                    "artifactLocation": {"uri": urllib.parse.quote(source, safe="/:")}
+                }
+                if f.line is not None:
+                    physical["region"] = {"startLine": f.line}
+                result["locations"] = [{"physicalLocation": physical}]
+            results.append(result)
+        sarif = {
+            "$schema": _SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "duaal-leren",
+                            "version": __version__,
+                            "informationUri": "https://pypi.org/project/duaal-leren/",
+                            "rules": [_sarif_rule(first[code], lang) for code in codes],
+                        }
+                    },
+                    "results": results,
+                }
+            ],
+        }
+        return _json(sarif)
+
+
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _sarif_rule(finding: Finding, lang: str) -> dict[str, Any]:
+    """The SARIF description of the rule behind ``finding``, in ``lang``.
+
+    A code that no registered rule has (an unreadable file, a rule that failed) is
+    described by the finding itself.
+    """
+    rule: Rule | None = None
+    if finding.code in RULES:
+        rule = RULES[finding.code]
+    title = rule.text(lang) if rule else finding.code
+    source = rule.source if rule else finding.source
+    explanation = (inspect.cleandoc(rule.doc) if rule else "") or title
+    label = "Source" if lang == "en" else "Bron"
+    help_text = f"{title}\n\n{label}: {source}"
+    if rule and rule.fix:
+        help_text += f"\n\nFix: {rule.fix}"
+    severity = rule.severity if rule else finding.severity
+    return {
+        "id": finding.code,
+        "name": finding.code,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": f"{explanation}\n\n{label}: {source}"},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[severity]},
+        "properties": {"source": source},
+    }
 
 
 def _contexts(
