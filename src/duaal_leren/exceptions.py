@@ -34,6 +34,7 @@ __all__ = [
     "FieldError",
     "Lang",
     "MissingDependencyError",
+    "PathMessage",
     "Problem",
     "WriteError",
     "checked_lang",
@@ -326,8 +327,37 @@ def _cut(text: str, limit: int) -> str:
     return text[: limit - tail - 3] + "..." + text[len(text) - tail :]
 
 
+class PathMessage:
+    """What a problem and a finding share: a path into a document and a bilingual message.
+
+    A base for frozen attrs classes with the fields ``path``, ``message`` and
+    ``message_en``.
+    """
+
+    __slots__ = ()
+    path: str
+    message: str
+    message_en: str
+
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """The path as keys and indexes, such as ``("competenties", 3, "termijn")``.
+
+        A form maps it to its own field; see `location`.
+        """
+        return location(self.path)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in Dutch (``"nl"``) or English (``"en"``), by default the default one.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        return self.message_en if checked_lang(lang) == "en" else self.message
+
+
 @attrs.frozen
-class Problem:
+class Problem(PathMessage):
     """One thing wrong with a document.
 
     Attributes:
@@ -352,19 +382,6 @@ class Problem:
     message_en: str
     code: str = "ongeldige-waarde"
     line: int | None = None
-
-    @property
-    def location(self) -> tuple[str | int, ...]:
-        """The path as keys and indexes, such as ``("competenties", 3, "termijn")``."""
-        return location(self.path)
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in Dutch (``"nl"``) or English (``"en"``), by default the default one.
-
-        Raises:
-            FieldError: ``lang`` names another language.
-        """
-        return self.message_en if checked_lang(lang) == "en" else self.message
 
     def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
         """Plain data for a tool or a form: path, location, line, code and message.

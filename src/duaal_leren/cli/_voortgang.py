@@ -18,7 +18,7 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pendulum
 
@@ -40,6 +40,10 @@ from duaal_leren.cli._common import (
 from duaal_leren.documents import load
 from duaal_leren.exceptions import DuaalLerenError, excerpt, printable
 from duaal_leren.voortgang import RISICODREMPEL
+
+if TYPE_CHECKING:
+    from duaal_leren.cohort import Matrix
+    from duaal_leren.voortgang import TrajectVoortgang
 
 __all__ = ["configure", "run"]
 
@@ -153,6 +157,17 @@ def _check_outputs(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
         )
 
 
+def _render(fmt: str, language: str, shown: TrajectVoortgang | Matrix, data: object) -> str:
+    """A traject's progress or a cohort's matrix in the chosen format (``data``: for JSON)."""
+    if fmt == "json":
+        return to_json(data)
+    if fmt == "csv":
+        return shown.csv()
+    if fmt == "html":
+        return shown.html(language)
+    return shown.text(language)
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Show the progress of the traject, or the matrix of the cohort."""
     language = lang(args)
@@ -175,14 +190,7 @@ def _run_traject(args: argparse.Namespace, out: TextIO, today: pendulum.Date, la
     _check_outputs(args, [Path(args.paths[0])])
     traject = load_traject(args.paths[0])
     result = TrajectVoortgang.from_traject(traject, today=today, risicodrempel=args.risicodrempel)
-    if args.format == "json":
-        text = to_json(result.to_dict(language))
-    elif args.format == "csv":
-        text = result.csv()
-    elif args.format == "html":
-        text = result.html(language)
-    else:
-        text = result.text(language)
+    text = _render(args.format, language, result, result.to_dict(language))
     chart = None
     if args.grafiek:
         from duaal_leren.plot import voortgangsgrafiek
@@ -224,14 +232,7 @@ def _run_cohort(
             f"no trajecten in {', '.join(args.paths)} match {chosen}",
         )
     matrix = cohort.matrix(today=today, risicodrempel=args.risicodrempel)
-    if args.format == "json":
-        text = to_json(matrix.to_dict())
-    elif args.format == "csv":
-        text = matrix.csv()
-    elif args.format == "html":
-        text = matrix.html(language)
-    else:
-        text = matrix.text(language)
+    text = _render(args.format, language, matrix, matrix.to_dict())
     chart = None
     if args.grafiek:
         from duaal_leren.plot import heatmap

@@ -36,9 +36,9 @@ from duaal_leren.exceptions import (
     DocumentError,
     DocumentTypeError,
     DuaalLerenError,
+    PathMessage,
     checked_lang,
     excerpt,
-    location,
     printable,
 )
 from duaal_leren.gespreksverslag import Gespreksverslag
@@ -128,7 +128,7 @@ class Hit:
 
 
 @attrs.frozen
-class Finding:
+class Finding(PathMessage):
     """One thing a rule found in a document.
 
     Attributes:
@@ -148,22 +148,6 @@ class Finding:
     message_en: str
     source: str
     line: int | None = None
-
-    @property
-    def location(self) -> tuple[str | int, ...]:
-        """The path as keys and indexes, such as ``("lerende", "leerplicht_voltooid")``.
-
-        A form maps it to its own field; see `duaal_leren.exceptions.location`.
-        """
-        return location(self.path)
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in Dutch (``nl``) or English (``en``), by default the default one.
-
-        Raises:
-            FieldError: ``lang`` names another language.
-        """
-        return self.message_en if checked_lang(lang) == "en" else self.message
 
     def to_dict(self, lang: str | None = None, *, both: bool = False) -> dict[str, Any]:
         """Plain data: code, severity, path, location, line, message and source.
