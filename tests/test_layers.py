@@ -105,7 +105,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Errors and single values",
         "Fouten en enkelvoudige waarden",
-        ("exceptions", "_validators", "_lazy"),
+        ("exceptions", "_validators", "_lazy", "_views"),
     ),
     (
         "Models",
@@ -119,6 +119,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "gespreksverslag",
             "vakantie",
             "traject",
+            "aanwezigheid",
         ),
     ),
     (
@@ -131,11 +132,23 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Leidraden en kalender",
         ("leidraad", "kalender"),
     ),
-    ("Working days and hours", "Werkdagen en uren", ("werkdagen", "vakantieregeling")),
+    ("Working days and hours", "Werkdagen en uren", ("werkdagen", "vakantieregeling", "uren")),
     (
         "Planning, progress and exports",
         "Planning, voortgang en export",
-        ("planning", "voortgang", "cohort", "ical", "plot", "summary", "strategies"),
+        (
+            "planning",
+            "voortgang",
+            "cohort",
+            "ical",
+            "plot",
+            "summary",
+            "strategies",
+            "privacy",
+            "bewaring",
+            "case",
+            "openbadges",
+        ),
     ),
     ("Validation", "Validatie", ("validation",)),
     ("Command line", "Opdrachtregel", ("cli",)),

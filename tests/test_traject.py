@@ -273,6 +273,11 @@ def test_persoonsgegeven_marks_exactly_the_personal_fields() -> None:
         ("Lerende", "persoonsgegevens"),
         ("Lerende", "screening"),
         ("Lerende", "ondersteuning"),
+        ("Mentor", "naam"),
+        ("Mentor", "geboortedatum"),
+        ("Mentor", "contact"),
+        ("Bedrijfscontact", "naam"),
+        ("Bedrijfscontact", "contact"),
     }
     for field in attrs.fields(Lerende):
         # What is marked is left out of repr; what is left in is not marked.

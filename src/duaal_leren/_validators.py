@@ -31,7 +31,16 @@ import pendulum
 
 from duaal_leren.exceptions import FieldError, excerpt
 
+PERSOONSGEGEVEN = "duaal_leren.persoonsgegeven"
+"""Metadata key that marks an attrs field as personal data (of a learner, a mentor or a
+contact person): kept out of ``repr``, of messages and of redacted copies."""
+
+PERSONAL = {PERSOONSGEGEVEN: True}
+"""The metadata of a personal field: ``attrs.field(metadata=PERSONAL)``."""
+
 __all__ = [
+    "PERSONAL",
+    "PERSOONSGEGEVEN",
     "FieldError",
     "NoDay",
     "TypedConverter",

@@ -45,6 +45,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from duaal_leren import _views
 from duaal_leren._validators import non_empty, optional, typed_fields, validator
 from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem, excerpt
 
@@ -498,7 +499,7 @@ def _eigen_problemen(eigen: SchooleigenKalender, jaar: Schooljaar) -> list[Probl
     return problems
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Schoolkalender:
     """The calendar of one Flemish school year, with the school's own days.
 
@@ -530,6 +531,13 @@ class Schoolkalender:
     # The same days as ordinals, for loops over many days (the weekly hours of a caseload).
     _vakantie_ordinals: frozenset[int] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _feest_ordinals: frozenset[int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __repr__(self) -> str:
+        # A notebook or a log shows a short line, never every day of the year.
+        return _views.short_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _views.html(self)
 
     def __attrs_post_init__(self) -> None:
         vrij = {

@@ -22,7 +22,15 @@ from collections.abc import Iterable, Mapping
 import attrs
 import pendulum
 
-from duaal_leren._validators import each, matches, non_empty, optional, typed_fields
+from duaal_leren import _views
+from duaal_leren._validators import (
+    PERSONAL,
+    each,
+    matches,
+    non_empty,
+    optional,
+    typed_fields,
+)
 from duaal_leren.competentie import BK_ID, Competentie, Leerplaats
 
 __all__ = [
@@ -49,6 +57,13 @@ class Opleidingsplan:
     __slots__ = ()
     competenties: tuple[Competentie, ...]
 
+    def __repr__(self) -> str:
+        # A notebook or a log shows a short line, never the whole plan.
+        return _views.short_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _views.html(self)
+
     def competentie(self, code: str) -> Competentie:
         """The competence with this code.
 
@@ -73,7 +88,7 @@ class Opleidingsplan:
         return {plaats: tuple(items) for plaats, items in groups.items()}
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(repr=False, field_transformer=typed_fields)
 class StandaardOpleidingsplan(Opleidingsplan):
     """The standard plan of a dual course (standaardtraject or doelenkader).
 
@@ -142,7 +157,9 @@ class Handtekening:
 
     partij: Partij
     datum: pendulum.Date
-    naam: str | None = attrs.field(default=None, validator=optional(non_empty), repr=False)
+    naam: str | None = attrs.field(
+        default=None, validator=optional(non_empty), repr=False, metadata=PERSONAL
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -178,7 +195,7 @@ class Weglating:
     reden: str | None = attrs.field(default=None, validator=optional(non_empty))
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(repr=False, field_transformer=typed_fields)
 class IndividueelOpleidingsplan(Opleidingsplan):
     """The opleidingsplan of one learner, derived from a standard plan.
 

@@ -22,7 +22,10 @@ import enum
 import attrs
 import pendulum
 
+from duaal_leren import _views
 from duaal_leren._validators import (
+    PERSONAL,
+    PERSOONSGEGEVEN,
     at_least,
     in_range,
     non_empty,
@@ -59,10 +62,7 @@ __all__ = [
     "WerkdagPlaats",
 ]
 
-PERSOONSGEGEVEN = "duaal_leren.persoonsgegeven"
-"""Metadata key that marks an attrs field as personal data of a learner."""
-
-_PERSONAL = {PERSOONSGEGEVEN: True}
+_PERSONAL = PERSONAL
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -266,24 +266,24 @@ class Mentor:
         contact: How and when to reach the mentor.
     """
 
-    naam: str = attrs.field(validator=non_empty)
-    geboortedatum: pendulum.Date | None = attrs.field(default=None, repr=False)
+    naam: str = attrs.field(validator=non_empty, repr=False, metadata=_PERSONAL)
+    geboortedatum: pendulum.Date | None = attrs.field(default=None, repr=False, metadata=_PERSONAL)
     aanstelling: pendulum.Date | None = None
     ervaring_jaren: float | None = attrs.field(default=None, validator=optional(at_least(0)))
     vrijstelling_ervaring: str | None = attrs.field(default=None, validator=optional(non_empty))
     uittreksel_strafregister: pendulum.Date | None = None
     mentoropleiding: pendulum.Date | None = None
     leeftijdsuitzondering: bool = False
-    contact: Contact = attrs.field(default=_NO_CONTACT)
+    contact: Contact = attrs.field(default=_NO_CONTACT, repr=False, metadata=_PERSONAL)
 
 
 @attrs.frozen(field_transformer=typed_fields)
 class Bedrijfscontact:
     """Another contact at the company, with their role (HR, directie, ploegbaas, ...)."""
 
-    naam: str = attrs.field(validator=non_empty)
+    naam: str = attrs.field(validator=non_empty, repr=False, metadata=_PERSONAL)
     rol: str = attrs.field(validator=non_empty)
-    contact: Contact = attrs.field(default=_NO_CONTACT)
+    contact: Contact = attrs.field(default=_NO_CONTACT, repr=False, metadata=_PERSONAL)
 
 
 class Overeenkomstsoort(enum.Enum):
@@ -470,3 +470,10 @@ class Traject:
     beheersingsschaal: Beheersingsschaal | None = None
     gespreksverslagen: tuple[Gespreksverslag, ...] = ()
     vakantie_uitzonderingen: tuple[Vakantieuitzondering, ...] = ()
+
+    def __repr__(self) -> str:
+        # A notebook or a log shows a short line, never the whole document.
+        return _views.short_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _views.html(self)

@@ -82,6 +82,33 @@ COMMANDS = (
         "toon het JSON Schema van een documentsoort / print a document kind's JSON Schema",
         "duaal_leren.cli._schema",
     ),
+    Command(
+        "uren",
+        "geplande en gewerkte uren op de werkplek / planned and actual workplace hours",
+        "duaal_leren.cli._uren",
+    ),
+    Command(
+        "redact",
+        "schrijf een kopie zonder persoonsgegevens / write a copy without personal data",
+        "duaal_leren.cli._redact",
+    ),
+    Command(
+        "retention",
+        "toon of wis documenten voorbij hun bewaartermijn / "
+        "list or delete documents past their retention date",
+        "duaal_leren.cli._retention",
+    ),
+    Command(
+        "export",
+        "exporteer naar open standaarden (CASE, Open Badges) / "
+        "export to open standards (CASE, Open Badges)",
+        "duaal_leren.cli._export",
+    ),
+    Command(
+        "import",
+        "importeer uit open standaarden (CASE) / import from open standards (CASE)",
+        "duaal_leren.cli._import",
+    ),
 )
 """The commands, in the order ``--help`` lists them."""
 

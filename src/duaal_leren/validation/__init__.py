@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from duaal_leren.validation import (
     _opvolging_rules,  # noqa: F401 - rules of conversations
+    _privacy_rules,  # noqa: F401 - personal data in free text, retention
     _rules,  # noqa: F401 - registers the built-in rules
+    _uren_rules,  # noqa: F401 - working time and attendance
     _vakantie_rules,  # noqa: F401 - school holidays
     _verslag_rules,  # noqa: F401 - and those for records
 )

@@ -1,0 +1,1 @@
+"""Rules of working time and attendance."""
