@@ -750,7 +750,7 @@ def test_save_gives_a_new_file_the_usual_mode(traject: duaal_leren.Traject, tmp_
 def test_kinds(traject: duaal_leren.Traject) -> None:
     names = [k.name for k in duaal_leren.kinds()]
     assert names == sorted(names)
-    assert {"standaardplan", "traject"} <= set(names)
+    assert {"standaardplan", "traject", "aanwezigheden"} <= set(names)
     kind = duaal_leren.kind_of("traject")
     assert kind is duaal_leren.kind_of(duaal_leren.Traject) is duaal_leren.kind_of(traject)
     assert kind.schema == "duaal-leren/traject@1"
@@ -821,3 +821,28 @@ def test_a_plan_round_trips_through_plain_data_with_its_schema_key(
     assert next(iter(data)) == "schema"
     assert json.loads(duaal_leren.dump(standaardplan, format="json")) == data
     assert duaal_leren.from_dict(data) == standaardplan
+
+
+# --- documents written before the schedule could rotate -----------------------------------
+
+
+def test_old_trajecten_load_and_write_back_unchanged() -> None:
+    # The example trajecten and the test data were written with one weekpatroon: they load
+    # to the same schedule, and writing them back adds none of the new fields.
+    root = Path(__file__).resolve().parent.parent
+    for name in (
+        "examples/traject-lotte.yaml",
+        "examples/traject-milan.yaml",
+        "tests/data/traject-kapot.yaml",
+    ):
+        traject = duaal_leren.load_traject(root / name)
+        assert traject.rotatie is None
+        assert traject.roosterwijzigingen == ()
+        assert traject.afspraken.afwezigheidsmelding is None
+        rooster = traject.rooster
+        assert rooster is not None
+        assert rooster.weken == (traject.weekpatroon,)
+        text = duaal_leren.dump(traject)
+        for key in ("rotatie:", "roosterwijzigingen:", "afwezigheidsmelding:"):
+            assert key not in text
+        assert duaal_leren.loads(text) == traject

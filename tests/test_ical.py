@@ -330,9 +330,12 @@ def _schema(traject: Traject) -> Opvolgingsschema:
         return plan_opvolging(traject, PerSchooljaar(2))
     except PlanningError:
         contract = traject.overeenkomst
+        # A full week at the workplace, with no rotation or change of schedule to undo it.
         ruim = attrs.evolve(
             traject,
             weekpatroon=_WERKWEEK,
+            rotatie=None,
+            roosterwijzigingen=(),
             overeenkomst=attrs.evolve(
                 contract, einde=max(contract.einde, contract.start.add(days=366))
             ),
@@ -360,3 +363,18 @@ def test_every_traject_exports_and_parses_back(traject: Traject) -> None:
             a.params["CN"] for a in (attendees if isinstance(attendees, list) else [attendees])
         ]
         assert len(names) == len(schema.genodigden)
+
+
+def test_a_rotating_schedule_exports_visits_on_its_workplace_days_only() -> None:
+    from duaal_leren.werkdagen import bezoekdagen
+
+    root = Path(__file__).resolve().parent.parent
+    noor = duaal_leren.load_traject(root / "examples" / "traject-noor.yaml")
+    schema = plan_opvolging(noor, PerSchooljaar(4), bestaande=())
+    starts = [e.decoded("DTSTART") for e in events(to_ical(schema, stempel=STAMP))]
+    assert len(starts) == 4
+    visits = set(bezoekdagen(noor))
+    assert all(start.date() in visits for start in starts)
+    # None in the exam weeks of June, none on the Thursday of the class trip.
+    assert not [s for s in starts if dt.date(2026, 6, 8) <= s.date() <= dt.date(2026, 6, 19)]
+    assert dt.date(2026, 3, 12) not in {s.date() for s in starts}

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 import duaal_leren
 from duaal_leren import strategies
 from duaal_leren._parse import child_path
+from duaal_leren.aanwezigheid import Aanwezigheden, Aanwezigheid, Melding
 from duaal_leren.gespreksverslag import Antwoord
 from duaal_leren.kalender import SchooleigenDag
 from duaal_leren.leidraad import (
@@ -37,6 +38,7 @@ from duaal_leren.leidraad import (
     Uitbreiding,
 )
 from duaal_leren.opvolging import Actie, Deelnemer
+from duaal_leren.traject import Meldingsafspraak, Roosterwijziging, Rotatie
 
 FORMATS = ("yaml", "json")
 # For the robustness tests, which each load a whole document: the round trips run the
@@ -148,7 +150,13 @@ def test_schoolkalender_round_trip(kalender: duaal_leren.SchooleigenKalender) ->
     check_text_round_trip(kalender)
 
 
+@given(record=strategies.aanwezigheden())
+def test_aanwezigheden_round_trip(record: Aanwezigheden) -> None:
+    check_text_round_trip(record)
+
+
 ROUND_TRIPS = {
+    "aanwezigheden": test_aanwezigheden_round_trip,
     "gespreksverslag": test_gespreksverslag_round_trip,
     "leidraad": test_leidraad_round_trip,
     "leidraad-uitbreiding": test_leidraad_uitbreiding_round_trip,
@@ -471,6 +479,12 @@ STRATEGY_OF: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     duaal_leren.Weekpatroon: strategies.weekpatronen,
     duaal_leren.Weglating: strategies.weglatingen,
     duaal_leren.Werkdag: strategies.werkdagen,
+    Aanwezigheden: strategies.aanwezigheden,
+    Aanwezigheid: strategies.aanwezigheidsdagen,
+    Melding: strategies.meldingen,
+    Meldingsafspraak: strategies.meldingsafspraken,
+    Roosterwijziging: strategies.roosterwijzigingen,
+    Rotatie: strategies.rotaties,
 }
 
 

@@ -1001,3 +1001,145 @@ def test_learner_has_finished_full_time_compulsory_schooling(traject: Traject) -
     assert unknown.path == "$.lerende.leerplicht_voltooid"
     [not_done] = findings(_leerplicht(traject, False), "lerende-leerplicht")
     assert not_done.severity is Severity.ERROR
+
+
+# --- the real schedule, attendance (R-OAO, R-HOLIDAY, the agreement on absences) ---------
+
+NOOR = duaal_leren.load_traject(EXAMPLES / "traject-noor.yaml")
+# The example month with its absences reported late or not at all (same hours).
+OKTOBER = duaal_leren.load(EXAMPLES.parent / "tests" / "data" / "aanwezigheden-noor-laat.yaml")
+EIND_OKTOBER = D(2025, 10, 26)
+
+
+def attendance_findings(
+    record: object, traject: Traject, code: str, today: pendulum.Date = EIND_OKTOBER
+) -> list[tuple[str, str, Severity | None]]:
+    """The hits of a rule on an attendance record checked with its traject.
+
+    The rules see the record as the document and its traject beside it, as the engine
+    gives them once it pairs the two (see validation/_uren_rules.py).
+    """
+    from duaal_leren.validation import Context
+
+    ctx = Context(record, today, traject=traject)
+    return [(h.path, h.message_en, h.severity) for h in RULES[code].check(ctx)]
+
+
+def test_the_rotation_example_passes_every_rule() -> None:
+    assert duaal_leren.validate(NOOR, today=TODAY).findings == ()
+
+
+def test_oao_uren_counts_the_exam_block() -> None:
+    # Week A alone with the exam weeks: 775.2 / 37 = 20.95 (tests/test_uren.py): passes;
+    # with 7.6 fewer in week A (15.2 hours a week): 37 x 15.2 = 562.4, less three exam
+    # weeks of 15.2 = 516.8 / 37 = 13.97: fails, at the rotation.
+    week_a = NOOR.rotatie.weken[0]
+    assert findings(NOOR, "oao-uren") == []
+    short_a = Weekpatroon(week_a.dagen[1:])  # Tuesday and Wednesday: 15.2 hours
+    rotation = attrs.evolve(NOOR.rotatie, weken=(short_a, short_a))
+    [finding] = findings(attrs.evolve(NOOR, rotatie=rotation), "oao-uren")
+    assert finding.path == "$.rotatie"
+    assert "14.0" in finding.message_en
+
+
+def test_oao_voltijds_checks_every_week_of_a_rotation() -> None:
+    week_a, week_b = NOOR.rotatie.weken
+    rotation = attrs.evolve(NOOR.rotatie, weken=(week_a, Weekpatroon(week_b.dagen[:-1])))
+    [finding] = findings(attrs.evolve(NOOR, rotatie=rotation), "oao-voltijds")
+    assert finding.path == "$.rotatie.weken[1]"
+
+
+def test_rooster_refuses_two_schedules_and_empty_changes() -> None:
+    both = attrs.evolve(NOOR, weekpatroon=NOOR.rotatie.weken[0])
+    [finding] = findings(both, "rooster")
+    assert (finding.path, finding.severity) == ("$.rotatie", Severity.ERROR)
+    trip = NOOR.roosterwijzigingen[1]
+    backwards = attrs.evolve(trip, einde=trip.start.subtract(days=1))
+    wrong_day = attrs.evolve(trip, start=D(2026, 3, 13))  # a Friday; the change names Thursday
+    changes = (backwards, wrong_day)
+    found = findings(attrs.evolve(NOOR, roosterwijzigingen=changes), "rooster")
+    assert [(f.path, f.severity) for f in found] == [
+        ("$.roosterwijzigingen[0].einde", Severity.ERROR),
+        ("$.roosterwijzigingen[1].dagen", Severity.WARNING),
+    ]
+
+
+def test_uren_werkelijk_warns_when_worked_or_projected_falls_below_20() -> None:
+    assert attendance_findings(OKTOBER, NOOR, "uren-werkelijk") == []
+    # Ill on every workplace day from 1 September to 26 October: worked 0 a week, and the
+    # projection (0 + 896.8 - 8 x 26.6) / 37 = 684.0 / 37 = 18.49, below 20 as well.
+    days = duaal_leren.werkplekdagen(NOOR, D(2025, 9, 1), D(2025, 10, 26))
+    ill = duaal_leren.from_dict(
+        {"traject": NOOR.id, "dagen": [{"datum": d.isoformat(), "status": "ziekte"} for d in days]},
+        OKTOBER.__class__,
+    )
+    hits = attendance_findings(ill, NOOR, "uren-werkelijk")
+    assert [m for _, m, _ in hits] == [
+        "in school year 2025-2026 the average of the hours worked is 0.0 hours a week, below "
+        "20 (planned: 24.2)",
+        "in school year 2025-2026 the projection for the year is 18.5 hours a week, below 20 "
+        "(planned: 24.2)",
+    ]
+    assert RULES["uren-werkelijk"].severity is Severity.WARNING
+    # Another traject's record, or a traject alone: nothing to check.
+    assert attendance_findings(ill, attrs.evolve(NOOR, id="TRJ-X"), "uren-werkelijk") == []
+    assert findings(NOOR, "uren-werkelijk") == []
+
+
+def test_aanwezigheid_dag() -> None:
+    from duaal_leren.aanwezigheid import Aanwezigheid, Aanwezigheidsstatus
+
+    assert attendance_findings(OKTOBER, NOOR, "aanwezigheid-dag") == []
+    days = (
+        Aanwezigheid(D(2025, 10, 28), uren=7.6),  # herfstvakantie, no exception
+        Aanwezigheid(D(2025, 10, 2), uren=7.6),  # a Thursday of week A: school
+        Aanwezigheid(D(2025, 12, 16), Aanwezigheidsstatus.ZIEKTE),  # ill in the exam week at school
+        Aanwezigheid(D(2026, 7, 6), uren=7.6),  # after the contract
+        Aanwezigheid(D(2025, 10, 6), uren=7.6),  # a workplace day of week B: fine
+    )
+    record = attrs.evolve(OKTOBER, dagen=days)
+    hits = attendance_findings(record, NOOR, "aanwezigheid-dag")
+    assert [(p, s) for p, _, s in hits] == [
+        ("$.dagen[0]", None),  # the rule's own severity: an error (R-HOLIDAY)
+        ("$.dagen[1]", Severity.WARNING),
+        ("$.dagen[2]", Severity.WARNING),
+        ("$.dagen[3]", Severity.WARNING),
+    ]
+    assert RULES["aanwezigheid-dag"].severity is Severity.ERROR
+    assert "school holiday" in hits[0][1]
+    # With a recorded exception, the vacation day is a workplace day.
+    from duaal_leren.vakantie import Vakantieuitzondering
+
+    exception = Vakantieuitzondering(
+        dagen=(D(2025, 10, 28),), recuperatie=(D(2025, 11, 3),), leerkans="beurs"
+    )
+    excepted = attrs.evolve(NOOR, vakantie_uitzonderingen=(exception,))
+    assert [p for p, _, _ in attendance_findings(record, excepted, "aanwezigheid-dag")] == [
+        "$.dagen[1]",
+        "$.dagen[2]",
+        "$.dagen[3]",
+    ]
+
+
+def test_afwezigheid_melding_follows_the_agreement() -> None:
+    hits = attendance_findings(OKTOBER, NOOR, "afwezigheid-melding")
+    assert hits == [
+        ("$.dagen[8].melding", "the absence of 2025-10-14 was not reported", None),
+        (
+            "$.dagen[11].melding.datum",
+            "the absence of 2025-10-21 was reported 2 day(s) later; the agreement is within 0",
+            None,
+        ),
+        (
+            "$.dagen[11].melding.aan",
+            "the absence of 2025-10-21 was not reported to: trajectbegeleider",
+            None,
+        ),
+    ]
+    assert RULES["afwezigheid-melding"].severity is Severity.WARNING
+    # Without an agreement in the traject, no term to keep.
+    afspraken = attrs.evolve(NOOR.afspraken, afwezigheidsmelding=None)
+    assert (
+        attendance_findings(OKTOBER, attrs.evolve(NOOR, afspraken=afspraken), "afwezigheid-melding")
+        == []
+    )

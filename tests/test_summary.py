@@ -9,6 +9,7 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 
+import duaal_leren
 from duaal_leren import (
     Competentie,
     Contact,
@@ -160,3 +161,18 @@ def test_summary_of_any_traject_holds_no_personal_data(traject: Traject) -> None
         assert MARKER not in text
         assert "1234-05-06" not in text
         assert traject.lerende.id in text
+
+
+def test_summary_of_a_rotation_and_its_changes() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    noor = duaal_leren.load_traject(root / "examples" / "traject-noor.yaml")
+    lines = summarise(noor).splitlines()
+    assert "  Rotatie (2):" in lines
+    assert "    week A: 22.8 u/week op de werkplek, 15.2 u/week op school" in lines
+    assert "    week B: 30.4 u/week op de werkplek, 7.6 u/week op school" in lines
+    assert "  Roosterwijzigingen: 3" in lines
+    assert not [line for line in lines if line.startswith("  Weekpatroon")]
+    english = summarise(noor, lang="en").splitlines()
+    assert "  Schedule changes: 3" in english

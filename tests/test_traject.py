@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -301,3 +302,69 @@ def test_leerplicht_voltooid_is_read_written_and_unknown_when_left_out(traject: 
         text = duaal_leren.dump(changed)
         assert f"leerplicht_voltooid: {str(done).lower()}" in text
         assert duaal_leren.loads(text, Traject).lerende.leerplicht_voltooid is done
+
+
+# --- the schedule: rotation, dated changes, the agreement on absences ---------------------
+
+
+def test_a_rotation_needs_a_week_and_a_change_a_reason() -> None:
+    from duaal_leren.exceptions import FieldError
+    from duaal_leren.traject import Meldingsafspraak, Meldpartij, Roosterwijziging, Rotatie
+
+    with pytest.raises(FieldError, match="weken"):
+        Rotatie(pendulum.date(2025, 9, 1), ())
+    with pytest.raises(FieldError, match="reden"):
+        Roosterwijziging(pendulum.date(2025, 9, 1), " ", ())
+    with pytest.raises(FieldError, match="aan"):
+        Meldingsafspraak(Meldpartij.LERENDE, ())
+
+
+def test_a_rotation_in_a_file_is_checked_with_paths() -> None:
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "examples" / "traject-noor.yaml").read_text(encoding="utf-8")
+    broken = text.replace("  weken:\n  - dagen:", "  weken: []\n  oud:\n  - dagen:", 1)
+    with pytest.raises(duaal_leren.DocumentError) as caught:
+        duaal_leren.loads(broken)
+    paths = {p.path for p in caught.value.problems}
+    assert {"$.rotatie.weken", "$.rotatie.oud"} <= paths
+
+
+def test_the_rooster_of_a_traject() -> None:
+    from duaal_leren.traject import Rooster
+
+    root = Path(__file__).resolve().parent.parent
+    noor = duaal_leren.load_traject(root / "examples" / "traject-noor.yaml")
+    rooster = noor.rooster
+    assert isinstance(rooster, Rooster)
+    assert rooster.uren(pendulum.date(2025, 9, 4)) == (0.0, 7.6)  # Thursday of week A
+    assert rooster.uren(pendulum.date(2025, 9, 11)) == (7.6, 0.0)  # Thursday of week B
+    assert rooster.uren(pendulum.date(2026, 3, 12)) == (0.0, 7.6)  # the class trip
+    assert rooster.uren(pendulum.date(2025, 12, 15)) == (0.0, 7.6)  # an exam day
+    assert rooster.uren(pendulum.date(2025, 12, 20)) == (0.0, 0.0)  # its Saturday
+    # The same schedule is equal and hashes alike: what is worked out from it is shared.
+    again = duaal_leren.load_traject(root / "examples" / "traject-noor.yaml").rooster
+    assert again == rooster
+    assert hash(again) == hash(rooster)
+    # One weekly pattern has the same schedule whatever the contract's start.
+    lotte = duaal_leren.load_traject(root / "examples" / "traject-lotte.yaml")
+    later = attrs.evolve(
+        lotte, overeenkomst=attrs.evolve(lotte.overeenkomst, start=pendulum.date(2025, 9, 8))
+    )
+    assert later.rooster == lotte.rooster
+    assert attrs.evolve(lotte, weekpatroon=None).rooster is None
+
+
+def test_the_last_change_listed_wins() -> None:
+    from duaal_leren.traject import Roosterwijziging, Weekdag, Werkdag, WerkdagPlaats
+
+    root = Path(__file__).resolve().parent.parent
+    noor = duaal_leren.load_traject(root / "examples" / "traject-noor.yaml")
+    day = pendulum.date(2025, 12, 17)  # a Wednesday of the exam week
+    werk = Roosterwijziging(
+        day, "bedrijfsbezoek", (Werkdag(Weekdag.WOENSDAG, WerkdagPlaats.WERKPLEK, 4),)
+    )
+    changed = attrs.evolve(noor, roosterwijzigingen=(*noor.roosterwijzigingen, werk))
+    assert changed.rooster is not None
+    assert changed.rooster.uren(day) == (4.0, 0.0)
+    # A weekday the change does not name keeps the schedule's blocks.
+    assert changed.rooster.uren(pendulum.date(2025, 12, 18)) == (0.0, 7.6)

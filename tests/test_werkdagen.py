@@ -32,6 +32,7 @@ from trajecten import (
     DE_VONK,
     LOTTE,
     OUTSIDE_THE_CALENDAR,
+    ROOT,
     D,
     S,
     W,
@@ -262,3 +263,88 @@ def test_a_deeltijdse_arbeidsovereenkomst_works_through_the_school_vacations() -
         LOTTE, overeenkomst=attrs.evolve(contract, soort=duaal_leren.Overeenkomstsoort.OAO)
     )
     assert werkplekdagen(oao, pendulum.date(2026, 7, 1), pendulum.date(2026, 8, 31)) == ()
+
+
+# --- the real schedule: a rotation with dated changes (examples/traject-noor.yaml) -------
+
+NOOR = duaal_leren.load_traject(ROOT / "examples" / "traject-noor.yaml")
+
+
+def test_a_rotation_alternates_its_weeks() -> None:
+    days = werkplekdagen(NOOR, einde=D(2025, 9, 14))
+    # Week A (1-7 Sep): Monday to Wednesday; week B (8-14 Sep): Monday to Thursday.
+    assert [d.isoformat() for d in days] == [
+        "2025-09-01",
+        "2025-09-02",
+        "2025-09-03",
+        "2025-09-08",
+        "2025-09-09",
+        "2025-09-10",
+        "2025-09-11",
+    ]
+    assert [d.isoformat() for d in schooldagen(NOOR, einde=D(2025, 9, 14))] == [
+        "2025-09-04",
+        "2025-09-05",
+        "2025-09-12",
+    ]
+
+
+def test_changes_move_the_days_of_the_schedule() -> None:
+    # The exam week 15-19 December: every day at school, none at the workplace.
+    assert werkplekdagen(NOOR, D(2025, 12, 15), D(2025, 12, 19)) == ()
+    assert len(schooldagen(NOOR, D(2025, 12, 15), D(2025, 12, 19))) == 5
+    # The class trip on Thursday 12 March (week B): at school; Thursday 5 March (week A)
+    # is a school day anyway, Wednesday 11 March a workplace day.
+    trip_week = werkplekdagen(NOOR, D(2026, 3, 9), D(2026, 3, 15))
+    assert [d.isoformat() for d in trip_week] == ["2026-03-09", "2026-03-10", "2026-03-11"]
+    assert D(2026, 3, 12) in schooldagen(NOOR, D(2026, 3, 9), D(2026, 3, 15))
+
+
+def test_visits_fall_only_on_real_workplace_days() -> None:
+    visits = bezoekdagen(NOOR)
+    workdays = set(werkplekdagen(NOOR))
+    assert visits
+    assert set(visits) <= workdays
+    assert not [d for d in visits if D(2026, 6, 8) <= d <= D(2026, 6, 19)]
+    assert D(2026, 3, 12) not in visits
+
+
+def test_the_weeks_count_the_rotation() -> None:
+    weeks = {w.maandag: w for w in werkplekuren_per_week(NOOR)}
+    assert weeks[D(2025, 9, 1)].gepland == pytest.approx(22.8)  # A
+    assert weeks[D(2025, 9, 8)].gepland == pytest.approx(30.4)  # B
+    assert weeks[D(2025, 12, 15)].gepland == 0  # the exam week
+    assert weeks[D(2026, 3, 9)].gepland == pytest.approx(22.8)  # B less the class trip
+
+
+def test_the_rotation_turns_through_the_vacations() -> None:
+    # The herfstvakantie (27 Oct, k=8) is an A week, so 3 November (k=9) is a B week.
+    assert NOOR.rotatie.patroon(D(2025, 10, 27)) is NOOR.rotatie.weken[0]
+    assert NOOR.rotatie.patroon(D(2025, 11, 3)) is NOOR.rotatie.weken[1]
+    # Before the anchor the turn runs backwards: 25 August is a B week.
+    assert NOOR.rotatie.patroon(D(2025, 8, 25)) is NOOR.rotatie.weken[1]
+
+
+def test_the_weeks_of_a_school_year_are_worked_out_once() -> None:
+    from duaal_leren.werkdagen import _weken
+
+    traject = attrs.evolve(NOOR, id="TRJ-ONCE")
+    werkplekuren_gemiddeld(traject)
+    before = _weken.cache_info().hits
+    # The rules and the hours overview ask again: the weeks come from the cache.
+    werkplekuren_gemiddeld(traject)
+    werkplekuren_per_week(traject)
+    assert _weken.cache_info().hits == before + 2
+
+
+def test_the_planner_plans_on_real_workplace_days_only() -> None:
+    schema = plan_opvolging(NOOR, ElkeNWeken(4), bestaande=())
+    days = {g.start.date() for g in schema.gesprekken}
+    assert days
+    assert days <= set(werkdagen.bezoekdagen(NOOR))
+    # Never in the exam weeks, never on a Thursday of week A (a school day).
+    assert not [d for d in days if D(2025, 12, 15) <= d <= D(2025, 12, 19)]
+    assert not [
+        d for d in days if d.isoweekday() == 4 and NOOR.rotatie.patroon(d) is NOOR.rotatie.weken[0]
+    ]
+    assert schema.werkplekdagen == werkplekdagen(NOOR)

@@ -40,6 +40,7 @@ from duaal_leren._files import (
 )
 from duaal_leren._parse import dump_json, dump_yaml, find_lines, parse_json, parse_yaml
 from duaal_leren._schema import schema_for
+from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.exceptions import (
     DocumentError,
     DocumentTypeError,
@@ -153,6 +154,13 @@ _KINDS: dict[str, Kind] = {
             1,
             "verslag van één gesprek",
             "record of one conversation",
+        ),
+        Kind(
+            "aanwezigheden",
+            Aanwezigheden,
+            1,
+            "aanwezigheden en afwezigheden van één lerende op de werkplek",
+            "attendance and absences of one learner at the workplace",
         ),
     )
 }

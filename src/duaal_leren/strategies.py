@@ -1,7 +1,7 @@
 """Hypothesis strategies that generate valid duaal-leren objects, for property tests.
 
 Every class that is part of a document (a standard plan, a traject, a catalogue or its
-extension, a conversation record, a school calendar) has a strategy named after it in the
+extension, a conversation record, a school calendar, an attendance record) has a strategy named after it in the
 plural (`competenties` for `Competentie`, `opvolgingsgesprekken` for `Opvolgingsgesprek`,
 `leidraden` for `Leidraad`, ...), or after the field that holds it (`niet_aanleerbaar`).
 Each object it draws passes the field validators, so it can be dumped and loaded again.
@@ -44,6 +44,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from duaal_leren._validators import blank
+from duaal_leren.aanwezigheid import Aanwezigheden, Aanwezigheid, Aanwezigheidsstatus, Melding
 from duaal_leren.competentie import Competentie, Leerplaats, Referenties
 from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
 from duaal_leren.kalender import (
@@ -99,6 +100,8 @@ from duaal_leren.traject import (
     Erkenning,
     Leerwerkplek,
     Lerende,
+    Meldingsafspraak,
+    Meldpartij,
     Mentor,
     Ondersteuning,
     Onderwijsinstelling,
@@ -107,6 +110,8 @@ from duaal_leren.traject import (
     Persoon,
     Persoonsgegevens,
     PraktischeAfspraken,
+    Roosterwijziging,
+    Rotatie,
     Screening,
     Traject,
     Weekdag,
@@ -118,6 +123,8 @@ from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
     "aanvullingen",
+    "aanwezigheden",
+    "aanwezigheidsdagen",
     "acties",
     "afspraken",
     "agendapunten",
@@ -146,6 +153,8 @@ __all__ = [
     "leidraadreferenties",
     "leidraden",
     "lerenden",
+    "meldingen",
+    "meldingsafspraken",
     "mentoren",
     "niet_aanleerbaar",
     "niveaus",
@@ -160,6 +169,8 @@ __all__ = [
     "planreferenties",
     "praktische_afspraken",
     "referenties",
+    "roosterwijzigingen",
+    "rotaties",
     "schooleigen_dagen",
     "schooleigen_kalenders",
     "screenings",
@@ -868,6 +879,47 @@ def weekpatronen() -> st.SearchStrategy[Weekpatroon]:
     return weekpatroon()
 
 
+def rotaties() -> st.SearchStrategy[Rotatie]:
+    """Rotations of one to four weekly patterns from a day in a school year of the contracts."""
+    return st.builds(
+        Rotatie,
+        start=_DAG,
+        weken=st.lists(weekpatronen(), min_size=1, max_size=4).map(tuple),
+    )
+
+
+def roosterwijzigingen() -> st.SearchStrategy[Roosterwijziging]:
+    """Dated changes of a schedule: a single day, or a block of up to five weeks.
+
+    The end comes on or after the start; the blocks name weekdays as a weekly pattern does.
+    """
+
+    @st.composite
+    def roosterwijziging(draw: st.DrawFn) -> Roosterwijziging:
+        start = draw(_DAG)
+        einde = None if draw(st.booleans()) else start.add(days=draw(st.integers(0, 35)))
+        pattern = draw(weekpatronen())
+        return Roosterwijziging(
+            start=start,
+            reden=draw(st.sampled_from(("examenweken", "klasuitstap", "stageweek")) | _TEKST),
+            dagen=pattern.dagen,
+            einde=einde,
+        )
+
+    return roosterwijziging()
+
+
+_MELDPARTIJ = st.sampled_from(Meldpartij)
+_MELDPARTIJEN = st.lists(_MELDPARTIJ, min_size=1, max_size=3, unique=True).map(tuple)
+
+
+def meldingsafspraken() -> st.SearchStrategy[Meldingsafspraak]:
+    """Agreements on reporting an absence: who tells whom, within 0 to 5 days."""
+    return st.builds(
+        Meldingsafspraak, door=_MELDPARTIJ, aan=_MELDPARTIJEN, binnen_dagen=st.integers(0, 5)
+    )
+
+
 def afspraken() -> st.SearchStrategy[Afspraak]:
     """Practical agreements on one subject."""
     onderwerp = st.sampled_from(("werkuren", "vervoer", "kledij", "maaltijden")) | _TEKST
@@ -882,6 +934,42 @@ def praktische_afspraken() -> st.SearchStrategy[PraktischeAfspraken]:
         veiligheid=_OPTIONELE_TEKST,
         overige=st.lists(afspraken(), max_size=3).map(tuple),
         opvolging_weken=_optional(st.integers(1, 52)),
+        afwezigheidsmelding=_optional(meldingsafspraken()),
+    )
+
+
+# --- attendance ----------------------------------------------------------------------------
+
+
+def meldingen() -> st.SearchStrategy[Melding]:
+    """Reports of an absence: a day, maybe by whom, to nobody named or to some parties."""
+    return st.builds(
+        Melding,
+        datum=_DAG,
+        door=_optional(_MELDPARTIJ),
+        aan=st.lists(_MELDPARTIJ, max_size=3, unique=True).map(tuple),
+    )
+
+
+def aanwezigheidsdagen() -> st.SearchStrategy[Aanwezigheid]:
+    """Days of an attendance record: present with hours, or absent (maybe for part of the day)."""
+    return st.builds(
+        Aanwezigheid,
+        datum=_DAG,
+        status=st.sampled_from(Aanwezigheidsstatus),
+        uren=_uren(24),
+        melding=_optional(meldingen()),
+    )
+
+
+def aanwezigheden() -> st.SearchStrategy[Aanwezigheden]:
+    """Attendance records of a traject: up to 30 days, each date once."""
+    return st.builds(
+        Aanwezigheden,
+        traject=_TRAJECT_ID,
+        dagen=st.lists(aanwezigheidsdagen(), max_size=30, unique_by=lambda day: day.datum).map(
+            tuple
+        ),
     )
 
 
@@ -1557,6 +1645,8 @@ _SCHOOL = onderwijsinstellingen()
 _WERKPLEK = leerwerkplekken()
 _OVEREENKOMST = overeenkomsten()
 _WEEKPATROON = _optional(weekpatronen())
+_ROTATIE = rotaties()
+_ROOSTERWIJZIGINGEN = st.lists(roosterwijzigingen(), max_size=2).map(tuple)
 _BEDRIJFSCONTACTEN = st.lists(bedrijfscontacten(), max_size=2).map(tuple)
 _AFSPRAKEN = st.just(PraktischeAfspraken()) | praktische_afspraken()
 
@@ -1598,9 +1688,15 @@ def _traject(
         overeenkomst=contract,
         opleidingsplan=plan,
         mentor=mentor,
-        weekpatroon=draw(_WEEKPATROON),
         bedrijfscontacten=draw(_BEDRIJFSCONTACTEN),
         afspraken=draw(_AFSPRAKEN),
+        # The schedule's shapes: one weekly pattern (or none), or a rotation; with changes.
+        **(
+            {"rotatie": draw(_ROTATIE)}
+            if draw(st.integers(0, 3)) == 0
+            else {"weekpatroon": draw(_WEEKPATROON)}
+        ),
+        roosterwijzigingen=draw(_ROOSTERWIJZIGINGEN),
     )
     # Half of the trajecten are followed up: conversations, records, a scale, exceptions.
     followed_up = draw(st.booleans()) if opvolging is None else opvolging

@@ -30,6 +30,9 @@ _LABELS = {
         "mentor": "Mentor",
         "overeenkomst": "Overeenkomst",
         "weekpatroon": "Weekpatroon",
+        "rotatie": "Rotatie",
+        "week": "week",
+        "wijzigingen": "Roosterwijzigingen",
         "uur_werkplek": "u/week op de werkplek",
         "uur_school": "u/week op school",
         "plan": "Opleidingsplan",
@@ -56,6 +59,9 @@ _LABELS = {
         "mentor": "Mentor",
         "overeenkomst": "Contract",
         "weekpatroon": "Weekly pattern",
+        "rotatie": "Rotation",
+        "week": "week",
+        "wijzigingen": "Schedule changes",
         "uur_werkplek": "h/week at the workplace",
         "uur_school": "h/week at school",
         "plan": "Training plan",
@@ -107,6 +113,16 @@ def _traject(traject: Traject, label: dict[str, str]) -> list[str]:
             f"  {label['weekpatroon']}: {_hours(pattern.werkplekuren)} {label['uur_werkplek']}, "
             f"{_hours(pattern.schooluren)} {label['uur_school']}"
         )
+    if traject.rotatie is not None:
+        weeks = traject.rotatie.weken
+        lines.append(f"  {label['rotatie']} ({len(weeks)}):")
+        for letter, pattern in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", weeks, strict=False):
+            lines.append(
+                f"    {label['week']} {letter}: {_hours(pattern.werkplekuren)} "
+                f"{label['uur_werkplek']}, {_hours(pattern.schooluren)} {label['uur_school']}"
+            )
+    if traject.roosterwijzigingen:
+        lines.append(f"  {label['wijzigingen']}: {len(traject.roosterwijzigingen)}")
     lines.extend(_individueel(traject.opleidingsplan, label))
     return lines
 

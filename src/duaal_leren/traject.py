@@ -2,8 +2,14 @@
 
 A traject ties together a learner (lerende), the school (onderwijsinstelling) with its
 trajectbegeleider, the company workplace (leerwerkplek) with its mentor, the contract
-(overeenkomst), the weekly pattern of school and workplace days, the individual
-opleidingsplan and practical agreements.
+(overeenkomst), the schedule of school and workplace days, the individual opleidingsplan and
+practical agreements.
+
+The schedule (`Rooster`) is one weekly pattern (``weekpatroon``) or a rotation of several
+(``rotatie``: week A, week B, ... from an anchor week), with dated changes on top
+(``roosterwijzigingen``: a block of exam weeks at school, a moved workplace day, a class
+trip), each with its reason. `Traject.rooster` puts them together; ``docs/werktijd.md``
+describes the whole model.
 
 Personal data of the learner (name, date of birth, contact details, screening and support
 needs) sits only in the fields marked with `PERSOONSGEGEVEN` in their metadata: the
@@ -17,7 +23,10 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import pendulum
@@ -32,7 +41,9 @@ from duaal_leren._validators import (
     ondernemingsnummer,
     optional,
     typed_fields,
+    validator,
 )
+from duaal_leren.exceptions import FieldError
 from duaal_leren.gespreksverslag import Gespreksverslag
 from duaal_leren.opleidingsplan import IndividueelOpleidingsplan
 from duaal_leren.opvolging import Beheersingsschaal, Opvolgingsgesprek
@@ -46,6 +57,8 @@ __all__ = [
     "Erkenning",
     "Leerwerkplek",
     "Lerende",
+    "Meldingsafspraak",
+    "Meldpartij",
     "Mentor",
     "Ondersteuning",
     "Onderwijsinstelling",
@@ -54,6 +67,9 @@ __all__ = [
     "Persoon",
     "Persoonsgegevens",
     "PraktischeAfspraken",
+    "Rooster",
+    "Roosterwijziging",
+    "Rotatie",
     "Screening",
     "Traject",
     "Weekdag",
@@ -338,7 +354,11 @@ class Weekdag(enum.Enum):
     @property
     def isoweekday(self) -> int:
         """1 for Monday to 7 for Sunday, as `datetime.date.isoweekday`."""
-        return list(Weekdag).index(self) + 1
+        # A table, not a search of the members: every day of every schedule asks it.
+        return _ISOWEEKDAG[self]
+
+
+_ISOWEEKDAG = {day: number for number, day in enumerate(Weekdag, start=1)}
 
 
 class WerkdagPlaats(enum.Enum):
@@ -395,6 +415,233 @@ class Weekpatroon:
         return tuple(d for d in Weekdag if d in days)
 
 
+def _at_least_one(name: str, value: Sequence[Any]) -> None:
+    if not value:
+        raise FieldError(name, "heeft minstens één item nodig", "needs at least one item")
+
+
+_NOT_EMPTY_LIST = validator(_at_least_one, {"minItems": 1})
+
+
+def _maandag(day: dt.date) -> int:
+    """The ordinal of the Monday of the day's week (ordinal 1, 1 January of year 1, is one)."""
+    ordinal = day.toordinal()
+    return ordinal - (ordinal - 1) % 7
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class Rotatie:
+    """Weekly patterns that take turns: week A, week B, ... and then A again.
+
+    The week (Monday to Sunday) that holds ``start`` follows the first pattern, the next
+    week the second, and so on; after the last pattern the first comes again. Weeks before
+    ``start`` follow the same turn backwards, and school vacations do not stop it: the
+    turn counts calendar weeks, as a school's timetable of A and B weeks does.
+
+    Attributes:
+        start: A day of the week that follows the first pattern (usually its Monday).
+        weken: The weekly patterns in turn; one or more.
+
+    Example:
+        >>> a = Weekpatroon((Werkdag(Weekdag.MAANDAG, WerkdagPlaats.WERKPLEK, 7.6),))
+        >>> b = Weekpatroon((Werkdag(Weekdag.MAANDAG, WerkdagPlaats.SCHOOL, 7.6),))
+        >>> rotatie = Rotatie(pendulum.date(2025, 9, 1), (a, b))
+        >>> rotatie.patroon(pendulum.date(2025, 9, 10)) is b
+        True
+    """
+
+    start: pendulum.Date
+    weken: tuple[Weekpatroon, ...] = attrs.field(validator=_NOT_EMPTY_LIST)
+
+    def patroon(self, day: dt.date) -> Weekpatroon:
+        """The weekly pattern of the week that holds ``day``."""
+        weeks = (_maandag(day) - _maandag(self.start)) // 7
+        return self.weken[weeks % len(self.weken)]
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class Roosterwijziging:
+    """A dated change of the schedule: a block of weeks, or a single day, with its reason.
+
+    On each day from ``start`` to ``einde`` whose weekday the change names, the change's
+    blocks replace the day's blocks of the weekly pattern; the weekdays it does not name
+    keep theirs. So a block of exam weeks at school names Monday to Friday at school, a
+    class trip on a workplace day names that one weekday at school, and a day without
+    school or workplace names its weekday with 0 hours. Where changes overlap, the last one
+    listed wins.
+
+    Attributes:
+        start: The first day of the change.
+        reden: Why the schedule changes ("examenweken", "klasuitstap", ...).
+        dagen: The blocks that apply, per weekday, as in a `Weekpatroon`.
+        einde: The last day of the change; the change is of ``start`` alone when empty.
+
+    Example:
+        >>> uitstap = Roosterwijziging(
+        ...     pendulum.date(2026, 3, 12),
+        ...     "klasuitstap",
+        ...     (Werkdag(Weekdag.DONDERDAG, WerkdagPlaats.SCHOOL, 7.6),),
+        ... )
+        >>> uitstap.laatste_dag.isoformat()
+        '2026-03-12'
+    """
+
+    start: pendulum.Date
+    reden: str = attrs.field(validator=non_empty)
+    dagen: tuple[Werkdag, ...]
+    einde: pendulum.Date | None = None
+
+    @property
+    def laatste_dag(self) -> pendulum.Date:
+        """The last day of the change: ``einde``, or ``start`` for a change of one day."""
+        return self.einde if self.einde is not None else self.start
+
+    @property
+    def weekdagen(self) -> frozenset[Weekdag]:
+        """The weekdays the change names."""
+        return frozenset(block.dag for block in self.dagen)
+
+
+def _per_weekdag(blocks: Sequence[Werkdag]) -> dict[int, tuple[float, float]]:
+    """Workplace and school hours per ISO weekday named by the blocks."""
+    hours: dict[int, tuple[float, float]] = {}
+    for block in blocks:
+        werk, school = hours.get(block.dag.isoweekday, (0.0, 0.0))
+        if block.plaats is WerkdagPlaats.WERKPLEK:
+            werk += block.uren
+        else:
+            school += block.uren
+        hours[block.dag.isoweekday] = (werk, school)
+    return hours
+
+
+_GEEN_UREN = (0.0, 0.0)
+_EEN_MAANDAG = pendulum.Date(2001, 1, 1)
+
+
+@attrs.frozen(cache_hash=True)
+class Rooster:
+    """The real schedule of a traject: which hours fall at the workplace and at school, per date.
+
+    Not a part of the document but a view of it: `Traject.rooster` builds it from the
+    weekly pattern or the rotation, with the dated changes on top. It is hashable, so that
+    what is worked out from a schedule (the workplace days of a school year, its average
+    hours) is worked out once and shared by every traject with the same schedule.
+
+    Attributes:
+        weken: The weekly patterns in turn (one for a single weekly pattern).
+        start: A day of the week that follows the first pattern.
+        wijzigingen: The dated changes, in the order listed.
+
+    Example:
+        >>> import duaal_leren
+        >>> rooster = duaal_leren.load("examples/traject-lotte.yaml").rooster
+        >>> rooster.uren(pendulum.date(2025, 9, 1)), rooster.uren(pendulum.date(2025, 9, 3))
+        ((7.6, 0.0), (0.0, 7.6))
+    """
+
+    weken: tuple[Weekpatroon, ...]
+    start: pendulum.Date
+    wijzigingen: tuple[Roosterwijziging, ...] = ()
+    _anker: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _weken: tuple[dict[int, tuple[float, float]], ...] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _gewijzigd: dict[int, tuple[float, float]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # What every date asks is worked out once: the hours per weekday of each pattern,
+        # and the hours of every day a change names.
+        changed: dict[int, tuple[float, float]] = {}
+        for change in self.wijzigingen:
+            named = _per_weekdag(change.dagen)
+            first, last = change.start.toordinal(), change.laatste_dag.toordinal()
+            for ordinal in range(first, last + 1):
+                hours = named.get((ordinal - 1) % 7 + 1)
+                if hours is not None:
+                    changed[ordinal] = hours
+        object.__setattr__(self, "_anker", _maandag(self.start))
+        object.__setattr__(self, "_weken", tuple(_per_weekdag(w.dagen) for w in self.weken))
+        object.__setattr__(self, "_gewijzigd", changed)
+
+    @classmethod
+    def from_traject(cls, traject: Traject) -> Rooster | None:
+        """The schedule of a traject; ``None`` when it records neither pattern nor rotation.
+
+        A rotation comes before a single weekly pattern when a traject holds both (rule
+        ``rooster`` reports that as an error).
+        """
+        if traject.rotatie is not None:
+            rotatie = traject.rotatie
+            return cls(rotatie.weken, rotatie.start, traject.roosterwijzigingen)
+        if traject.weekpatroon is not None:
+            # One pattern turns with no week: any anchor does, and the same one lets every
+            # traject with this pattern share what is worked out from it.
+            return cls((traject.weekpatroon,), _EEN_MAANDAG, traject.roosterwijzigingen)
+        return None
+
+    def uren(self, day: dt.date) -> tuple[float, float]:
+        """The hours at the workplace and at school on a day, whatever the calendar says."""
+        ordinal = day.toordinal()
+        changed = self._gewijzigd.get(ordinal)
+        if changed is not None:
+            return changed
+        week = self._weken[((ordinal - self._anker) // 7) % len(self._weken)]
+        return week.get((ordinal - 1) % 7 + 1, _GEEN_UREN)
+
+    def werkplekuren(self, day: dt.date) -> float:
+        """The workplace hours of the schedule on a day, whatever the calendar says."""
+        return self.uren(day)[0]
+
+    def patronen(self) -> tuple[Weekpatroon, ...]:
+        """The weekly patterns, without the changes."""
+        return self.weken
+
+    @property
+    def hele_werkplekdagen(self) -> bool:
+        """Whether the schedule has whole workplace days (workplace, no school) on weekdays.
+
+        Counts the weekly patterns and the changes alike.
+        """
+        tables = [*self._weken, *(_per_weekdag(c.dagen) for c in self.wijzigingen)]
+        return any(
+            werk > 0 and school == 0 and day <= 5
+            for table in tables
+            for day, (werk, school) in table.items()
+        )
+
+
+class Meldpartij(enum.Enum):
+    """Who reports an absence, or is told of it."""
+
+    LERENDE = "lerende"
+    OUDERS = "ouders"
+    MENTOR = "mentor"
+    ONDERNEMING = "onderneming"
+    TRAJECTBEGELEIDER = "trajectbegeleider"
+    SCHOOL = "school"
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class Meldingsafspraak:
+    """The agreement on reporting an absence: who tells whom, and within how many days.
+
+    The Leidraad opstartgesprek asks it at the start ("Hoe brengen bedrijf en school elkaar
+    op de hoogte indien de lerende afwezig is?"); the agreement, not the law, sets the time.
+
+    Attributes:
+        door: Who reports the absence (usually the learner).
+        aan: Who is told: one or more.
+        binnen_dagen: Within how many days of the absence; 0 for the same day.
+    """
+
+    door: Meldpartij
+    aan: tuple[Meldpartij, ...] = attrs.field(validator=_NOT_EMPTY_LIST)
+    binnen_dagen: int = attrs.field(default=0, validator=in_range(0, 366))
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class Afspraak:
     """A practical agreement on one subject."""
@@ -408,17 +655,21 @@ class PraktischeAfspraken:
     """Practical agreements between school, company and learner.
 
     Attributes:
-        afwezigheid: How the learner reports an absence, and to whom.
+        afwezigheid: How the learner reports an absence, and to whom, in words.
         veiligheid: Safety agreements (equipment, instruction, risks).
         overige: Other agreements (working hours, clothing, transport, ...).
         opvolging_weken: The agreed cadence of follow-up conversations: at most this many
             weeks between two of them (R-CONTACT: an agreement, no legal minimum).
+        afwezigheidsmelding: The same agreement on absences as data: who tells whom,
+            within how many days; rule ``afwezigheid-melding`` checks an attendance record
+            against it.
     """
 
     afwezigheid: str | None = attrs.field(default=None, validator=optional(non_empty))
     veiligheid: str | None = attrs.field(default=None, validator=optional(non_empty))
     overige: tuple[Afspraak, ...] = ()
     opvolging_weken: int | None = attrs.field(default=None, validator=optional(at_least(1)))
+    afwezigheidsmelding: Meldingsafspraak | None = None
 
 
 _NO_AFSPRAKEN = PraktischeAfspraken()
@@ -436,7 +687,8 @@ class Traject:
         mentor: The learner's mentor at the company.
         overeenkomst: The contract.
         opleidingsplan: The learner's individual opleidingsplan.
-        weekpatroon: School and workplace days of a normal week.
+        weekpatroon: School and workplace days of a normal week, when every week is the
+            same.
         bedrijfscontacten: Other contacts at the company.
         afspraken: Practical agreements.
         opvolgingsgesprekken: The follow-up conversations, planned, held and cancelled.
@@ -446,6 +698,10 @@ class Traject:
             opstartgesprek.
         vakantie_uitzonderingen: Recorded exceptions that let the learner work in a school
             holiday (R-HOLIDAY).
+        rotatie: Weekly patterns that take turns (week A, week B, ...), instead of one
+            ``weekpatroon``.
+        roosterwijzigingen: Dated changes of the schedule (exam weeks at school, a moved
+            workplace day, a class trip), each with its reason.
 
     Example:
         >>> import duaal_leren
@@ -470,6 +726,16 @@ class Traject:
     beheersingsschaal: Beheersingsschaal | None = None
     gespreksverslagen: tuple[Gespreksverslag, ...] = ()
     vakantie_uitzonderingen: tuple[Vakantieuitzondering, ...] = ()
+    rotatie: Rotatie | None = None
+    roosterwijzigingen: tuple[Roosterwijziging, ...] = ()
+
+    @property
+    def rooster(self) -> Rooster | None:
+        """The real schedule: the pattern or rotation with the dated changes; see `Rooster`.
+
+        ``None`` when the traject records neither a weekly pattern nor a rotation.
+        """
+        return Rooster.from_traject(self)
 
     def __repr__(self) -> str:
         # A notebook or a log shows a short line, never the whole document.

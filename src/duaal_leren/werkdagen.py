@@ -1,11 +1,13 @@
 """Working days and hours of a traject: at the workplace, at school, and for a visit.
 
-From a traject's weekly pattern (`Weekpatroon`), its contract and the school calendar
-(`Schoolkalender`), this module finds the days the learner is at the workplace and at
-school, the days a trajectbegeleider can visit, and the workplace hours per week with their
-yearly average as the decree counts it (R-OAO). A `Werkdagen` holds what these need of one
-traject; each school year's days are worked out once and shared, so that the planner and
-the rules that check the same traject count the same days only once.
+From a traject's real schedule (`Rooster`: its weekly pattern or rotation of patterns, with
+the dated changes), its contract and the school calendar (`Schoolkalender`), this module
+finds the days the learner is at the workplace and at school, the days a trajectbegeleider
+can visit, and the workplace hours per week with their yearly average as the decree counts
+it (R-OAO). A `Werkdagen` holds what these need of one traject; each school year's days and
+weekly hours are worked out once per schedule, contract period and calendar and shared, so
+that the planner, the hours overview and the rules that check the same traject count them
+only once.
 
 Example:
     >>> import duaal_leren
@@ -45,7 +47,7 @@ from duaal_leren.kalender import (
     schoolkalender,
     schoolkalenders,
 )
-from duaal_leren.traject import Overeenkomstsoort, Traject, Weekpatroon, WerkdagPlaats
+from duaal_leren.traject import Overeenkomstsoort, Rooster, Traject
 from duaal_leren.vakantie import Vakantieuitzondering
 
 __all__ = [
@@ -53,8 +55,10 @@ __all__ = [
     "Werkdagen",
     "WerkdagenError",
     "bezoekdagen",
+    "gemiddelde",
     "schooldagen",
     "schooljaren",
+    "telweken",
     "werkplekdagen",
     "werkplekuren_gemiddeld",
     "werkplekuren_per_week",
@@ -90,23 +94,14 @@ def _jaren(start: dt.date, einde: dt.date) -> list[Schooljaar]:
     return [Schooljaar(y) for y in range(first.startjaar, last.startjaar + 1)]
 
 
-def _patroon(traject: Traject) -> Weekpatroon:
-    if traject.weekpatroon is None:
+def _rooster(traject: Traject) -> Rooster:
+    rooster = traject.rooster
+    if rooster is None:
         raise WerkdagenError(
             f"traject {traject.id} heeft geen weekpatroon: de werkplekdagen zijn niet gekend",
             f"traject {traject.id} has no weekly pattern: its workplace days are unknown",
         )
-    return traject.weekpatroon
-
-
-def _uren(patroon: Weekpatroon, plaats: WerkdagPlaats) -> dict[int, float]:
-    """Hours at one place per ISO weekday (1 Monday to 7 Sunday), for days with hours."""
-    hours: dict[int, float] = {}
-    for block in patroon.dagen:
-        if block.plaats is plaats and block.uren > 0:
-            day = block.dag.isoweekday
-            hours[day] = hours.get(day, 0.0) + block.uren
-    return hours
+    return rooster
 
 
 def _vakantievrij(traject: Traject) -> bool:
@@ -128,7 +123,7 @@ def _between(
 
 @functools.lru_cache(maxsize=1024)
 def _jaar(
-    werk: frozenset[int],
+    rooster: Rooster,
     start: pendulum.Date,
     einde: pendulum.Date,
     kalender: Schoolkalender,
@@ -138,14 +133,14 @@ def _jaar(
 ) -> tuple[tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
     """The planned and the actual workplace days from ``start`` to ``einde``, in one school year.
 
-    Cached: the key holds the weekdays, the dates and the calendar, no traject, so a cohort
-    whose learners share a pattern and a contract period shares the days too.
+    Cached: the key holds the schedule, the dates and the calendar, no traject, so a cohort
+    whose learners share a schedule and a contract period shares the days too.
     """
-    return _werkplekdagen_van_jaar(werk, start, einde, kalender, extra, vrij, vakantievrij)
+    return _werkplekdagen_van_jaar(rooster, start, einde, kalender, extra, vrij, vakantievrij)
 
 
 def _werkplekdagen_van_jaar(
-    werk: frozenset[int],
+    rooster: Rooster,
     start: pendulum.Date,
     einde: pendulum.Date,
     kalender: Schoolkalender,
@@ -158,7 +153,7 @@ def _werkplekdagen_van_jaar(
     for day in _days(start, einde):
         holiday = kalender.is_feestdag(day)
         off = vakantievrij and kalender.is_vakantie(day)
-        if day.isoweekday() in werk and not off and not holiday:
+        if rooster.werkplekuren(day) > 0 and not off and not holiday:
             planned.append(day)
             if day not in vrij:
                 actual.append(day)
@@ -169,7 +164,7 @@ def _werkplekdagen_van_jaar(
 
 @attrs.frozen(eq=False)
 class Werkdagen:
-    """What the working days of one traject depend on: its pattern, contract and calendars.
+    """What the working days of one traject depend on: its schedule, contract and calendars.
 
     Make one with `Werkdagen.from_traject` and pass it along: every question about the
     traject's days is answered from it, and each school year's days are worked out once.
@@ -178,8 +173,7 @@ class Werkdagen:
         traject: The traject's id.
         start: The contract's first day.
         einde: The contract's last day.
-        werk: The ISO weekdays (1 Monday to 7 Sunday) with workplace hours.
-        school: The ISO weekdays with school hours.
+        rooster: The real schedule: weekly pattern or rotation, with the dated changes.
         kalenders: The school calendars.
         extra: The vacation days worked under a recorded exception.
         recuperatie: The workplace days taken off to recover them.
@@ -198,8 +192,7 @@ class Werkdagen:
     traject: str
     start: pendulum.Date
     einde: pendulum.Date
-    werk: frozenset[int]
-    school: frozenset[int]
+    rooster: Rooster
     kalenders: Schoolkalenders
     extra: frozenset[dt.date] = frozenset()
     recuperatie: frozenset[dt.date] = frozenset()
@@ -223,14 +216,13 @@ class Werkdagen:
         Raises:
             WerkdagenError: The traject has no weekly pattern.
         """
-        patroon = _patroon(traject)
+        rooster = _rooster(traject)
         found = traject.vakantie_uitzonderingen if uitzonderingen is None else uitzonderingen
         return cls(
             traject=traject.id,
             start=_date(traject.overeenkomst.start),
             einde=_date(traject.overeenkomst.einde),
-            werk=frozenset(_uren(patroon, WerkdagPlaats.WERKPLEK)),
-            school=frozenset(_uren(patroon, WerkdagPlaats.SCHOOL)),
+            rooster=rooster,
             kalenders=schoolkalenders(kalender),
             extra=frozenset(d for u in found for d in u.dagen),
             recuperatie=frozenset(d for u in found for d in u.recuperatie),
@@ -274,7 +266,7 @@ class Werkdagen:
             low, high = self.periode(jaar.start, jaar.einde)
             extra = frozenset(d for d in self.extra if low <= d <= high)
             vrij = frozenset(d for d in self.recuperatie if low <= d <= high)
-            days = _jaar(self.werk, low, high, kalender, extra, vrij, self.vakantievrij)[which]
+            days = _jaar(self.rooster, low, high, kalender, extra, vrij, self.vakantievrij)[which]
             result.extend(_between(days, first, last))
         return tuple(result)
 
@@ -291,9 +283,9 @@ class Werkdagen:
     def gepland(
         self, start: dt.date | None = None, einde: dt.date | None = None
     ) -> tuple[pendulum.Date, ...]:
-        """The workplace days of the weekly pattern alone, without the holiday exceptions.
+        """The workplace days of the schedule alone, without the holiday exceptions.
 
-        A day of the contract whose weekday has workplace hours and that is neither in a
+        A day of the contract with workplace hours in the schedule and that is neither in a
         school vacation nor a legal holiday: the days on which a vacation day worked can be
         recovered.
 
@@ -314,7 +306,7 @@ class Werkdagen:
         return tuple(
             day
             for day in _days(first, last)
-            if day.isoweekday() in self.school and self.kalenders.voor(day).is_schooldag(day)
+            if self.rooster.uren(day)[1] > 0 and self.kalenders.voor(day).is_schooldag(day)
         )
 
     def bezoekdagen(
@@ -327,12 +319,13 @@ class Werkdagen:
         """
         # Visits fall on school days, so only a whole workplace day from Monday to Friday
         # counts as one.
-        whole = {day for day in self.werk if day not in self.school and day <= 5}
+        whole = self.rooster.hele_werkplekdagen
+        rooster = self.rooster
         return tuple(
             day
             for day in self.werkplekdagen(start, einde)
             if self.kalenders.voor(day).is_schooldag(day)
-            and (not whole or day.isoweekday() in whole)
+            and (not whole or (rooster.uren(day)[1] == 0 and day.isoweekday() <= 5))
         )
 
 
@@ -351,8 +344,9 @@ def werkplekdagen(
 ) -> tuple[pendulum.Date, ...]:
     """The days the learner is at the workplace.
 
-    A day of the contract whose weekday has workplace hours in the weekly pattern, unless it
-    lies in a school vacation or is a legal holiday; plus the vacation days worked under a
+    A day of the contract with workplace hours in the schedule (the weekly pattern or the
+    rotation, with its dated changes), unless it lies in a school vacation or is a legal
+    holiday; plus the vacation days worked under a
     recorded exception, less the days taken off to recover them. School days off that are no
     vacation (pedagogical study days, the Friday after Ascension) stay workplace days. A
     deeltijdse arbeidsovereenkomst is not suspended in the school vacations (R-HOLIDAY covers
@@ -386,7 +380,7 @@ def schooldagen(
     *,
     kalender: KalenderArg = None,
 ) -> tuple[pendulum.Date, ...]:
-    """The days the learner is at school: school days whose weekday has school hours.
+    """The days the learner is at school: school days with school hours in the schedule.
 
     Args:
         traject: The traject.
@@ -412,7 +406,7 @@ def bezoekdagen(
     """The days a trajectbegeleider can visit the learner at the workplace.
 
     Workplace days of the learner on which the school is open (a school day of the
-    calendar: never a vacation, a day off or a study day). When the weekly pattern has whole
+    calendar: never a vacation, a day off or a study day). When the schedule has whole
     workplace days, only those: a day split between school and workplace is left for when
     there is no other.
 
@@ -442,7 +436,7 @@ class Weekuren:
         maandag: The week's Monday.
         uren: The hours the learner actually spends at the workplace that week: legal
             holidays give none, nor do vacation days of an OAO or SAO.
-        gepland: The hours the weekly pattern plans on the week's days in the contract,
+        gepland: The hours the schedule plans on the week's days in the contract,
             whatever the calendar says.
         dagen: How many days of the week lie in the contract (7 for a whole week).
         telt: Whether it is a training week: it holds a weekday of the contract outside the
@@ -477,13 +471,29 @@ def werkplekuren_per_week(
         >>> week.maandag.isoformat(), round(week.uren, 1), round(week.gepland, 1)
         ('2025-11-10', 15.2, 22.8)
     """
-    work = _uren(_patroon(traject), WerkdagPlaats.WERKPLEK)
+    rooster = _rooster(traject)
     k = kalender if kalender is not None else _eerste_kalender(traject)
     start, end = Werkdagen.from_traject(traject, k, ()).schooljaar(k)
+    return _weken(rooster, start, end, k, _vakantievrij(traject))
+
+
+@functools.lru_cache(maxsize=1024)
+def _weken(
+    rooster: Rooster,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    k: Schoolkalender,
+    vakantievrij: bool,
+) -> tuple[Weekuren, ...]:
+    """The weeks of one school year of a schedule and contract period.
+
+    Cached by schedule, dates and calendar: the hours overview, R-OAO and its sibling rules
+    ask the same school year of the same traject, and a cohort shares its schedules.
+    """
     weeks = []
     vacation, holiday = k._vakantie_ordinals, k._feest_ordinals
     # The hours of a contract the vacations do not suspend go on through them.
-    suspended = vacation if _vakantievrij(traject) else frozenset()
+    suspended = vacation if vakantievrij else frozenset()
     first, last = start.toordinal(), end.toordinal()
     # Days by ordinal: ordinal 1 (1 January of year 1) is a Monday.
     for monday in range(first - start.isoweekday() + 1, last + 1, 7):
@@ -492,7 +502,7 @@ def werkplekuren_per_week(
         low, high = max(monday, first), min(monday + 6, last)
         for day in range(low, high + 1):
             weekday = (day - 1) % 7 + 1
-            hours = work.get(weekday, 0.0)
+            hours = rooster.werkplekuren(pendulum.Date.fromordinal(day))
             gepland += hours
             in_vacation = day in vacation
             if day not in suspended and day not in holiday:
@@ -511,17 +521,30 @@ def werkplekuren_per_week(
     return tuple(weeks)
 
 
+def telweken(weken: Sequence[Weekuren]) -> tuple[Weekuren, ...]:
+    """The weeks the yearly average runs over, as the decree counts them.
+
+    The training weeks (`Weekuren.telt`); of those, the whole weeks, unless the contract
+    holds no whole training week: then the weeks cut off by its start or end, each for its
+    share of seven days.
+    """
+    weeks = [w for w in weken if w.telt]
+    whole = [w for w in weeks if w.dagen == 7]
+    return tuple(whole or weeks)
+
+
 def werkplekuren_gemiddeld(traject: Traject, kalender: Schoolkalender | None = None) -> float:
     """The yearly average of workplace hours per week, as the decree counts it.
 
     The decree counts "gemiddeld op jaarbasis ... zonder rekening te houden met de wettelijke
     feest- en vakantiedagen". So the average runs over the training weeks of the contract in
     the school year: a week wholly in a school vacation is none, and a legal holiday or
-    vacation day inside a training week does not lower it (the hours the pattern plans that
+    vacation day inside a training week does not lower it (the hours the schedule plans that
     week count). Weeks cut off by the start or end of the contract count only when the
     contract holds no whole training week, each for its share of seven days. With one weekly
-    pattern the result is the pattern's workplace hours; the calendar decides which weeks
-    count.
+    pattern the result is the pattern's workplace hours; with a rotation, or a block of
+    weeks at school, the weeks of the school year decide it. Worked out once per schedule,
+    contract period and calendar.
 
     Args:
         traject: The traject.
@@ -545,12 +568,23 @@ def werkplekuren_gemiddeld(traject: Traject, kalender: Schoolkalender | None = N
         >>> round(werkplekuren_gemiddeld(traject), 2)
         22.8
     """
-    weeks = [w for w in werkplekuren_per_week(traject, kalender) if w.telt]
-    whole = [w for w in weeks if w.dagen == 7]
-    counted = whole or weeks
-    weight = sum(w.dagen for w in counted) / 7
+    return gemiddelde(telweken(werkplekuren_per_week(traject, kalender)))
+
+
+def gemiddelde(weken: Sequence[Weekuren], uren: Sequence[float] | None = None) -> float:
+    """The average hours a week over counted weeks, each for its share of seven days.
+
+    Args:
+        weken: The counted weeks (`telweken`).
+        uren: The hours of each week; by default those the schedule plans (`Weekuren.gepland`).
+
+    Returns:
+        The average; 0 for no weeks.
+    """
+    weight = sum(w.dagen for w in weken) / 7
     if not weight:
         return 0.0
+    hours = [w.gepland for w in weken] if uren is None else uren
     # Rounded to a millionth of an hour: sums of hours like 7.6 carry binary noise that
     # would put a pattern of exactly 20 hours a hair below the line.
-    return round(math.fsum(w.gepland for w in counted) / weight, 6)
+    return round(math.fsum(hours) / weight, 6)

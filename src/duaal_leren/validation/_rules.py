@@ -1126,7 +1126,9 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     days: weeks wholly in a school vacation do not count, and a holiday inside a training
     week does not lower the average. Below 20 hours, or on a simulated workplace only, the
     contract is an SAO. Checked per school year of the contract, on the Flemish school
-    calendar of that year.
+    calendar of that year, over the real schedule: a rotation of weekly patterns and the
+    dated changes (a block of exam weeks at school) count week by week. The weeks of a
+    school year are worked out once per schedule and shared with the hours overview.
     """
     from duaal_leren.kalender import schoolkalender
     from duaal_leren.werkdagen import WerkdagenError, werkplekuren_gemiddeld
@@ -1134,10 +1136,11 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
     traject = ctx.checked_traject()
     contract = traject.overeenkomst
     if (
-        traject.weekpatroon is None
+        traject.rooster is None
         or contract.soort is Overeenkomstsoort.DEELTIJDSE_ARBEIDSOVEREENKOMST
     ):
         return
+    where = "$.rotatie" if traject.rotatie is not None else "$.weekpatroon"
     for jaar in _kalenderjaren(traject):
         kalender = schoolkalender(jaar)
         if (
@@ -1151,7 +1154,7 @@ def oao_uren(ctx: Context) -> Iterator[Hit]:
             continue  # no training week of this contract falls in that school year
         if contract.soort is Overeenkomstsoort.OAO and hours < 20:
             yield Hit(
-                "$.weekpatroon",
+                where,
                 f"een OAO vraagt gemiddeld minstens 20 uur per week op de werkplek; in "
                 f"schooljaar {jaar} is dat {hours:.1f}",
                 f"an OAO requires at least 20 workplace hours a week on average; in school "
@@ -1268,25 +1271,33 @@ def schoolkalender_past(ctx: Context) -> Iterator[Hit]:
     fix="Make the weekly pattern's school and workplace hours add up to uren_per_week.",
 )
 def oao_voltijds(ctx: Context) -> Iterator[Hit]:
-    """An OAO is full-time: school plus workplace equal the company's normal weekly hours."""
+    """An OAO is full-time: school plus workplace equal the company's normal weekly hours.
+
+    Checked on the weekly pattern, or on each week of a rotation; the dated changes (an
+    exam week, a class trip) move hours between school and workplace and are left out.
+    """
     traject = ctx.checked_traject()
-    pattern = traject.weekpatroon
     contract = traject.overeenkomst
-    if (
-        pattern is None
-        or contract.uren_per_week is None
-        or contract.soort is not Overeenkomstsoort.OAO
-    ):
+    if contract.uren_per_week is None or contract.soort is not Overeenkomstsoort.OAO:
         return
-    total = pattern.werkplekuren + pattern.schooluren
-    if abs(total - contract.uren_per_week) > 0.01:
-        yield Hit(
-            "$.weekpatroon",
-            f"school en werkplek samen zijn {total:g} uur per week; de overeenkomst zegt "
-            f"{contract.uren_per_week:g}",
-            f"school and workplace add up to {total:g} hours a week; the contract says "
-            f"{contract.uren_per_week:g}",
+    patterns = []
+    if traject.weekpatroon is not None:
+        patterns.append(("$.weekpatroon", traject.weekpatroon))
+    if traject.rotatie is not None:
+        # Every week of a rotation is a full-time week: A and B divide it differently.
+        patterns.extend(
+            (f"$.rotatie.weken[{i}]", week) for i, week in enumerate(traject.rotatie.weken)
         )
+    for path, pattern in patterns:
+        total = pattern.werkplekuren + pattern.schooluren
+        if abs(total - contract.uren_per_week) > 0.01:
+            yield Hit(
+                path,
+                f"school en werkplek samen zijn {total:g} uur per week; de overeenkomst zegt "
+                f"{contract.uren_per_week:g}",
+                f"school and workplace add up to {total:g} hours a week; the contract says "
+                f"{contract.uren_per_week:g}",
+            )
 
 
 # --- roles -----------------------------------------------------------------------------

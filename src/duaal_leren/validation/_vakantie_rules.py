@@ -44,7 +44,7 @@ def _balances(traject: Traject) -> Iterator[Vakantiebalans]:
     from duaal_leren.vakantieregeling import vakantiebalans
     from duaal_leren.werkdagen import WerkdagenError
 
-    if not traject.vakantie_uitzonderingen or traject.weekpatroon is None or not _geldt(traject):
+    if not traject.vakantie_uitzonderingen or traject.rooster is None or not _geldt(traject):
         return
     # A school year the calendar does not know is left out: overeenkomst-kalender says so.
     for jaar in _kalenderjaren(traject):
