@@ -38,6 +38,7 @@ import attrs
 import pendulum
 
 from duaal_leren._validators import (
+    PERSONAL,
     FieldError,
     as_day,
     each,
@@ -300,12 +301,15 @@ class Deelnemer:
     Attributes:
         rol: The role in which they take part.
         naam: Their name; leave it out for the learner, whom the traject names by a
-            pseudonymous id.
+            pseudonymous id. Personal data (of a parent, the mentor, a colleague): a
+            redacted copy leaves it out, the role stays.
         functie: Their function, such as ``HR`` or ``coördinator duaal leren``.
     """
 
     rol: Gespreksrol
-    naam: str | None = attrs.field(default=None, validator=_optional_text)
+    naam: str | None = attrs.field(
+        default=None, validator=_optional_text, repr=False, metadata=PERSONAL
+    )
     functie: str | None = attrs.field(default=None, validator=_optional_text)
 
 

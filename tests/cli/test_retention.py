@@ -1,0 +1,77 @@
+"""The ``retention`` command."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.cli._helpers import assert_clean_failure, run
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+POLICY = """\
+[tool.duaal-leren.bewaring]
+gespreksverslag = { jaren = 1 }
+"""
+
+
+@pytest.fixture
+def archief(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository with the examples and a retention policy, as working directory."""
+    shutil.copytree(EXAMPLES, tmp_path / "archief")
+    (tmp_path / "pyproject.toml").write_text(POLICY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "archief"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_dry_run_lists_exactly_the_documents_past_their_date_and_changes_nothing(
+    archief: Path,
+) -> None:
+    before = snapshot(archief)
+    status, out = run(["retention", "archief", "--today", "2026-08-27"])
+    assert status == 0
+    assert out.splitlines() == [
+        "archief/gespreksverslag-opstart-lotte.yaml\t2026-08-26",
+        "1 document(en) voorbij hun bewaartermijn; niets gewist (--delete wist ze)",
+    ]
+    status, out = run(["retention", "archief", "--today", "2026-08-26", "--lang", "en"])
+    assert out.splitlines() == [
+        "0 document(s) past their retention date; nothing deleted (--delete deletes them)"
+    ]
+    assert snapshot(archief) == before
+
+
+def test_delete_removes_them(archief: Path) -> None:
+    status, out = run(["retention", "archief", "--today", "2026-08-27", "--delete"])
+    assert status == 0
+    assert out.splitlines()[-1] == "1 document(en) gewist"
+    assert not (archief / "gespreksverslag-opstart-lotte.yaml").exists()
+    assert (archief / "traject-lotte.yaml").exists()
+
+
+def test_without_a_policy_nothing_is_past_its_date(
+    archief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("pyproject.toml").write_text("[tool.duaal-leren]\n", encoding="utf-8")
+    status, _ = run(["retention", "archief", "--delete"])
+    assert "geen bewaarbeleid" in assert_clean_failure(capsys, status)
+    assert (archief / "gespreksverslag-opstart-lotte.yaml").exists()
+
+
+def test_a_wrong_policy_names_the_setting(
+    archief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.duaal-leren.bewaring]\ntraject = { jaren = "vijf" }\n', encoding="utf-8"
+    )
+    status, _ = run(["retention", "archief"])
+    assert "tool.duaal-leren.bewaring.traject.jaren" in assert_clean_failure(capsys, status)
+
+
+def test_a_wrong_date_is_a_clear_error(archief: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run(["retention", "archief", "--today", "morgen"])
+    assert "--today" in assert_clean_failure(capsys, status)

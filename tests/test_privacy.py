@@ -1,0 +1,373 @@
+"""Redacted and pseudonymised copies, and the exports that leave personal data out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+import duaal_leren
+from duaal_leren import privacy
+from duaal_leren._validators import PERSOONSGEGEVEN
+from duaal_leren.exceptions import DocumentError, FieldError, WriteError
+from duaal_leren.traject import Traject
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+TODAY = "2026-01-15"
+
+# Lotte's personal data as a reader finds it in the file, written down by hand: the check
+# does not rest on the marks alone.
+LOTTE = (
+    "Lotte",
+    "Peeters",
+    "2008-03-14",
+    "lotte.peeters@example.org",
+    "0470 00 00 42",
+    "Voorbeeldstraat",
+    "arbeidsrijp",
+    "leergierig",
+    "stiptheid",
+    "dyslexie",
+    "voorleessoftware",
+    "mondelinge toelichting bij werkbonnen",
+)
+
+# Rules whose findings rest on the data a copy removes: ages from dates of birth, and the
+# contact details of the mentor.
+NEEDS_PERSONAL_DATA = {"rollen", "mentor-leeftijd", "lerende-leeftijd", "lerende-start-laat"}
+
+
+def _leaves(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, pendulum.Date):
+        return [value.isoformat()]
+    if isinstance(value, tuple):
+        return [text for item in value for text in _leaves(item)]
+    if attrs.has(type(value)):
+        return [text for a in attrs.fields(type(value)) for text in _leaves(getattr(value, a.name))]
+    return []
+
+
+def personal_strings(document: object) -> set[str]:
+    """Every text and date held by a field marked personal, anywhere in ``document``."""
+    found: set[str] = set()
+
+    def visit(obj: object) -> None:
+        if isinstance(obj, tuple):
+            for item in obj:
+                visit(item)
+        elif attrs.has(type(obj)):
+            for a in attrs.fields(type(obj)):
+                value = getattr(obj, a.name)
+                if a.metadata.get(PERSOONSGEGEVEN):
+                    found.update(_leaves(value))
+                else:
+                    visit(value)
+
+    visit(document)
+    return {text for text in found if len(text) >= 3}
+
+
+def present(text: str, secrets: set[str] | tuple[str, ...]) -> list[str]:
+    """The secrets found in ``text`` as whole words, regardless of case."""
+    return [s for s in secrets if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE)]
+
+
+def findings(document: object) -> set[tuple[str, str]]:
+    report = duaal_leren.validate(document, today=TODAY)
+    return {(f.code, f.path) for f in report.findings if f.code not in NEEDS_PERSONAL_DATA}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_the_redacted_copy_of_each_example_holds_none_of_its_personal_data(
+    path: Path, tmp_path: Path
+) -> None:
+    original = duaal_leren.load(path)
+    [written] = privacy.redact_files([path], tmp_path)
+    text = written.read_text(encoding="utf-8")
+    secrets = personal_strings(original)
+    if "lotte" in path.name:
+        secrets |= set(LOTTE) & set(_leaves(original)) | {
+            s for s in LOTTE if s in path.read_text(encoding="utf-8")
+        }
+    assert present(text, secrets) == []
+    copy = duaal_leren.load(written)
+    assert type(copy) is type(original)
+    assert findings(copy) == findings(original)
+    assert (
+        duaal_leren.validate(copy, today=TODAY).passed
+        == duaal_leren.validate(original, today=TODAY).passed
+    )
+
+
+def test_lottes_hand_written_strings_are_in_the_example_before_redaction() -> None:
+    # The list above is of strings that are really there: otherwise the test proves nothing.
+    text = (EXAMPLES / "traject-lotte.yaml").read_text(encoding="utf-8")
+    assert present(text, LOTTE) == list(LOTTE)
+
+
+def test_a_folder_is_redacted_as_a_whole_so_a_record_loses_the_names_of_its_traject(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "uit"
+    written = privacy.redact_files([EXAMPLES], out)
+    assert sorted(p.name for p in written) == sorted(p.name for p in EXAMPLE_FILES)
+    secrets: set[str] = set()
+    for path in EXAMPLE_FILES:
+        secrets |= personal_strings(duaal_leren.load(path))
+    for path in written:
+        assert present(path.read_text(encoding="utf-8"), secrets) == [], path.name
+        duaal_leren.load(path)
+
+
+def test_redaction_keeps_what_is_not_personal() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    copy = privacy.redact(traject)
+    assert copy.lerende.id == "LRN-2025-0042"
+    assert copy.lerende.persoonsgegevens is None
+    assert copy.lerende.screening is None
+    assert copy.lerende.ondersteuning is None
+    assert copy.mentor is not None
+    assert copy.mentor.naam == privacy.VERWIJDERD
+    assert traject.mentor is not None
+    assert copy.mentor.aanstelling == traject.mentor.aanstelling
+    assert copy.opleidingsplan == attrs.evolve(
+        traject.opleidingsplan,
+        handtekeningen=tuple(
+            attrs.evolve(h, naam=None) for h in traject.opleidingsplan.handtekeningen
+        ),
+    )
+    gesprek = copy.opvolgingsgesprekken[1]
+    assert gesprek.acties[0].omschrijving == (
+        "[lerende] houdt een logboek bij van de aansluitingen die ze maakt."
+    )
+    assert all(d.naam is None for d in gesprek.deelnemers)
+    assert copy.opvolgingsgesprekken[0].acties[0].eigenaar == "[naam] (mentor)"
+
+
+def test_redaction_replaces_numbers_and_addresses_typed_into_free_text() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    noisy = attrs.evolve(
+        traject,
+        lerende=attrs.evolve(
+            traject.lerende,
+            motivatie="Mail x.y@example.org of bel 0499 11 22 33; rrn 85.07.30-033.28.",
+        ),
+    )
+    copy = privacy.redact(noisy)
+    assert copy.lerende.motivatie == "Mail [e-mail] of bel [telefoon]; rrn [rijksregisternummer]."
+
+
+def test_redact_and_pseudonymise_return_the_same_kind_for_a_part_of_a_document() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    assert traject.mentor is not None
+    mentor = privacy.redact(traject.mentor)
+    assert type(mentor) is type(traject.mentor)
+    assert mentor.naam == privacy.VERWIJDERD
+    assert privacy.pseudonymise(traject.mentor, "k").naam.startswith("persoon-")
+
+
+def test_two_pseudonymised_runs_with_the_same_key_give_identical_files(tmp_path: Path) -> None:
+    one = privacy.redact_files([EXAMPLES], tmp_path / "een", key="geheime sleutel")
+    two = privacy.redact_files([EXAMPLES], tmp_path / "twee", key="geheime sleutel")
+    other = privacy.redact_files([EXAMPLES], tmp_path / "ander", key="andere sleutel")
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+        assert "geheime sleutel" not in a.read_text(encoding="utf-8")
+    lotte = {p.name: p.read_text(encoding="utf-8") for p in one}["traject-lotte.yaml"]
+    lotte_other = {p.name: p.read_text(encoding="utf-8") for p in other}["traject-lotte.yaml"]
+    ids = set(re.findall(r"(?:lerende|persoon)-[0-9a-f]{16}", lotte))
+    ids_other = set(re.findall(r"(?:lerende|persoon)-[0-9a-f]{16}", lotte_other))
+    assert ids
+    assert ids_other
+    assert not ids & ids_other
+
+
+def test_the_same_learner_gets_the_same_pseudonym_in_every_file_and_run() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    record = duaal_leren.load(EXAMPLES / "gespreksverslag-opstart-lotte.yaml")
+    a = privacy.pseudonymise(traject, b"k")
+    b = privacy.pseudonymise(record, "k")
+    assert a.lerende.id == b.lerende
+    assert re.fullmatch(r"lerende-[0-9a-f]{16}", a.lerende.id)
+    assert a.mentor is not None
+    assert a.mentor.naam == privacy.pseudonymise(traject, "k").mentor.naam
+    # The learner's first name in a note stands for the same person as the full name in
+    # the learner's signature.
+    note = a.opvolgingsgesprekken[1].acties[0].omschrijving
+    [signature] = [h for h in a.opleidingsplan.handtekeningen if h.partij.value == "lerende"]
+    assert note.split()[0] == signature.naam
+    assert privacy.pseudonymise(traject, "x").lerende.id != a.lerende.id
+
+
+def test_an_empty_key_is_an_error() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    with pytest.raises(FieldError, match="key"):
+        privacy.pseudonymise(traject, "")
+    with pytest.raises(FieldError):
+        privacy.redact_files([EXAMPLES / "traject-lotte.yaml"], "ergens", key=b"")
+
+
+def test_redact_files_refuses_a_folder_inside_the_input_folder(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "t.yaml").write_bytes((EXAMPLES / "traject-lotte.yaml").read_bytes())
+    with pytest.raises(WriteError, match="invoermap"):
+        privacy.redact_files([source], source / "uit")
+    with pytest.raises(WriteError, match="invoermap"):
+        privacy.redact_files([source], source)
+    assert sorted(p.name for p in source.iterdir()) == ["t.yaml"]
+
+
+def test_redact_files_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "t.yaml"
+    source.write_bytes((EXAMPLES / "traject-lotte.yaml").read_bytes())
+    before = source.read_bytes()
+    with pytest.raises(WriteError, match="invoerbestanden"):
+        privacy.redact_files([source], tmp_path)
+    assert source.read_bytes() == before
+
+
+def test_redact_files_writes_every_copy_or_none(tmp_path: Path) -> None:
+    good = tmp_path / "in" / "goed.yaml"
+    good.parent.mkdir()
+    good.write_bytes((EXAMPLES / "traject-lotte.yaml").read_bytes())
+    bad = tmp_path / "in" / "kapot.yaml"
+    bad.write_text("schema: duaal-leren/traject@1\nid: x\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    with pytest.raises(DocumentError):
+        privacy.redact_files([good, bad], out)
+    assert not out.exists() or list(out.iterdir()) == []
+    # A copy that cannot be written (a folder stands in its place): none is written.
+    out.mkdir(exist_ok=True)
+    (out / "kapot.yaml").mkdir()
+    bad.write_bytes((EXAMPLES / "traject-milan.yaml").read_bytes())
+    with pytest.raises(WriteError):
+        privacy.redact_files([good, bad], out)
+    assert sorted(p.name for p in out.iterdir()) == ["kapot.yaml"]
+
+
+def test_a_folder_keeps_its_layout(tmp_path: Path) -> None:
+    source = tmp_path / "school"
+    (source / "klas-a").mkdir(parents=True)
+    (source / "klas-a" / "lotte.yaml").write_bytes((EXAMPLES / "traject-lotte.yaml").read_bytes())
+    (source / "milan.yaml").write_bytes((EXAMPLES / "traject-milan.yaml").read_bytes())
+    (source / "notities.txt").write_text("geen document", encoding="utf-8")
+    written = privacy.redact_files([source], tmp_path / "uit")
+    assert sorted(p.relative_to(tmp_path / "uit").as_posix() for p in written) == [
+        "klas-a/lotte.yaml",
+        "milan.yaml",
+    ]
+
+
+def test_two_inputs_with_the_same_name_are_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "t.yaml").write_bytes((EXAMPLES / "traject-lotte.yaml").read_bytes())
+    with pytest.raises(WriteError, match="dezelfde kopie"):
+        privacy.redact_files([tmp_path / "a" / "t.yaml", tmp_path / "b" / "t.yaml"], tmp_path / "u")
+    assert not (tmp_path / "u").exists()
+
+
+# --- the exports ---------------------------------------------------------------------------
+
+
+def lotte_secrets() -> set[str]:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    learner: set[str] = set()
+    for name in ("persoonsgegevens", "screening", "ondersteuning"):
+        learner.update(_leaves(getattr(traject.lerende, name)))
+    return {s for s in learner | set(LOTTE) if len(s) >= 3}
+
+
+def test_the_cohort_matrix_holds_no_personal_data_of_the_learners() -> None:
+    from duaal_leren.cohort import Cohort
+
+    matrix = Cohort.load(EXAMPLES).matrix(today=TODAY)
+    for text in (matrix.csv(), matrix.html(), str(matrix.to_dict())):
+        assert present(text, lotte_secrets()) == []
+    assert "LRN-2025-0042" in matrix.csv()
+
+
+def test_the_progress_report_holds_no_personal_data_of_the_learner() -> None:
+    from duaal_leren.voortgang import TrajectVoortgang
+
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    report = TrajectVoortgang.from_traject(traject, today=TODAY)
+    for text in (report.text(), report.text("en"), report.html(), str(report.to_dict())):
+        assert present(text, lotte_secrets()) == []
+
+
+def test_the_icalendar_export_holds_no_personal_data_of_the_learner() -> None:
+    from duaal_leren.ical import to_ical
+    from duaal_leren.planning import PerSchooljaar, plan_opvolging
+
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    bare = attrs.evolve(traject, opvolgingsgesprekken=())
+    text = to_ical(plan_opvolging(bare, PerSchooljaar(3))).decode().replace("\r\n ", "")
+    assert present(text, lotte_secrets()) == []
+    assert "LRN-2025-0042" in text
+
+
+# --- the marks -----------------------------------------------------------------------------
+
+
+def marked_table() -> list[tuple[str, str]]:
+    return [(cls.__name__, name) for cls, name in privacy.personal_fields()]
+
+
+def test_the_table_of_personal_fields_in_the_docs_is_the_marked_fields() -> None:
+    page = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| `(\w+)` \|", page, re.MULTILINE)
+    assert rows == marked_table()
+
+
+def test_the_names_of_people_in_conversations_and_signatures_are_marked() -> None:
+    table = marked_table()
+    for pair in (
+        ("Handtekening", "naam"),
+        ("Deelnemer", "naam"),
+        ("Lerende", "persoonsgegevens"),
+        ("Lerende", "screening"),
+        ("Lerende", "ondersteuning"),
+        ("Mentor", "naam"),
+    ):
+        assert pair in table
+
+
+def test_a_marked_field_is_kept_out_of_repr() -> None:
+    from duaal_leren.opvolging import Deelnemer, Gespreksrol
+
+    assert "Koen" not in repr(Deelnemer(Gespreksrol.MENTOR, naam="Koen Vermeulen"))
+
+
+def test_text_fields_walks_every_text_with_its_path() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    fields = {f.path: f for f in privacy.text_fields(traject)}
+    assert fields["$.lerende.motivatie"].text.startswith("Wil snel")
+    assert fields["$.lerende.persoonsgegevens.contact.email"].contact
+    assert not fields["$.opvolgingsgesprekken[0].acties[1].omschrijving"].contact
+    assert fields["$.lerende.screening.sterktes[1]"].text == "leergierig"
+
+
+def _with(data: dict[str, Any], keys: list[str | int], value: str) -> dict[str, Any]:
+    node: Any = data
+    for key in keys[:-1]:
+        node = node[key]
+    node[keys[-1]] = value
+    return data
+
+
+def test_a_traject_built_in_code_is_redacted_too() -> None:
+    traject: Traject = duaal_leren.load_traject(EXAMPLES / "traject-milan.yaml")
+    data = duaal_leren.to_dict(traject)
+    _with(data, ["lerende", "motivatie"], "Milan wil zonnepanelen leren plaatsen.")
+    copy = privacy.redact(duaal_leren.from_dict(data))
+    assert copy.lerende.motivatie == "[lerende] wil zonnepanelen leren plaatsen."
