@@ -30,7 +30,8 @@ TODAY = pendulum.date(2026, 3, 1)
 
 @pytest.fixture(scope="module")
 def voorbeelden() -> Cohort:
-    return Cohort.load(EXAMPLES)
+    # Lotte's and Milan's: the figures below are computed by hand for these two.
+    return Cohort.load(EXAMPLES / "traject-lotte.yaml", EXAMPLES / "traject-milan.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +57,11 @@ def dertig(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_directory_gives_its_trajecten_only(voorbeelden: Cohort) -> None:
     assert [t.id for t in voorbeelden] == ["TRJ-2025-0042", "TRJ-2025-0057"]
     assert len(voorbeelden) == 2
+    # The folder holds a standard plan, a calendar and a conversation record beside them.
+    folder = Cohort.load(EXAMPLES)
+    files = sorted(EXAMPLES.glob("traject-*.yaml"))
+    assert [t.id for t in folder] == [duaal_leren.load_traject(f).id for f in files]
+    assert {"TRJ-2025-0042", "TRJ-2025-0057"} <= {t.id for t in folder}
 
 
 def test_files_and_directories_can_be_mixed(dertig: Path) -> None:
@@ -389,3 +395,52 @@ def test_a_folder_scan_does_not_read_unrelated_files_whole(tmp_path: Path) -> No
         tracemalloc.stop()
     assert len(cohort) == 1
     assert peak < 5_000_000
+
+
+# --- notebook views and the one CSV/HTML scheme ----------------------------------------------
+
+
+def test_cohort_and_matrix_reprs_are_short(voorbeelden: Cohort, dertig: Path) -> None:
+    assert repr(voorbeelden) == "Cohort(trajecten=2, ids=['TRJ-2025-0042', 'TRJ-2025-0057'])"
+    matrix = voorbeelden.matrix(today=TODAY)
+    assert repr(matrix) == "Matrix(datum='2026-03-01', lerenden=2, competenties=29, risico=2)"
+    big = Cohort.load(dertig)
+    assert len(repr(big)) < 200
+    assert repr(big).startswith("Cohort(trajecten=32, ids=[")
+    assert len(repr(big.matrix(today=TODAY))) < 100
+
+
+def test_cohort_shows_a_table_of_its_trajecten(voorbeelden: Cohort, dertig: Path) -> None:
+    html = voorbeelden._repr_html_()
+    assert html.startswith('<div class="dl-view" lang="nl"><style>')
+    assert "<h3>Cohort: 2 trajecten</h3>" in html
+    assert "<td>TRJ-2025-0057</td><td>LRN-2025-0057</td>" in html
+    assert "Lotte" not in html
+    assert "Peeters" not in html
+    big = Cohort.load(dertig)
+    assert big._html("nl", limit=10).count("<tr>") == 11
+    assert "en nog 22" in big._html("nl", limit=10)
+
+
+def test_matrix_notebook_table_has_its_style_and_explains_the_mark(voorbeelden: Cohort) -> None:
+    matrix = voorbeelden.matrix(today=TODAY)
+    html = matrix._repr_html_()
+    # The legend swatches are sized and bordered by the view's own, scoped style.
+    assert ".dl-view ul.legende span { display: inline-block; width: 1em;" in html
+    assert ".dl-view .niet-gestart { background: repeating-linear-gradient" in html
+    assert '<li><span class="niet-gestart"></span>niet beoordeeld</li>' in html
+    # The red "!" is in the legend, and every learner at risk has the reason below.
+    assert '<strong class="risico">!</strong>&nbsp;risico:' in html
+    assert "<li><strong>LRN-2025-0042</strong>: " in html
+    assert "<li><strong>LRN-2025-0057</strong>: " in html
+    # Column headers carry the competence's description.
+    assert 'title="Werkt veilig volgens de geldende voorschriften' in html
+    assert matrix.omschrijving("ELT-01") == matrix.omschrijvingen[0]
+    assert matrix.omschrijving("XXX") is None
+
+
+def test_matrix_csv_and_html_as_text_without_a_path(voorbeelden: Cohort, tmp_path: Path) -> None:
+    matrix = voorbeelden.matrix(today=TODAY)
+    assert matrix.to_csv() == matrix.csv()
+    assert matrix.to_html(lang="en") == matrix.html("en")
+    assert matrix.to_html(tmp_path / "m.html").read_text(encoding="utf-8") == matrix.html()

@@ -23,6 +23,7 @@ from duaal_leren.exceptions import FieldError
 from duaal_leren.kalender import Schooljaar, schoolkalender
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.planning import (
+    SCHEMA_HEADER,
     STANDAARDAGENDA,
     ElkeNWeken,
     PerSchooljaar,
@@ -32,6 +33,7 @@ from duaal_leren.planning import (
     cadans,
     plan_caseload,
     plan_opvolging,
+    status_text,
 )
 from duaal_leren.traject import Traject, Weekdag, Weekpatroon, Werkdag, WerkdagPlaats
 from duaal_leren.werkdagen import bezoekdagen, werkplekdagen
@@ -234,8 +236,9 @@ def test_no_visit_day_is_an_error() -> None:
 def test_schedule_shows_as_html_without_the_learners_name() -> None:
     schema = plan_opvolging(LOTTE, PerSchooljaar(3))
     html = schema._repr_html_()
-    assert html.startswith("<table><caption>Opvolgingsgesprekken LRN-2025-0042")
-    assert html.count("<tr>") == 4
+    assert html.startswith('<div class="dl-view" lang="nl"><style>')
+    assert "<h3>Opvolgingsgesprekken LRN-2025-0042</h3>" in html
+    assert html.count("<tr><td>") == 3  # one row per conversation
     assert "<td>2025-11-10</td><td>ma</td><td>10:00</td>" in html
     assert "Lotte" not in html
     assert "Peeters" not in html
@@ -276,6 +279,7 @@ def test_caseload_at_most_k_visits_a_day() -> None:
     assert caseload == plan_caseload(list(reversed(trajecten)), PerSchooljaar(4), max_per_dag=2)
     html = caseload._repr_html_()
     assert html.count("<tr>") == 25
+    assert '<span class="dl-ok">voorstel</span>' in html
 
 
 def test_a_caseload_builds_the_school_calendar_once() -> None:
@@ -731,3 +735,94 @@ def test_uids_stay_those_of_earlier_exports() -> None:
     odd = attrs.evolve(gesprek, traject="TRJ-\ud800")
     assert odd.uid.endswith("@duaal-leren")
     assert odd.uid != gesprek.uid
+
+
+# --- one vocabulary, plain data, CSV and DataFrames -----------------------------------------
+
+
+def test_a_held_conversation_reads_the_same_in_a_schedule_and_a_caseload() -> None:
+    # Lotte's example records three held conversations; the planner keeps them.
+    schema = plan_opvolging(LOTTE_MET_GESPREKKEN, PerSchooljaar(4))
+    caseload = plan_caseload([LOTTE_MET_GESPREKKEN], PerSchooljaar(4))
+    kept, proposed = "al vastgelegd", "voorstel"
+    assert [status_text(g) for g in schema.gesprekken] == [kept, proposed, kept, kept]
+    assert status_text(schema.gesprekken[0], "en") == "already recorded"
+    for html in (schema._repr_html_(), caseload._repr_html_()):
+        assert html.count(">al vastgelegd</span>") == 3
+        assert html.count(">voorstel</span>") == 1
+        assert ">gepland of gehouden<" not in html
+    assert schema.to_csv() == caseload.to_csv()
+    assert [row[8] for row in caseload.rows("en")][:2] == ["already recorded", "proposed"]
+
+
+def test_schedule_as_plain_data_for_json() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    data = json.loads(json.dumps(schema.to_dict()))
+    assert data["traject"] == "TRJ-2025-0042"
+    assert data["cadans"] == "3 per schooljaar"
+    assert [g["datum"] for g in data["gesprekken"]] == ["2025-11-10", "2026-01-29", "2026-04-23"]
+    assert data["gesprekken"][0]["start"] == "2025-11-10T10:00:00+01:00"
+    assert data["gesprekken"][0]["bestaand"] is False
+    assert data["gesprekken"][0]["status"] == "voorstel"
+    assert data["gesprekken"][0]["agenda"] == list(STANDAARDAGENDA)
+    assert [p["werkplekdagen"] for p in data["begeleidingsperiodes"]] == [
+        p.werkplekdagen for p in schema.begeleidingsperiodes()
+    ]
+    assert {g["rol"] for g in data["genodigden"]} == {"trajectbegeleider", "mentor", "lerende"}
+    assert "Lotte" not in json.dumps(data)
+    caseload = plan_caseload(caseload_trajecten(2), PerSchooljaar(2))
+    both = json.loads(json.dumps(caseload.to_dict("en")))
+    assert both["max_per_dag"] == 2
+    assert [s["traject"] for s in both["schemas"]] == ["TRJ-00", "TRJ-01"]
+    assert both["schemas"][0]["cadans"] == "2 per school year"
+
+
+def test_schedule_and_caseload_as_csv_text_or_file(tmp_path: Path) -> None:
+    import csv
+
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    text = schema.to_csv()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == list(SCHEMA_HEADER)
+    assert [r[4] for r in rows[1:]] == ["2025-11-10", "2026-01-29", "2026-04-23"]
+    assert rows[1][7:9] == ["nee", "voorstel"]
+    path = schema.to_csv(tmp_path / "schema.csv", delimiter=";")
+    assert path == tmp_path / "schema.csv"
+    assert path.read_text(encoding="utf-8").splitlines()[0] == ";".join(SCHEMA_HEADER)
+    caseload = plan_caseload(caseload_trajecten(3), PerSchooljaar(2), max_per_dag=1)
+    lines = list(csv.reader(io.StringIO(caseload.to_csv())))
+    assert len(lines) == 1 + 6
+    days = [line[4] for line in lines[1:]]
+    assert days == sorted(days)  # in time order
+    written = caseload.to_csv(tmp_path / "caseload.csv").read_bytes()
+    assert written.decode("utf-8") == caseload.to_csv()
+
+
+def test_schedule_and_caseload_as_dataframes() -> None:
+    schema = plan_opvolging(LOTTE_MET_GESPREKKEN, PerSchooljaar(4))
+    frame = schema.to_dataframe()
+    assert list(frame.columns) == list(SCHEMA_HEADER)
+    assert {str(frame[c].dtype) for c in ("traject", "sleutel", "status", "uid")} == {"string"}
+    assert str(frame["datum"].dtype) == "datetime64[ns]"
+    assert str(frame["start"].dtype) == "datetime64[ns, Europe/Brussels]"
+    assert str(frame["bestaand"].dtype) == "boolean"
+    assert frame["bestaand"].tolist() == [True, False, True, True]
+    assert frame["start"].iloc[0].hour == 10
+    assert frame["datum"].dt.date.tolist() == [g.datum for g in schema.gesprekken]
+    caseload = plan_caseload(caseload_trajecten(3), PerSchooljaar(2))
+    assert caseload.to_dataframe()["traject"].tolist() == [g.traject for g in caseload.gesprekken]
+    empty = plan_caseload([], PerSchooljaar(2)).to_dataframe()
+    assert list(empty.columns) == list(SCHEMA_HEADER)
+    assert len(empty) == 0
+    assert str(empty["start"].dtype) == "datetime64[ns, Europe/Brussels]"
+
+
+def test_schedule_and_caseload_reprs_are_one_short_line() -> None:
+    schema = plan_opvolging(LOTTE, PerSchooljaar(3))
+    assert repr(schema) == (
+        "Opvolgingsschema(traject='TRJ-2025-0042', lerende='LRN-2025-0042', "
+        "cadans='3 per schooljaar', start='2025-09-01', einde='2026-06-30', gesprekken=3, "
+        "onplanbaar=0)"
+    )
+    caseload = plan_caseload(caseload_trajecten(40), PerSchooljaar(6), max_per_dag=4)
+    assert repr(caseload) == "Caseload(trajecten=40, gesprekken=240, max_per_dag=4)"

@@ -144,3 +144,59 @@ def test_without_matplotlib_the_error_names_the_extra(
     )
     with pytest.raises(ModuleNotFoundError, match=r"duaal-leren\[plot\]"):
         voortgangsfiguur(traject, today="2026-06-30")
+
+
+# --- charts that appear in a notebook ---------------------------------------------------------
+
+
+def test_charts_show_themselves_in_a_notebook_and_stay_figures(
+    traject: Traject, matrix: Matrix, tmp_path: Path
+) -> None:
+    from IPython.core.formatters import DisplayFormatter
+    from matplotlib.figure import Figure
+
+    formatter = DisplayFormatter()
+    for figure in (voortgangsfiguur(traject, today="2026-03-01"), heatmapfiguur(matrix)):
+        assert isinstance(figure, Figure)
+        # What IPython shows as the last value of a cell, without %matplotlib or pyplot.
+        data, _ = formatter.format(figure)
+        assert data["image/png"].startswith(PNG_SIGNATURE)
+        assert data["text/plain"].startswith("<NotebookFigure size")
+        figure.savefig(tmp_path / "copy.svg")
+        assert ElementTree.parse(tmp_path / "copy.svg").getroot().tag == f"{SVG}svg"
+
+
+def test_the_progress_chart_explains_the_risk_zone_and_mark(traject: Traject) -> None:
+    at_risk = voortgangsfiguur(traject, today="2026-03-01")
+    legend = [t.get_text() for t in at_risk.axes[0].get_legend().get_texts()]
+    assert "risicozone: hieronder gaat de risicovlag op" in legend
+    assert legend[-1] == "risico: de tijd loopt voor op wat beheerst is"
+    assert "!" in [t.get_text() for t in at_risk.axes[0].texts]
+    early = voortgangsfiguur(traject, today="2025-09-15", lang="en")
+    legend = [t.get_text() for t in early.axes[0].get_legend().get_texts()]
+    assert "at risk: time runs ahead of mastery" not in legend
+    assert "!" not in [t.get_text() for t in early.axes[0].texts]
+
+
+def test_heat_map_tells_not_rated_from_not_in_the_plan(matrix: Matrix) -> None:
+    figure = heatmapfiguur(matrix)
+    axes, side = figure.axes
+    handles = figure.legends[0].legend_handles
+    by_label = {h.get_label(): h for h in handles}
+    assert by_label["niet beoordeeld"].get_hatch() == "///"
+    assert by_label["niet in het plan (-)"].get_hatch() is None
+    assert "achterstallig (termijn voorbij)" in by_label
+    assert "risico: de tijd loopt voor op wat beheerst is" in by_label
+    not_rated = sum(1 for row in matrix.cellen for c in row if c.in_plan and c.text == "")
+    hatched = next(c for c in axes.collections if c.get_hatch() == "///")
+    assert len(hatched.get_paths()) == not_rated > 0
+    # Cells not in the plan carry a "-"; learners at risk a red "!".
+    assert "-" in {t.get_text() for t in axes.texts}
+    red = [t.get_text() for t in axes.get_yticklabels() if t.get_color() == "#cf222e"]
+    assert red
+    assert all(name.endswith(" !") for name in red)
+    # Each competence code with its description, beside the map.
+    lines = [t.get_text() for t in side.texts]
+    assert len(lines) == len(matrix.competenties)
+    assert lines[0].startswith(f"{matrix.competenties[0]}  {matrix.omschrijvingen[0][:20]}")
+    assert all(len(line) < 80 for line in lines)

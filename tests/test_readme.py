@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import shlex
 from pathlib import Path
 
 import pytest
 
-from duaal_leren.cli import COMMANDS
+from duaal_leren.cli import COMMANDS, main
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,3 +35,16 @@ def test_quick_start_is_two_commands_of_real_subcommands() -> None:
     used = re.findall(r"duaal-leren (\w+)", block)
     assert used
     assert set(used) <= known
+
+
+def test_the_main_job_shows_what_the_library_plans() -> None:
+    # A newcomer sees proposed conversations, not only the ones already recorded.
+    [block] = re.findall(r"## Quick start.*?```sh\n(.*?)```", README, flags=re.DOTALL)
+    first = block.strip().splitlines()[0]
+    [planning] = [part.strip() for part in first.split("&&") if "duaal-leren planning" in part]
+    argv = shlex.split(planning)[1:]
+    out = io.StringIO()
+    with contextlib.chdir(ROOT):
+        assert main(argv, out=out) == 0
+    assert "voorstel" in out.getvalue()
+    assert "al vastgelegd" in out.getvalue()

@@ -523,3 +523,66 @@ def test_every_text_format_escapes_control_characters(reports: Reports) -> None:
     for out in (reports.text(), reports.to_github(), reports.to_junit(), reports[0].text()):
         assert not any(c in out for c in "\x1b\x0b\x9b\x07")
         assert "kapot\\x1b]0;titel\\x07.yaml" in out
+
+
+# --- the report in a notebook, as CSV and as a DataFrame -------------------------------------
+
+
+def test_report_html_is_in_one_language_at_a_time() -> None:
+    [report] = validate_files([BROKEN], today=TODAY)
+    dutch = report.html("nl")
+    assert "<th>ernst</th><th>code</th><th>pad</th><th>regel</th><th>melding</th>" in dutch
+    assert '<span class="dl-bad">fout</span>' in dutch
+    assert ">error<" not in dutch
+    assert "niet in orde</span> (3 fouten, 0 waarschuwingen)" in dutch
+    assert all(f.message.split(":")[0] in dutch for f in report.findings)
+    english = report.html("en")
+    assert "<th>severity</th>" in english
+    assert '<span class="dl-bad">error</span>' in english
+    assert "failed</span> (3 errors, 0 warnings)" in english
+    assert "ernst" not in english
+    assert report._repr_html_() == report.html()
+    duaal_leren.set_default_lang("en")
+    try:
+        assert report._repr_html_() == english
+    finally:
+        duaal_leren.set_default_lang("nl")
+
+
+def test_a_clean_report_says_so_without_an_empty_table() -> None:
+    plan = duaal_leren.load(EXAMPLES / "standaardplan-elektrotechniek.yaml")
+    report = validate(plan)
+    assert not report.findings
+    html = report.html()
+    assert "<table" not in html
+    assert '<p class="dl-ok">Geen bevindingen: alles in orde.</p>' in html
+    assert "No findings: all is well." in report.html("en")
+
+
+def test_report_as_csv_and_dataframe(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    [report] = validate_files([BROKEN], today=TODAY)
+    rows = list(csv.reader(io.StringIO(report.to_csv(lang="en"))))
+    assert rows[0] == ["file", "code", "severity", "path", "line", "message", "source"]
+    assert [r[1] for r in rows[1:]] == report.codes()
+    assert all(r[0] == str(BROKEN) for r in rows[1:])
+    assert [r[5] for r in rows[1:]] == [f.message_en for f in report.findings]
+    assert report.to_csv(tmp_path / "r.csv").read_bytes().decode() == report.to_csv()
+    frame = report.to_dataframe()
+    assert frame["code"].tolist() == report.codes()
+    assert str(frame["line"].dtype) == "Int64"
+    assert frame["line"].tolist() == [f.line for f in report.findings]
+    assert {str(frame[c].dtype) for c in ("file", "code", "severity", "message")} == {"string"}
+    clean = validate(duaal_leren.load(EXAMPLES / "standaardplan-elektrotechniek.yaml"))
+    assert clean.to_dataframe().shape == (0, 7)
+
+
+def test_report_reprs_are_short(broken: Traject) -> None:
+    report = validate(broken, today=TODAY)
+    assert repr(report) == ("Report(source=None, passed=False, errors=3, warnings=0, findings=3)")
+    many = Report(report.findings * 500, source="x" * 1000)
+    assert len(repr(many)) < 200
+    reports = validate_files([BROKEN, EXAMPLES / "traject-lotte.yaml"], today=TODAY)
+    assert repr(reports).startswith("Reports(files=2, passed=False, errors=3,")

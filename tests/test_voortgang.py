@@ -547,3 +547,49 @@ def test_html_page_is_self_contained_and_escaped(traject: Traject, tmp_path: Pat
         tmp_path / "v.html", lang="en"
     )
     assert '<html lang="en">' in path.read_text(encoding="utf-8")
+
+
+def test_csv_and_html_as_text_without_a_path(traject: Traject, tmp_path: Path) -> None:
+    v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
+    # One scheme: to_csv() and to_html() give the text; with a path they write it.
+    assert v.to_csv() == v.csv()
+    assert v.to_csv(delimiter=";") == v.csv(";")
+    assert v.to_html() == v.html()
+    assert v.to_html(lang="en") == v.html("en")
+    path = v.to_csv(tmp_path / "v.csv")
+    assert path.read_bytes().decode("utf-8") == v.to_csv()
+
+
+def test_progress_as_a_dataframe(traject: Traject) -> None:
+    v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
+    frame = v.to_dataframe()
+    assert frame.index.name == "code"
+    assert list(frame.index) == [item.code for item in v.competenties]
+    assert list(frame.columns) == list(ROW_HEADER[1:])
+    dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert dtypes["niveau"] == dtypes["zelfevaluatie"] == "Int64"
+    assert dtypes["termijn"] == dtypes["datum"] == "datetime64[ns]"
+    assert dtypes["startcompetentie"] == dtypes["achterstallig"] == "boolean"
+    assert dtypes["status"] == dtypes["omschrijving"] == "string"
+    assert frame.loc["ELT-13", "achterstallig"]
+    assert frame.loc["ELT-13", "status"] == "bezig"
+    assert str(frame.loc["ELT-13", "termijn"].date()) == "2026-02-13"
+    # Counted the same as the object counts.
+    assert (frame["status"] == "beheerst").sum() == v.telling().beheerst == 10
+    assert frame["niveau"].isna().sum() == sum(1 for item in v.competenties if item.niveau is None)
+
+
+def test_progress_repr_and_notebook_view(traject: Traject) -> None:
+    v = TrajectVoortgang.from_traject(traject, today="2026-02-28")
+    assert repr(v) == (
+        "TrajectVoortgang(traject='TRJ-2025-0042', lerende='LRN-2025-0042', "
+        "datum='2026-02-28', beheerst='10/28', achterstallig=1, risico=True)"
+    )
+    html = v._repr_html_()
+    assert html.startswith('<div class="dl-view" lang="nl"><style>')
+    assert "<h3>Voortgang van traject TRJ-2025-0042 (2026-02-28)</h3>" in html
+    assert '<p class="risico">Risico: 60% van de contractperiode' in html
+    # The legend explains the row colours.
+    for text in ("beheerst", "bezig", "niet gestart", "achterstallig"):
+        assert f"></span>{text}</li>" in html
+    assert "Lotte" not in html

@@ -10,20 +10,29 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from duaal_leren._files import write_atomic
+from duaal_leren.exceptions import MissingDependencyError
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Cell",
     "Row",
     "csv_text",
+    "dataframe",
     "html_page",
     "html_table",
     "level_colour",
     "require",
+    "text_or_file",
     "write_atomic",
 ]
 
@@ -76,13 +85,24 @@ th { background: #f6f8fa; position: sticky; top: 0; }
 td.cel { text-align: center; min-width: 1.6rem; }
 .beheerst { background: #8fd19e; }
 .bezig { background: #ffe08a; }
-.niet-gestart { background: #f6f8fa; color: #8c959f; }
-.buiten-plan { background: #ffffff; color: #d0d7de; }
+.niet-gestart { background: repeating-linear-gradient(45deg, #afb8c1 0 1px, #ffffff 1px 5px); }
+.buiten-plan { background: #ffffff; color: #8c959f; }
 .achterstallig { outline: 2px solid #cf222e; outline-offset: -2px; }
 .risico { color: #cf222e; font-weight: bold; }
 ul.legende { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
 ul.legende span { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #d0d7de;
                   vertical-align: middle; margin-right: 0.3rem; }
+/* Printed on A4: colours kept, tables small enough that no column is cut off. */
+@page { size: A4; margin: 12mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { margin: 0; }
+  table { font-size: 7pt; }
+  th { position: static; }
+  th, td { padding: 0.1rem 0.2rem; }
+  td.cel { min-width: 0; }
+  tr { break-inside: avoid; }
+}
 """
 
 
@@ -220,6 +240,57 @@ def level_colour(fractie: float) -> str:
             r, g, bl = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
             return f"#{r:02x}{g:02x}{bl:02x}"
     raise AssertionError(fractie)  # pragma: no cover - the stops end at 1.0
+
+
+def text_or_file(text: str, path: str | os.PathLike[str] | None) -> str | Path:
+    """The text itself without a path; else write it there whole or not at all, and give the path.
+
+    The one scheme of every ``to_csv(path=None)`` and ``to_html(path=None)``.
+    """
+    if path is None:
+        return text
+    return write_atomic(path, text)
+
+
+def dataframe(
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[Sequence[object]],
+    *,
+    index: str | None = None,
+) -> pandas.DataFrame:
+    """A pandas DataFrame with a dtype for every column, the same for any number of rows.
+
+    Args:
+        columns: Each column's name and dtype: a pandas dtype (``"string"``, ``"Int64"``,
+            ``"Float64"``, ``"boolean"``), ``"date"`` for a day (``datetime64[ns]``, ``NaT``
+            for none) or ``"datetime"`` for a moment in Brussels time
+            (``datetime64[ns, Europe/Brussels]``).
+        rows: The rows, one value per column; ``None`` is missing (``<NA>``, ``NaT``).
+        index: The column that becomes the index, if any.
+
+    Raises:
+        MissingDependencyError: pandas is not installed (the ``pandas`` extra).
+    """
+    try:
+        require("pandas", "pandas")
+    except ModuleNotFoundError:
+        raise MissingDependencyError("pandas", "pandas") from None
+    import pandas as pd
+
+    values = list(zip(*rows, strict=True)) or [()] * len(columns)
+    data = {}
+    for (name, dtype), column in zip(columns, values, strict=True):
+        if dtype == "date":
+            days = pd.Series([None if v is None else str(v) for v in column], dtype="object")
+            data[name] = pd.to_datetime(days).astype("datetime64[ns]")
+        elif dtype == "datetime":
+            moments = pd.Series([None if v is None else str(v) for v in column], dtype="object")
+            utc = pd.to_datetime(moments, utc=True).astype("datetime64[ns, UTC]")
+            data[name] = utc.dt.tz_convert("Europe/Brussels")
+        else:
+            data[name] = pd.Series(list(column), dtype=dtype)
+    frame = pd.DataFrame(data, columns=[name for name, _ in columns])
+    return frame.set_index(index) if index is not None else frame
 
 
 def require(module: str, extra: str) -> None:

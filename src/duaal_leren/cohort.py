@@ -8,7 +8,7 @@ installed (the ``pandas`` extra: ``pip install 'duaal-leren[pandas]'``).
 
 Example:
     >>> from duaal_leren.cohort import Cohort
-    >>> cohort = Cohort.load("examples")
+    >>> cohort = Cohort.load("examples/traject-lotte.yaml", "examples/traject-milan.yaml")
     >>> [t.lerende.id for t in cohort]
     ['LRN-2025-0042', 'LRN-2025-0057']
     >>> matrix = cohort.matrix(today="2026-03-01")
@@ -22,11 +22,12 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import pendulum
 
+from duaal_leren import _views
 from duaal_leren._export import (
     Cell,
     csv_text,
@@ -34,7 +35,7 @@ from duaal_leren._export import (
     html_table,
     level_colour,
     require,
-    write_atomic,
+    text_or_file,
 )
 from duaal_leren._files import document_files
 from duaal_leren._validators import as_day
@@ -162,6 +163,48 @@ class Cohort:
 
     def __iter__(self) -> Iterator[Traject]:
         return iter(self.trajecten)
+
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Cohort", trajecten=len(self.trajecten), ids=[t.id for t in self.trajecten[:5]]
+        )
+
+    def _repr_html_(self) -> str:
+        return self._html(checked_lang(None))
+
+    def _html(self, lang: str, limit: int = 100) -> str:
+        """A table of the trajecten, at most ``limit`` rows (a note says how many more)."""
+        en = lang == "en"
+        headers = (
+            ("traject", "learner", "course", "school", "workplace", "contract", "held", "competences")
+            if en
+            else ("traject", "lerende", "opleiding", "school", "werkplek", "overeenkomst", "gehouden", "competenties")
+        )  # fmt: skip
+        rows = [
+            (
+                t.id,
+                t.lerende.id,
+                t.opleidingsplan.opleiding,
+                t.school.naam,
+                t.werkplek.onderneming,
+                f"{t.overeenkomst.start.isoformat()} – {t.overeenkomst.einde.isoformat()}",
+                sum(1 for g in t.opvolgingsgesprekken if g.gehouden),
+                len(t.opleidingsplan.competenties),
+            )
+            for t in self.trajecten[:limit]
+        ]
+        title = f"Cohort: {len(self.trajecten)} trajecten"
+        body = f"<h3>{_views.escape(title)}</h3>" + _views.table(headers, rows)
+        if len(self.trajecten) > limit:
+            rest = len(self.trajecten) - limit
+            more = f"and {rest} more" if en else f"en nog {rest}"
+            body += f'<p class="dl-muted">{_views.escape(more)}</p>'
+        hint = (
+            "The matrix of levels: cohort.matrix(today=...)"
+            if en
+            else "Het overzicht van de niveaus: cohort.matrix(today=...)"
+        )
+        return _views.view(body + f'<p class="dl-muted">{_views.escape(hint)}</p>', lang)
 
     def __len__(self) -> int:
         return len(self.trajecten)
@@ -307,6 +350,8 @@ class Matrix:
         risico: The risk flag of each row's traject.
         schaal: The scale of every traject when they share one; ``None`` when they differ
             (compare ``fractie`` then).
+        omschrijvingen: The description of each competence code, as in the first plan
+            that holds it; empty when the matrix was made without them.
     """
 
     datum: pendulum.Date
@@ -316,14 +361,30 @@ class Matrix:
     cellen: tuple[tuple[Cel, ...], ...]
     risico: tuple[Risico, ...]
     schaal: Beheersingsschaal | None
+    omschrijvingen: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Matrix",
+            datum=self.datum.isoformat(),
+            lerenden=len(self.lerenden),
+            competenties=len(self.competenties),
+            risico=sum(1 for r in self.risico if r.vlag),
+        )
+
+    def omschrijving(self, code: str) -> str | None:
+        """The description of a competence code, when the matrix holds it."""
+        if not self.omschrijvingen:
+            return None
+        return dict(zip(self.competenties, self.omschrijvingen, strict=True)).get(code)
 
     @classmethod
     def from_items(cls, items: Sequence[TrajectVoortgang], datum: pendulum.Date) -> Matrix:
         """Build the matrix from the progress of each traject."""
-        codes: dict[str, None] = {}
+        codes: dict[str, str] = {}
         for v in items:
             for item in v.competenties:
-                codes.setdefault(item.code, None)
+                codes.setdefault(item.code, item.competentie.omschrijving)
         columns = tuple(codes)
         rows = []
         for v in items:
@@ -349,6 +410,7 @@ class Matrix:
             cellen=tuple(rows),
             risico=tuple(v.risico for v in items),
             schaal=scales.pop() if len(scales) == 1 else None,
+            omschrijvingen=tuple(codes.values()),
         )
 
     def cel(self, lerende: str, competentie: str) -> Cel:
@@ -379,12 +441,22 @@ class Matrix:
         ]
 
     def csv(self, delimiter: str = ",") -> str:
-        """The matrix as CSV text (cells as in `Cel.text`)."""
+        """The matrix as CSV text (cells as in `Cel.text`); the same as ``to_csv()``."""
         return csv_text(self.header, self.rows(), delimiter)
 
-    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path:
-        """Write the CSV to a file, whole or not at all; returns the path."""
-        return write_atomic(path, self.csv(delimiter))
+    @overload
+    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
+    def to_csv(
+        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
+    ) -> str | Path:
+        """The matrix as CSV: the text, or written to ``path`` whole or not at all.
+
+        Returns:
+            The text without a path; else the path written.
+        """
+        return text_or_file(self.csv(delimiter), path)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for JSON: the day, the columns and per learner the levels."""
@@ -447,13 +519,28 @@ class Matrix:
         )
         return html_page(title, f"<h1>{escape(title)}</h1>\n{self._table(lang)}", lang)
 
-    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path:
-        """Write the HTML page to a file, whole or not at all; returns the path."""
-        lang = checked_lang(lang)
-        return write_atomic(path, self.html(lang))
+    @overload
+    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
+    @overload
+    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
+    def to_html(
+        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
+    ) -> str | Path:
+        """The HTML page (`html`): the text, or written to ``path`` whole or not at all.
+
+        Returns:
+            The text without a path; else the path written.
+        """
+        return text_or_file(self.html(lang), path)
 
     def _repr_html_(self) -> str:
-        return self._table("nl")
+        lang = checked_lang(None)
+        title = (
+            f"Learner x competence matrix on {self.datum}"
+            if lang == "en"
+            else f"Overzicht lerenden x competenties op {self.datum}"
+        )
+        return _views.view(f"<h3>{escape(title)}</h3>{self._table(lang)}", lang)
 
     def _table(self, lang: str) -> str:
         en = lang == "en"
@@ -473,8 +560,23 @@ class Matrix:
                     ),
                 ]
             )
-        headers = ["learner" if en else "lerende", *self.competenties]
-        return html_table(headers, rows) + "\n" + _legend(self.schaal, en)
+        headers: list[str | Cell] = ["learner" if en else "lerende"]
+        for code in self.competenties:
+            about = self.omschrijving(code)
+            tip = f' title="{escape(about)}"' if about else ""
+            headers.append(Cell(escape(code), f'scope="col"{tip}', header=True))
+        risks = [
+            f"<li><strong>{escape(lerende)}</strong>: {escape(risico.text(lang))}</li>"
+            for lerende, risico in zip(self.lerenden, self.risico, strict=True)
+            if risico.vlag
+        ]
+        at_risk = ""
+        if risks:
+            at_risk = (
+                f'<p><span class="risico">!</span> {"at risk" if en else "risico"}:</p>'
+                f'<ul class="risicos">{"".join(risks)}</ul>'
+            )
+        return html_table(headers, rows) + "\n" + _legend(self.schaal, en) + at_risk
 
     def to_dataframe(self, waarde: Literal["niveau", "status"] = "niveau") -> pandas.DataFrame:
         """The matrix as a pandas DataFrame: one row per learner, one column per competence.
@@ -548,5 +650,12 @@ def _legend(schaal: Beheersingsschaal | None, en: bool) -> str:
         f'<li><span class="niet-gestart"></span>{"not rated" if en else "niet beoordeeld"}</li>',
         f'<li><span class="buiten-plan"></span>- {"not in the plan" if en else "niet in het plan"}</li>',
         f'<li><span class="achterstallig"></span>{"overdue" if en else "achterstallig"}</li>',
+        '<li><strong class="risico">!</strong>&nbsp;'
+        + (
+            "at risk: time runs ahead of mastery (see below)"
+            if en
+            else "risico: de tijd loopt voor op wat beheerst is (zie onder)"
+        )
+        + "</li>",
     ]
     return '<ul class="legende">' + "".join(items) + "</ul>"

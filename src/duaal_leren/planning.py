@@ -32,13 +32,17 @@ import datetime as dt
 import hashlib
 import itertools
 import math
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
 
-from duaal_leren._export import html_table
+from duaal_leren import _views
+from duaal_leren._export import csv_text, dataframe, text_or_file
 from duaal_leren._validators import at_least, in_range, non_empty
 from duaal_leren.exceptions import DuaalLerenError, FieldError, checked_lang, excerpt
 from duaal_leren.kalender import KalenderArg, Schooljaar, Schoolkalenders, schoolkalenders
@@ -46,8 +50,12 @@ from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.traject import Traject, Weekdag
 from duaal_leren.werkdagen import Werkdagen, WerkdagenError
 
+if TYPE_CHECKING:
+    import pandas
+
 __all__ = [
     "MAX_CADANS",
+    "SCHEMA_HEADER",
     "STANDAARDAGENDA",
     "TIJDZONE",
     "Begeleidingsperiode",
@@ -64,6 +72,7 @@ __all__ = [
     "cadans",
     "plan_caseload",
     "plan_opvolging",
+    "status_text",
     "vastgelegde_dagen",
 ]
 
@@ -500,26 +509,254 @@ class Opvolgingsschema:
                 periods.append(Begeleidingsperiode(len(periods) + 1, start, end, count))
         return tuple(periods)
 
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Opvolgingsschema",
+            traject=self.traject,
+            lerende=self.lerende,
+            cadans=self.cadans.text(),
+            start=self.start.isoformat(),
+            einde=self.einde.isoformat(),
+            gesprekken=len(self.gesprekken),
+            onplanbaar=len(self.onplanbaar),
+        )
+
+    def _rows(self, lang: str) -> list[list[object]]:
+        return [_row(self, g, lang) for g in self.gesprekken]
+
+    def rows(self, lang: str | None = None) -> list[list[object]]:
+        """One row per conversation, under `SCHEMA_HEADER`, for CSV and spreadsheets."""
+        return self._rows(checked_lang(lang))
+
+    @overload
+    def to_csv(self, path: None = None, delimiter: str = ",", lang: str | None = None) -> str: ...
+    @overload
+    def to_csv(
+        self, path: str | os.PathLike[str], delimiter: str = ",", lang: str | None = None
+    ) -> Path: ...
+    def to_csv(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        delimiter: str = ",",
+        lang: str | None = None,
+    ) -> str | Path:
+        """The conversations as CSV (`SCHEMA_HEADER`, one row each), as text or to a file.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+
+        Example:
+            >>> import duaal_leren
+            >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+            >>> schema = plan_opvolging(traject, PerSchooljaar(3), bestaande=())
+            >>> print(schema.to_csv().splitlines()[1])
+            TRJ-2025-0042,LRN-2025-0042,"Elektro Vermeulen bv, Vestiging Fictiefdorp",2025-2026/01,2025-11-10,2025-11-10T10:00:00+01:00,2025-11-10T11:00:00+01:00,nee,voorstel,...
+        """
+        return text_or_file(csv_text(SCHEMA_HEADER, self.rows(lang), delimiter), path)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """Plain data, for JSON: the schedule, its conversations and begeleidingsperiodes.
+
+        The traject, who is invited, the cadence, the period, every conversation, the target
+        days that found no day, and the begeleidingsperiodes.
+
+        The invitees carry the names and e-mail addresses the traject holds for the
+        trajectbegeleider and the mentor; the learner appears by pseudonymous id only.
+        """
+        lang = checked_lang(lang)
+        return {
+            "traject": self.traject,
+            "lerende": self.lerende,
+            "werkplek": self.werkplek,
+            "adres": self.adres,
+            "genodigden": [
+                {"rol": g.rol.value, "naam": g.naam, "email": g.email} for g in self.genodigden
+            ],
+            "cadans": self.cadans.text(lang),
+            "start": self.start.isoformat(),
+            "einde": self.einde.isoformat(),
+            "gesprekken": [_gesprek_dict(g, lang) for g in self.gesprekken],
+            "onplanbaar": [d.isoformat() for d in self.onplanbaar],
+            "begeleidingsperiodes": [
+                {
+                    "volgnummer": p.volgnummer,
+                    "start": p.start.isoformat(),
+                    "einde": p.einde.isoformat(),
+                    "werkplekdagen": p.werkplekdagen,
+                }
+                for p in self.begeleidingsperiodes()
+            ],
+        }
+
+    def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
+        """The conversations as a pandas DataFrame, one row each (needs the ``pandas`` extra).
+
+        Columns and dtypes: ``traject``, ``lerende``, ``werkplek``, ``sleutel`` (``string``);
+        ``datum`` (``datetime64[ns]``); ``start``, ``einde``
+        (``datetime64[ns, Europe/Brussels]``); ``bestaand`` (``boolean``: planned or held
+        already); ``status`` (``string``: ``al vastgelegd`` or ``voorstel``); ``uid``
+        (``string``).
+
+        Raises:
+            MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+        """
+        return _frame(self.gesprekken, {self.traject: self}, checked_lang(lang))
+
     def _repr_html_(self) -> str:
+        return self._html(checked_lang(None))
+
+    def _html(self, lang: str) -> str:
+        en = lang == "en"
         # Keyed by ordinal: the day after the last period may lie past the last date.
         since = {p.einde.toordinal() + 1: p.werkplekdagen for p in self.begeleidingsperiodes()}
         rows = [
             (
                 i,
                 g.datum.isoformat(),
-                _WEEKDAG_KORT[g.datum.isoweekday() - 1],
+                _WEEKDAG[lang][g.datum.isoweekday() - 1],
                 g.start.format("HH:mm"),
-                "al vastgelegd" if g.bestaand else "voorstel",
+                _status_cell(g, lang),
                 since.get(g.datum.toordinal(), 0),
             )
             for i, g in enumerate(self.gesprekken, 1)
         ]
-        caption = (
-            f"Opvolgingsgesprekken {self.lerende} – {self.werkplek} "
-            f"({self.cadans.text()}, {self.start.isoformat()} tot {self.einde.isoformat()})"
+        headers = (
+            ("nr", "date", "day", "time", "status", "workplace days since the last conversation")
+            if en
+            else ("nr", "datum", "dag", "uur", "status", "werkplekdagen sinds vorig gesprek")
         )
-        headers = ("nr", "datum", "dag", "uur", "status", "werkplekdagen sinds vorig gesprek")
-        return html_table(headers, rows, caption=caption)
+        title = f"{'Follow-up conversations' if en else 'Opvolgingsgesprekken'} {self.lerende}"
+        info: list[tuple[str, object]] = [
+            ("traject", self.traject),
+            ("workplace" if en else "werkplek", self.werkplek),
+            ("cadence" if en else "cadans", self.cadans.text(lang)),
+            (
+                "period" if en else "periode",
+                f"{self.start.isoformat()} {'to' if en else 'tot'} {self.einde.isoformat()}",
+            ),
+            ("invited" if en else "genodigden", ", ".join(g.rol.value for g in self.genodigden)),
+        ]
+        if self.onplanbaar:
+            info.append(
+                (
+                    "no day found for" if en else "geen dag gevonden voor",
+                    ", ".join(d.isoformat() for d in self.onplanbaar),
+                )
+            )
+        body = (
+            f"<h3>{_views.escape(title)}</h3>"
+            + _views.fields(info)
+            + _views.table(headers, rows)
+            + _status_legend(lang)
+        )
+        return _views.view(body, lang)
+
+
+SCHEMA_HEADER = (
+    "traject",
+    "lerende",
+    "werkplek",
+    "sleutel",
+    "datum",
+    "start",
+    "einde",
+    "bestaand",
+    "status",
+    "uid",
+)
+"""The columns of a schedule's and a caseload's CSV and DataFrame, one row per conversation."""
+
+_SCHEMA_DTYPES = (
+    "string",
+    "string",
+    "string",
+    "string",
+    "date",
+    "datetime",
+    "datetime",
+    "boolean",
+    "string",
+    "string",
+)
+
+_WEEKDAG = {"nl": _WEEKDAG_KORT, "en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")}
+
+# One vocabulary: a conversation planned or held before the planner ran reads the same in a
+# schedule, a caseload and on the command line.
+_STATUS = {"nl": ("al vastgelegd", "voorstel"), "en": ("already recorded", "proposed")}
+
+
+def status_text(gesprek: Gesprek, lang: str | None = None) -> str:
+    """How a schedule and a caseload name a conversation's status, in one vocabulary.
+
+    ``al vastgelegd`` (planned or held already, and kept) or ``voorstel`` (proposed by the
+    planner); in English ``already recorded`` or ``proposed``.
+
+    Example:
+        >>> import duaal_leren
+        >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+        >>> [status_text(g) for g in plan_opvolging(traject, PerSchooljaar(4)).gesprekken]
+        ['al vastgelegd', 'voorstel', 'al vastgelegd', 'al vastgelegd']
+    """
+    return _STATUS[checked_lang(lang)][0 if gesprek.bestaand else 1]
+
+
+def _status_cell(gesprek: Gesprek, lang: str) -> _views.Raw:
+    look = "dl-muted" if gesprek.bestaand else "dl-ok"
+    return _views.Raw(f'<span class="{look}">{_views.escape(status_text(gesprek, lang))}</span>')
+
+
+def _status_legend(lang: str) -> str:
+    if lang == "en":
+        text = (
+            "already recorded: planned or held before, kept as it is; proposed: a day the "
+            "planner chose"
+        )
+    else:
+        text = (
+            "al vastgelegd: eerder gepland of gehouden, blijft zoals het is; voorstel: een dag "
+            "die de planner koos"
+        )
+    return f'<p class="dl-muted">{_views.escape(text)}</p>'
+
+
+def _row(schema: Opvolgingsschema, g: Gesprek, lang: str) -> list[object]:
+    return [
+        schema.traject,
+        schema.lerende,
+        schema.werkplek,
+        g.sleutel,
+        g.datum.isoformat(),
+        g.start.isoformat(),
+        g.einde.isoformat(),
+        "ja" if g.bestaand else "nee",
+        status_text(g, lang),
+        g.uid,
+    ]
+
+
+def _gesprek_dict(g: Gesprek, lang: str) -> dict[str, Any]:
+    return {
+        "sleutel": g.sleutel,
+        "datum": g.datum.isoformat(),
+        "start": g.start.isoformat(),
+        "einde": g.einde.isoformat(),
+        "bestaand": g.bestaand,
+        "status": status_text(g, lang),
+        "uid": g.uid,
+        "agenda": list(g.agenda),
+    }
+
+
+def _frame(
+    gesprekken: Sequence[Gesprek], schemas: Mapping[str, Opvolgingsschema], lang: str
+) -> pandas.DataFrame:
+    rows = []
+    for g in gesprekken:
+        row = _row(schemas[g.traject], g, lang)
+        row[7] = g.bestaand
+        rows.append(row)
+    return dataframe(list(zip(SCHEMA_HEADER, _SCHEMA_DTYPES, strict=True)), rows)
 
 
 @attrs.frozen
@@ -533,6 +770,14 @@ class Caseload:
 
     schemas: tuple[Opvolgingsschema, ...]
     max_per_dag: int
+
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Caseload",
+            trajecten=len(self.schemas),
+            gesprekken=sum(len(s.gesprekken) for s in self.schemas),
+            max_per_dag=self.max_per_dag,
+        )
 
     @property
     def gesprekken(self) -> tuple[Gesprek, ...]:
@@ -550,22 +795,81 @@ class Caseload:
             days.setdefault(g.datum, []).append(g)
         return {day: tuple(found) for day, found in days.items()}
 
+    def rows(self, lang: str | None = None) -> list[list[object]]:
+        """One row per conversation in time order, under `SCHEMA_HEADER`."""
+        lang = checked_lang(lang)
+        by_id = {s.traject: s for s in self.schemas}
+        return [_row(by_id[g.traject], g, lang) for g in self.gesprekken]
+
+    @overload
+    def to_csv(self, path: None = None, delimiter: str = ",", lang: str | None = None) -> str: ...
+    @overload
+    def to_csv(
+        self, path: str | os.PathLike[str], delimiter: str = ",", lang: str | None = None
+    ) -> Path: ...
+    def to_csv(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        delimiter: str = ",",
+        lang: str | None = None,
+    ) -> str | Path:
+        """Every conversation as CSV (`SCHEMA_HEADER`, in time order), as text or to a file.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+        """
+        return text_or_file(csv_text(SCHEMA_HEADER, self.rows(lang), delimiter), path)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """Plain data, for JSON: the most visits a day and every schedule's `to_dict`."""
+        lang = checked_lang(lang)
+        return {
+            "max_per_dag": self.max_per_dag,
+            "schemas": [s.to_dict(lang) for s in self.schemas],
+        }
+
+    def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
+        """Every conversation in time order as a pandas DataFrame (the ``pandas`` extra).
+
+        The columns and dtypes are those of `Opvolgingsschema.to_dataframe`.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+        """
+        by_id = {s.traject: s for s in self.schemas}
+        return _frame(self.gesprekken, by_id, checked_lang(lang))
+
     def _repr_html_(self) -> str:
+        return self._html(checked_lang(None))
+
+    def _html(self, lang: str) -> str:
+        en = lang == "en"
         by_id = {s.traject: s for s in self.schemas}
         rows = [
             (
                 g.datum.isoformat(),
-                _WEEKDAG_KORT[g.datum.isoweekday() - 1],
+                _WEEKDAG[lang][g.datum.isoweekday() - 1],
                 g.start.format("HH:mm"),
                 by_id[g.traject].lerende,
                 by_id[g.traject].werkplek,
-                "gepland of gehouden" if g.bestaand else "voorstel",
+                _status_cell(g, lang),
             )
             for g in self.gesprekken
         ]
-        caption = f"Opvolgingsgesprekken van {len(self.schemas)} trajecten (max. {self.max_per_dag} per dag)"
-        headers = ("datum", "dag", "uur", "lerende", "werkplek", "status")
-        return html_table(headers, rows, caption=caption)
+        if en:
+            title = (
+                f"Follow-up conversations of {len(self.schemas)} trajecten "
+                f"(at most {self.max_per_dag} a day)"
+            )
+            headers = ("date", "day", "time", "learner", "workplace", "status")
+        else:
+            title = (
+                f"Opvolgingsgesprekken van {len(self.schemas)} trajecten "
+                f"(max. {self.max_per_dag} per dag)"
+            )
+            headers = ("datum", "dag", "uur", "lerende", "werkplek", "status")
+        body = f"<h3>{_views.escape(title)}</h3>" + _views.table(headers, rows)
+        return _views.view(body + _status_legend(lang), lang)
 
 
 # --- the planner ----------------------------------------------------------------------

@@ -7,6 +7,9 @@ against the share of time passed, with the risk line and the follow-up conversat
 
 Needs matplotlib (the ``plot`` extra: ``pip install 'duaal-leren[plot]'``). The figures are
 made without pyplot, so they work on any backend, also headless, and leave no global state.
+They are matplotlib `Figure` objects that also show themselves in a notebook: as the last
+value of a Jupyter cell they appear as a PNG image, with no ``%matplotlib`` magic and no
+pyplot import.
 
 Example:
     >>> import duaal_leren
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pendulum
 
+from duaal_leren import _views
 from duaal_leren._export import (
     NOT_IN_PLAN_COLOUR,
     NOT_RATED_COLOUR,
@@ -37,10 +41,12 @@ from duaal_leren._export import (
 from duaal_leren._validators import as_day
 from duaal_leren.exceptions import FieldError, MissingDependencyError, checked_lang
 from duaal_leren.traject import Traject
-from duaal_leren.voortgang import RISICODREMPEL, Rollup, tijdlijn
+from duaal_leren.voortgang import RISICODREMPEL, Rollup, TrajectVoortgang, tijdlijn
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
     from duaal_leren.cohort import Matrix
 
@@ -61,7 +67,11 @@ _LABELS = {
         "matrix": "Competenties per lerende op",
         "start": "startcompetentie",
         "niet": "niet beoordeeld",
-        "buiten": "niet in het plan",
+        "buiten": "niet in het plan (-)",
+        "achterstallig": "achterstallig (termijn voorbij)",
+        "risico_lerende": "risico: de tijd loopt voor op wat beheerst is",
+        "risicozone": "risicozone: hieronder gaat de risicovlag op",
+        "competenties": "Competenties",
     },
     "en": {
         "beheerst": "mastered",
@@ -75,7 +85,11 @@ _LABELS = {
         "matrix": "Competences per learner on",
         "start": "startcompetentie",
         "niet": "not rated",
-        "buiten": "not in the plan",
+        "buiten": "not in the plan (-)",
+        "achterstallig": "overdue (termijn passed)",
+        "risico_lerende": "at risk: time runs ahead of mastery",
+        "risicozone": "risk zone: below it the risk flag goes up",
+        "competenties": "Competences",
     },
 }
 
@@ -112,12 +126,13 @@ def voortgangsfiguur(
     risicodrempel: float = RISICODREMPEL,
     lang: str | None = None,
 ) -> Figure:
-    """The progress of one traject over time, as a matplotlib figure.
+    """The progress of one traject over time, as a matplotlib figure a notebook shows inline.
 
     The step line is the share of competences mastered (startcompetenties left out); the
     straight line the share of the contract period passed; below it, dashed, the risk line
-    ``risicodrempel`` points lower: progress under that line raises the risk flag. Held
-    follow-up conversations are marked with dotted vertical lines.
+    ``risicodrempel`` points lower: progress in the shaded zone under that line raises the
+    risk flag, and a red ``!`` then marks the last point. Held follow-up conversations are
+    marked with dotted vertical lines. The legend explains every line, zone and mark.
 
     Args:
         traject: The traject.
@@ -131,7 +146,6 @@ def voortgangsfiguur(
     """
     lang = checked_lang(lang)
     _require_matplotlib()
-    from matplotlib.figure import Figure
 
     label = _LABELS["en" if lang == "en" else "nl"]
     day = as_day(today)
@@ -142,7 +156,7 @@ def voortgangsfiguur(
         # Days since the contract's start: the axis gets month labels of its own below.
         return float((datum - contract.start).days)
 
-    figure = Figure(figsize=(8, 4.5), layout="constrained")
+    figure = _views.notebook_figure()(figsize=(8, 4.5), layout="constrained")
     axes = figure.add_subplot()
     axes.plot(
         [x(p.datum) for p in points],
@@ -165,6 +179,15 @@ def voortgangsfiguur(
         linewidth=1,
         label=label["risico"],
     )
+    axes.fill_between(
+        [start, start + (einde - start) * risicodrempel / 100, einde],
+        [0, 0, 0],
+        [0, 0, 100 - risicodrempel],
+        color="#cf222e",
+        alpha=0.08,
+        linewidth=0,
+        label=label["risicozone"],
+    )
     held = sorted(g.datum for g in traject.opvolgingsgesprekken if g.gehouden and g.datum <= day)
     for i, datum in enumerate(held):
         axes.axvline(
@@ -182,17 +205,42 @@ def voortgangsfiguur(
     axes.set_ylabel(label["as"])
     axes.set_title(f"{label['titel']} {traject.id} ({label['lerende']} {traject.lerende.id})")
     axes.grid(visible=True, axis="y", color="#eaeef2")
-    axes.legend(loc="upper left", fontsize="small")
+    handles, names = axes.get_legend_handles_labels()
+    risico = TrajectVoortgang.from_traject(
+        traject, today=day, rollup=rollup, risicodrempel=risicodrempel
+    ).risico
+    if risico.vlag and points:
+        last = points[-1]
+        axes.text(
+            x(last.datum),
+            last.aandeel_beheerst * 100 + 3,
+            "!",
+            color="#cf222e",
+            fontweight="bold",
+            ha="center",
+            va="bottom",
+        )
+        handles.append(_risk_mark())
+        names.append(label["risico_lerende"])
+    axes.legend(handles, names, loc="upper left", fontsize="small")
     return figure
 
 
+def _risk_mark() -> Line2D:
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], linestyle="none", marker="$!$", color="#cf222e", markersize=9)
+
+
 def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
-    """The learner x competence matrix as a heat map, as a matplotlib figure.
+    """The learner x competence matrix as a heat map, as a figure a notebook shows inline.
 
     Each cell is coloured by where its level lies on the learner's scale (light red for the
-    lowest, green for the highest) and shows the level, or ``S`` for a startcompetentie; grey
-    cells are not rated yet, white ones are not in the learner's plan. Learners at risk are
-    marked with ``!``.
+    lowest, green for the highest) and shows the level, or ``S`` for a startcompetentie.
+    Cells not rated yet are hatched grey; cells of a competence not in the learner's plan
+    are left white with a ``-``; overdue cells have a red border. Learners at risk are
+    marked with a red ``!``. The legend explains every colour and mark, and a list beside
+    the map gives each competence code its description.
 
     Args:
         matrix: The matrix of a cohort (`duaal_leren.cohort.Cohort.matrix`).
@@ -203,16 +251,18 @@ def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
     """
     lang = checked_lang(lang)
     _require_matplotlib()
+    from matplotlib.collections import PatchCollection
     from matplotlib.colors import to_rgb
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch, Rectangle
 
     label = _LABELS["en" if lang == "en" else "nl"]
     rows, columns = len(matrix.lerenden), len(matrix.competenties)
     image = []
-    for row in matrix.cellen:
+    not_rated: list[Rectangle] = []
+    overdue: list[Rectangle] = []
+    for y, row in enumerate(matrix.cellen):
         colours = []
-        for cel in row:
+        for x, cel in enumerate(row):
             if cel.status is None:
                 colour = NOT_IN_PLAN_COLOUR
             elif cel.fractie is not None:
@@ -221,32 +271,59 @@ def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
                 colour = START_COLOUR
             else:
                 colour = NOT_RATED_COLOUR
+                not_rated.append(Rectangle((x - 0.5, y - 0.5), 1, 1))
+            if cel.achterstallig:
+                overdue.append(Rectangle((x - 0.5 + 0.06, y - 0.5 + 0.06), 0.88, 0.88))
             colours.append(to_rgb(colour))
         image.append(colours)
-    width = min(4 + 0.32 * columns, 40)
-    height = min(2.2 + 0.3 * rows, 40)
-    figure = Figure(figsize=(width, height), layout="constrained")
-    axes = figure.add_subplot()
+    described = bool(matrix.omschrijvingen) and columns > 0
+    width = min(4 + 0.32 * columns + (4.5 if described else 0), 44)
+    height = min(max(2.2 + 0.3 * rows, 1.4 + 0.17 * columns if described else 0), 40)
+    figure = _views.notebook_figure()(figsize=(width, height), layout="constrained")
+    if described:
+        axes, side = figure.subplots(1, 2, width_ratios=[max(columns, 1) * 0.32 + 2, 4.5])
+    else:
+        axes = figure.add_subplot()
     if rows and columns:
         axes.imshow(image, aspect="auto", interpolation="nearest")
+        axes.add_collection(
+            PatchCollection(
+                not_rated,
+                facecolor="none",
+                edgecolor="#8c959f",
+                hatch="///",
+                linewidth=0,
+            )
+        )
+        axes.add_collection(
+            PatchCollection(overdue, facecolor="none", edgecolor="#cf222e", linewidth=1.5)
+        )
     axes.set_xticks(range(columns), list(matrix.competenties), rotation=90, fontsize="small")
     names = [
         f"{lerende} !" if risico.vlag else lerende
         for lerende, risico in zip(matrix.lerenden, matrix.risico, strict=True)
     ]
     axes.set_yticks(range(rows), names, fontsize="small")
+    for tick, risico in zip(axes.get_yticklabels(), matrix.risico, strict=True):
+        if risico.vlag:
+            tick.set_color("#cf222e")
     # Cell text only while it stays readable.
     if rows * columns <= 2500:
         for y, row in enumerate(matrix.cellen):
             for x, cel in enumerate(row):
-                if cel.text not in ("", "-"):
-                    axes.text(x, y, cel.text, ha="center", va="center", fontsize="x-small")
+                if cel.text:
+                    colour = "#8c959f" if cel.text == "-" else "#1f2328"
+                    axes.text(
+                        x, y, cel.text, ha="center", va="center", fontsize="x-small", color=colour
+                    )
     axes.set_xticks([c - 0.5 for c in range(1, columns)], minor=True)
     axes.set_yticks([r - 0.5 for r in range(1, rows)], minor=True)
     axes.grid(which="minor", color="#d0d7de", linewidth=0.5)
     axes.tick_params(which="minor", length=0)
     axes.set_title(f"{label['matrix']} {matrix.datum}")
-    handles = []
+    if described:
+        _descriptions(side, matrix, label["competenties"])
+    handles: list[Patch | Line2D] = []
     if matrix.schaal is not None:
         handles = [
             Patch(
@@ -258,11 +335,33 @@ def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
         ]
     handles += [
         Patch(facecolor=START_COLOUR, edgecolor="#d0d7de", label=f"S {label['start']}"),
-        Patch(facecolor=NOT_RATED_COLOUR, edgecolor="#d0d7de", label=label["niet"]),
+        Patch(facecolor=NOT_RATED_COLOUR, edgecolor="#8c959f", hatch="///", label=label["niet"]),
         Patch(facecolor=NOT_IN_PLAN_COLOUR, edgecolor="#d0d7de", label=label["buiten"]),
+        Patch(facecolor="none", edgecolor="#cf222e", linewidth=1.5, label=label["achterstallig"]),
     ]
+    risk = _risk_mark()
+    risk.set_label(label["risico_lerende"])
+    handles.append(risk)
     figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize="small")
     return figure
+
+
+def _descriptions(side: Axes, matrix: Matrix, title: str) -> None:
+    """List each competence code with its description, cut to fit, beside the heat map."""
+    side.set_axis_off()
+    side.set_title(title, fontsize="small", loc="left")
+    count = len(matrix.competenties)
+    for i, (code, about) in enumerate(zip(matrix.competenties, matrix.omschrijvingen, strict=True)):
+        text = about if len(about) <= 58 else about[:57].rstrip() + "…"
+        side.text(
+            0,
+            1 - (i + 0.5) / count,
+            f"{code}  {text}",
+            transform=side.transAxes,
+            fontsize="x-small",
+            va="center",
+            ha="left",
+        )
 
 
 def _require_matplotlib() -> None:

@@ -39,12 +39,13 @@ import os
 from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
 
-from duaal_leren._export import Row, csv_text, html_page, html_table, write_atomic
+from duaal_leren import _views
+from duaal_leren._export import Row, csv_text, dataframe, html_page, html_table, text_or_file
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie, Leerplaats
 from duaal_leren.exceptions import FieldError, checked_lang
@@ -56,6 +57,9 @@ from duaal_leren.opvolging import (
     Observatie,
 )
 from duaal_leren.traject import Traject
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "RISICODREMPEL",
@@ -612,31 +616,98 @@ class TrajectVoortgang:
         return self.text()
 
     def csv(self, delimiter: str = ",") -> str:
-        """The competences as CSV text: `ROW_HEADER`, then one row per competence."""
+        """The competences as CSV text; the same as ``to_csv()`` without a path."""
         return csv_text(ROW_HEADER, self.rows(), delimiter)
 
-    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path:
-        """Write `csv` to a file, whole or not at all; returns the path."""
-        return write_atomic(path, self.csv(delimiter))
+    @overload
+    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
+    def to_csv(
+        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
+    ) -> str | Path:
+        """The competences as CSV (`ROW_HEADER`, one row each), as text or to a file.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+        """
+        return text_or_file(self.csv(delimiter), path)
 
     def html(self, lang: str | None = None) -> str:
-        """A self-contained HTML page of the progress, its text escaped."""
+        """A self-contained HTML page of the progress; the same as ``to_html()`` without a path."""
         lang = checked_lang(lang)
         return html_page(self._title(lang), self._html_body(lang), lang)
 
-    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path:
-        """Write `html` to a file, whole or not at all; returns the path."""
-        lang = checked_lang(lang)
-        return write_atomic(path, self.html(lang))
+    @overload
+    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
+    @overload
+    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
+    def to_html(
+        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
+    ) -> str | Path:
+        """A self-contained HTML page of the progress (`html`), as text or to a file.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+        """
+        return text_or_file(self.html(lang), path)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The competences as a pandas DataFrame, indexed by code (needs the ``pandas`` extra).
+
+        Columns and dtypes, as in `ROW_HEADER`: ``omschrijving``, ``leerplaats`` (``string``),
+        ``termijn`` (``datetime64[ns]``, ``NaT`` for none), ``status`` (``string``:
+        ``beheerst``, ``bezig``, ``niet-gestart``), ``niveau`` (``Int64``), ``label``,
+        ``beoordelaar`` (``string``), ``datum`` (``datetime64[ns]``: the day of the rating
+        that sets the level), ``zelfevaluatie`` (``Int64``), ``startcompetentie``,
+        ``achterstallig`` (``boolean``). Missing values are ``<NA>`` or ``NaT``.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+
+        Example:
+            >>> import duaal_leren
+            >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
+            >>> frame = TrajectVoortgang.from_traject(traject, today="2026-02-28").to_dataframe()
+            >>> frame.loc["ELT-03", "status"], int(frame.loc["ELT-03", "niveau"])
+            ('beheerst', 3)
+        """
+        rows = []
+        for row in self.rows():
+            row[-2] = row[-2] == "ja"
+            row[-1] = row[-1] == "ja"
+            rows.append(row)
+        return dataframe(list(zip(ROW_HEADER, _DTYPES, strict=True)), rows, index="code")
+
+    def __repr__(self) -> str:
+        counts = self.telling()
+        return _views.named_repr(
+            "TrajectVoortgang",
+            traject=self.traject,
+            lerende=self.lerende,
+            datum=self.datum.isoformat(),
+            beheerst=f"{counts.beheerst}/{counts.totaal}",
+            achterstallig=len(self.achterstallig),
+            risico=self.risico.vlag,
+        )
 
     def _repr_html_(self) -> str:
-        return self._html_body("nl")
+        lang = checked_lang(None)
+        legend = _views.legend(
+            [
+                ("beheerst", _STATUS_LABEL[lang][Status.BEHEERST]),
+                ("bezig", _STATUS_LABEL[lang][Status.BEZIG]),
+                ("niet-gestart", _STATUS_LABEL[lang][Status.NIET_GESTART]),
+                ("achterstallig", _LABELS[lang]["achterstallig"].lower()),
+            ]
+        )
+        return _views.view(self._html_body(lang, heading="h3") + legend, lang)
 
     def _title(self, lang: str) -> str:
         label = _LABELS["en" if lang == "en" else "nl"]
         return f"{label['voortgang']} {self.traject} ({self.datum.isoformat()})"
 
-    def _html_body(self, lang: str) -> str:
+    def _html_body(self, lang: str, heading: str = "h1") -> str:
         label = _LABELS["en" if lang == "en" else "nl"]
         counts = self.telling()
         risk_class = ' class="risico"' if self.risico.vlag else ""
@@ -646,7 +717,7 @@ class TrajectVoortgang:
         ]
         focus = ", ".join(escape(item.code) for item in self.leerfocus) or escape(label["geen"])
         return (
-            f"<h1>{escape(self._title(lang))}</h1>\n"
+            f"<{heading}>{escape(self._title(lang))}</{heading}>\n"
             f'<p class="meta">{escape(label["lerende"])}: {escape(self.lerende)}; '
             f"{escape(label['beheerst'])} {counts.beheerst}, {escape(label['bezig'])} "
             f"{counts.bezig}, {escape(label['niet_gestart'])} {counts.niet_gestart}</p>\n"
@@ -670,6 +741,21 @@ ROW_HEADER = (
     "achterstallig",
 )
 """The columns of `TrajectVoortgang.rows`."""
+
+_DTYPES = (
+    "string",
+    "string",
+    "string",
+    "date",
+    "string",
+    "Int64",
+    "string",
+    "string",
+    "date",
+    "Int64",
+    "boolean",
+    "boolean",
+)
 
 
 def _item_dict(item: CompetentieVoortgang) -> dict[str, Any]:

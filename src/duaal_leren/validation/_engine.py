@@ -21,15 +21,18 @@ import os
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
 from xml.etree import ElementTree
 
 import attrs
 import pendulum
 
-from duaal_leren._export import Cell, html_table
+from duaal_leren import _views
+from duaal_leren._export import csv_text, dataframe, text_or_file
 from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
+from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.competentie import Competentie
 from duaal_leren.documents import Format, _read_document, kind_of, kinds
 from duaal_leren.exceptions import (
@@ -51,8 +54,12 @@ from duaal_leren.opleidingsplan import (
 )
 from duaal_leren.traject import Traject
 
+if TYPE_CHECKING:
+    import pandas
+
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "REPORT_HEADER",
     "Context",
     "Finding",
     "Hit",
@@ -196,6 +203,10 @@ class Target(enum.Enum):
     """Every conversation record: a record document, and each record inside a traject."""
     SCHOOLKALENDER = "schoolkalender"
     """A school's own calendar document."""
+    DOCUMENT = "document"
+    """Every document, whole, once, whatever its kind."""
+    AANWEZIGHEDEN = "aanwezigheden"
+    """An attendance record, checked with the traject whose id it names."""
 
 
 @attrs.define
@@ -603,23 +614,133 @@ class Report:
     def __str__(self) -> str:
         return self.text()
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        verdict = "in orde" if self.passed else "niet in orde"
-        table = html_table(
-            ["ernst", "code", "pad", "melding"],
-            (
-                [
-                    f.severity.value,
-                    Cell(f"<code>{escape(f.code)}</code>"),
-                    Cell(f"<code>{escape(f.path)}</code>"),
-                    f.message,
-                ]
-                for f in self.findings
-            ),
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Report",
+            source=self.source,
+            passed=self.passed,
+            errors=len(self.errors),
+            warnings=len(self.warnings),
+            findings=len(self.findings),
         )
-        return f"<p><strong>{escape(self.source or 'document')}</strong>: {verdict}</p>{table}"
+
+    def rows(self, lang: str | None = None) -> list[list[object]]:
+        """One row per finding, under `REPORT_HEADER`, for CSV and spreadsheets."""
+        lang = checked_lang(lang)
+        return [
+            [self.source, f.code, f.severity.value, f.path, f.line, f.text(lang), f.source]
+            for f in self.findings
+        ]
+
+    @overload
+    def to_csv(self, path: None = None, lang: str | None = None) -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
+    def to_csv(
+        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
+    ) -> str | Path:
+        """The findings as CSV (`REPORT_HEADER`, one row each), as text or to a file.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+            WriteError: The file cannot be written (an `OSError`).
+        """
+        return text_or_file(csv_text(REPORT_HEADER, self.rows(lang)), path)
+
+    def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row each (needs the ``pandas`` extra).
+
+        Columns and dtypes, as in `REPORT_HEADER`: ``file``, ``code``, ``severity``
+        (``error``, ``warning``, ``info``), ``path`` (``string``); ``line`` (``Int64``,
+        ``<NA>`` when not known); ``message`` (``string``, in ``lang``); ``source``
+        (``string``: the rule's legal or practical source). No findings: no rows, the same
+        columns.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+            FieldError: ``lang`` names another language.
+        """
+        return dataframe(list(zip(REPORT_HEADER, _REPORT_DTYPES, strict=True)), self.rows(lang))
+
+    def html(self, lang: str | None = None) -> str:
+        """An HTML view of the report in one language.
+
+        The verdict, then a table of the findings, or a line saying there are none.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        lang = checked_lang(lang)
+        return _views.view(self._body(lang), lang)
+
+    def _body(self, lang: str) -> str:
+        label = _REPORT_LABELS[lang]
+        where = self.source or label["document"]
+        errors, warnings = len(self.errors), len(self.warnings)
+        look = "dl-ok" if self.passed else "dl-bad"
+        verdict = (
+            f'<p><strong>{_views.escape(where)}</strong>: <span class="{look}">'
+            f"{_views.escape(label['in orde'] if self.passed else label['niet in orde'])}"
+            f"</span> ({errors} {_views.escape(label['fouten'])}, {warnings} "
+            f"{_views.escape(label['waarschuwingen'])})</p>"
+        )
+        if not self.findings:
+            return verdict + f'<p class="dl-ok">{_views.escape(label["geen"])}</p>'
+        severity_look = {Severity.ERROR: "dl-bad", Severity.WARNING: "dl-warn", Severity.INFO: ""}
+        rows = [
+            (
+                _views.Raw(
+                    f'<span class="{severity_look[f.severity]}">'
+                    f"{_views.escape(label[f.severity.value])}</span>"
+                ),
+                _views.Raw(f"<code>{_views.escape(f.code)}</code>"),
+                _views.Raw(f"<code>{_views.escape(f.path)}</code>"),
+                f.line,
+                f.text(lang),
+                f.source,
+            )
+            for f in self.findings
+        ]
+        return verdict + _views.table(label["kolommen"], rows)
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+
+REPORT_HEADER = ("file", "code", "severity", "path", "line", "message", "source")
+"""The columns of `Report.rows`, `Report.to_csv` and `Report.to_dataframe`."""
+
+_REPORT_DTYPES = ("string", "string", "string", "string", "Int64", "string", "string")
+
+_REPORT_LABELS: dict[str, dict[str, Any]] = {
+    "nl": {
+        "document": "document",
+        "in orde": "in orde",
+        "niet in orde": "niet in orde",
+        "fouten": "fouten",
+        "waarschuwingen": "waarschuwingen",
+        "geen": "Geen bevindingen: alles in orde.",
+        "error": "fout",
+        "warning": "waarschuwing",
+        "info": "info",
+        "kolommen": ("ernst", "code", "pad", "regel", "melding", "bron"),
+    },
+    "en": {
+        "document": "document",
+        "in orde": "passed",
+        "niet in orde": "failed",
+        "fouten": "errors",
+        "waarschuwingen": "warnings",
+        "geen": "No findings: all is well.",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "kolommen": ("severity", "code", "path", "line", "message", "source"),
+    },
+}
 
 
 @attrs.frozen
@@ -634,8 +755,29 @@ class Reports:
 
     reports: tuple[Report, ...]
 
+    def __repr__(self) -> str:
+        return _views.named_repr(
+            "Reports",
+            files=len(self.reports),
+            passed=self.passed,
+            errors=sum(len(r.errors) for r in self.reports),
+            warnings=sum(len(r.warnings) for r in self.reports),
+        )
+
     def __iter__(self) -> Iterator[Report]:
         return iter(self.reports)
+
+    def html(self, lang: str | None = None) -> str:
+        """An HTML view of every report in one language, one after the other.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        lang = checked_lang(lang)
+        return _views.view("".join(r._body(lang) for r in self.reports), lang)
+
+    def _repr_html_(self) -> str:
+        return self.html()
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -879,12 +1021,14 @@ def _contexts(
     today: pendulum.Date,
     plans: Mapping[tuple[str, str], StandaardOpleidingsplan],
     leidraden: Mapping[str, Leidraad],
+    trajecten: Mapping[str, Traject],
 ) -> Iterator[tuple[Target, Context]]:
     """The parts of a document the rules look at, each with the target of its rules."""
 
     def context(**part: Any) -> Context:
         return Context(document, today, standaardplannen=plans, leidraden=leidraden, **part)
 
+    yield Target.DOCUMENT, context(traject=document if isinstance(document, Traject) else None)
     if isinstance(document, Traject):
         yield Target.TRAJECT, context(traject=document)
         plan_ctx = context(
@@ -897,6 +1041,12 @@ def _contexts(
                 Target.GESPREKSVERSLAG,
                 context(plan_path=f"$.gespreksverslagen[{i}]", traject=document, verslag=verslag),
             )
+    elif isinstance(document, Aanwezigheden):
+        # An attendance record is checked against its traject's schedule and agreements;
+        # without the traject among the known ones there is nothing to check it against.
+        traject = trajecten.get(document.traject)
+        if traject is not None:
+            yield Target.AANWEZIGHEDEN, context(traject=traject)
     elif isinstance(document, Gespreksverslag):
         yield Target.GESPREKSVERSLAG, context(verslag=document)
     elif isinstance(document, SchooleigenKalender):
@@ -972,6 +1122,7 @@ def validate(
     severity: Mapping[str, Severity | str] | None = None,
     standaardplannen: Iterable[StandaardOpleidingsplan] = (),
     leidraden: Iterable[Leidraad] = (),
+    trajecten: Iterable[Traject] = (),
     registry: Registry | None = None,
 ) -> Report:
     """Check a model against the rules and report every finding.
@@ -992,6 +1143,8 @@ def validate(
         standaardplannen: Standard plans an individual plan may refer to (R-IOP).
         leidraden: The user's own catalogues a conversation record may follow (the shipped
             ones are always known).
+        trajecten: Trajecten an attendance record (`Aanwezigheden`) may belong to: the
+            record is checked against the traject whose id it names.
         registry: The rules to use (default: `RULES`).
 
     A rule that stops on an error of the library (a `DuaalLerenError`, such as a school
@@ -1025,7 +1178,8 @@ def validate(
     by_target: dict[Target, list[Rule]] = {}
     for rule in rules:
         by_target.setdefault(rule.target, []).append(rule)
-    for target, ctx in _contexts(document, today, plans, catalogues):
+    known = {t.id: t for t in trajecten}
+    for target, ctx in _contexts(document, today, plans, catalogues, known):
         for rule in by_target.get(target, ()):
             level = _override(rule.code, overrides)
             try:
@@ -1100,6 +1254,7 @@ def validate_files(
     severity: Mapping[str, Severity | str] | None = None,
     standaardplannen: Iterable[StandaardOpleidingsplan] = (),
     leidraden: Iterable[Leidraad] = (),
+    trajecten: Iterable[Traject] = (),
     registry: Registry | None = None,
     max_size: int | None = None,
 ) -> Reports:
@@ -1121,6 +1276,7 @@ def validate_files(
         severity: As for `validate`.
         standaardplannen: Standard plans from elsewhere that individual plans may refer to.
         leidraden: Catalogues from elsewhere that conversation records may follow.
+        trajecten: Trajecten from elsewhere that attendance records may belong to.
         registry: As for `validate`.
         max_size: The largest file read, in bytes (default: `duaal_leren.documents.MAX_SIZE`).
 
@@ -1167,6 +1323,7 @@ def validate_files(
     documents = [item.document for item in read if isinstance(item, _Read)]
     plans = [*standaardplannen, *(d for d in documents if isinstance(d, StandaardOpleidingsplan))]
     catalogues = [*leidraden, *(d for d in documents if isinstance(d, Leidraad))]
+    known = [*trajecten, *(d for d in documents if isinstance(d, Traject))]
     reports = []
     for item in read:
         if isinstance(item, Report):
@@ -1181,6 +1338,7 @@ def validate_files(
                 severity=severity,
                 standaardplannen=plans,
                 leidraden=catalogues,
+                trajecten=known,
                 registry=registry,
             )
         except RuleError:
