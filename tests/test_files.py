@@ -347,3 +347,60 @@ def test_read_head_reads_only_the_head(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     # A FIFO is no file: nothing is read from it, and nothing waits for a writer.
     assert read_head(fifo, 100) == b""
+
+
+# --- the collector paused for a bulk load --------------------------------------------------------
+
+
+def test_the_collector_is_paused_in_a_bulk_load_and_restored_after() -> None:
+    import gc
+
+    from duaal_leren._files import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer load still runs
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), collector_paused():
+        _ = 1 / 0
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_by_the_program_stays_off() -> None:
+    import gc
+
+    from duaal_leren._files import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_concurrent_bulk_loads_restore_the_collector_when_the_last_ends() -> None:
+    import gc
+
+    from duaal_leren._files import collector_paused
+
+    inside, release = threading.Event(), threading.Event()
+
+    def load() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=load)
+    thread.start()
+    inside.wait(10)
+    with collector_paused():
+        pass
+    assert not gc.isenabled()  # the thread's load still runs
+    release.set()
+    thread.join(10)
+    assert gc.isenabled()

@@ -574,3 +574,80 @@ def test_schoolkalenders_give_each_school_year_its_calendar() -> None:
     assert schoolkalenders().klassenraden(D(2025, 9, 1), D(2026, 8, 31)) == []
     with pytest.raises(KalenderError):
         schoolkalenders(eigen).voor(D(2100, 9, 1))
+
+
+# --- looked up once per school year ------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402 - the section's own imports
+from hypothesis import strategies as st  # noqa: E402
+
+from duaal_leren import kalender as _kalender  # noqa: E402
+
+
+@given(st.integers(2010, 2030), st.integers(2010, 2030))
+def test_school_years_compare_and_hash_by_their_year(a: int, b: int) -> None:
+    x, y = Schooljaar(a), Schooljaar(b)
+    assert (x == y, x != y, x < y, x <= y, x > y, x >= y) == (
+        a == b,
+        a != b,
+        a < b,
+        a <= b,
+        a > b,
+        a >= b,
+    )
+    assert hash(x) == hash(Schooljaar(a))
+    assert len({x, y}) == (1 if a == b else 2)
+    assert x != a  # a school year is no int
+    assert sorted([y, x]) == [Schooljaar(min(a, b)), Schooljaar(max(a, b))]
+    with pytest.raises(TypeError):
+        _ = x < a  # type: ignore[operator]
+
+
+@given(
+    st.integers(2015, 2028),
+    st.dates(dt.date(2015, 8, 1), dt.date(2029, 9, 30)),
+    st.dates(dt.date(2015, 8, 1), dt.date(2029, 9, 30)),
+)
+def test_school_days_are_the_weekdays_between_the_first_and_last_outside_free_periods(
+    year: int, start: dt.date, einde: dt.date
+) -> None:
+    kalender = schoolkalender(Schooljaar(year))
+
+    def by_definition(day: dt.date) -> bool:
+        return (
+            kalender.eerste_schooldag <= day <= kalender.laatste_schooldag
+            and day.weekday() < 5
+            and kalender.vrije_periode(day) is None
+        )
+
+    for day in (start, einde, pendulum.date(start.year, start.month, start.day)):
+        assert kalender.is_schooldag(day) is by_definition(day)
+    first, last = max(kalender.eerste_schooldag, start), min(kalender.laatste_schooldag, einde)
+    expected = [
+        pendulum.Date.fromordinal(o)
+        for o in range(first.toordinal(), last.toordinal() + 1)
+        if by_definition(dt.date.fromordinal(o))
+    ]
+    assert list(kalender.schooldagen(start, einde)) == expected
+    assert len(kalender.schooldagen()) == sum(
+        by_definition(dt.date.fromordinal(o))
+        for o in range(
+            kalender.eerste_schooldag.toordinal(), kalender.laatste_schooldag.toordinal() + 1
+        )
+    )
+
+
+def test_a_datetime_is_no_school_day_question() -> None:
+    kalender = schoolkalender("2025-2026")
+    with pytest.raises(TypeError):
+        kalender.is_schooldag(dt.datetime(2025, 9, 2, 10))  # type: ignore[arg-type]
+
+
+def test_the_calendars_of_many_days_are_built_once_per_school_year() -> None:
+    _kalender._build.cache_clear()
+    kalenders = schoolkalenders()
+    days = [dt.date(2025, 9, 1) + dt.timedelta(days=n) for n in range(731)]  # to 1 September 2027
+    found = {kalenders.voor(day).schooljaar for day in days}
+    assert found == {Schooljaar(2025), Schooljaar(2026), Schooljaar(2027)}
+    assert _kalender._build.cache_info().misses == 3
+    assert kalenders.voor(Schooljaar(2026)) is schoolkalender("2026-2027")

@@ -736,3 +736,220 @@ def test_a_key_with_brackets_or_dots_gets_its_line(key: str) -> None:
     assert json_lines(text, [child_path("$", key)])[child_path("$", key)] == 3
     yaml_text = f"a: 1\n{json.dumps(key)}: 2\n"
     assert yaml_lines(yaml_text, [child_path("$", key)])[child_path("$", key)] == 2
+
+
+# --- the fast JSON reader (orjson) against the detailed one (json) ---------------------------
+
+from hypothesis import given  # noqa: E402 - the section's own imports
+from hypothesis import strategies as st  # noqa: E402
+
+# Few distinct keys, so that objects often repeat one: "a" may also be written "\u0061".
+_KEYS = st.sampled_from(["a", "b", "é", 'a"b', "a\\b", "\n", "\ud800", "\U0001f600", ""])
+_TEXTS = st.lists(
+    st.characters(codec=None, categories=None)  # every code point, lone surrogates too
+    | st.sampled_from(['"', "\\", "\x00", "\x1f", "\u2028", "1e+", "+", "/"]),
+    max_size=6,
+).map("".join)
+_NUMBERS = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.sampled_from([2**63 - 1, 2**63, 2**64 - 1, 2**64, -(2**63), -(2**63) - 1, 10**400]),
+    st.floats(allow_nan=False, allow_infinity=False),
+    # Written as they are: beyond a float, beyond Python's digits, and no numbers at all.
+    st.sampled_from(
+        ["1e400", "-1E+400", "1e-400", "-0", "-0.0", "7" * 4400, "1" * 4301, "NaN", "-Infinity"]
+    ).map(lambda literal: ("raw", literal)),
+)
+
+
+@st.composite
+def _json_trees(draw: st.DrawFn) -> Any:
+    """A JSON value as a tree: an object is a list of (key, value) pairs, keys may repeat."""
+    leaves = st.none() | st.booleans() | _NUMBERS | _TEXTS
+    return draw(
+        st.recursive(
+            leaves,
+            lambda inner: (
+                st.lists(inner, max_size=4).map(lambda items: ("list", items))
+                | st.lists(st.tuples(_KEYS, inner), max_size=4).map(lambda pairs: ("obj", pairs))
+            ),
+            max_leaves=12,
+        )
+    )
+
+
+def _escaped(text: str, random: Any) -> str:
+    """A JSON string literal of ``text``, each character written raw or escaped at random."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        short = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "/": "\\/"}.get(char)
+        if code > 0xFFFF:
+            high, low = divmod(code - 0x10000, 0x400)
+            escaped = f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04X}"
+        else:
+            escaped = f"\\u{code:04x}"
+        if char in '"\\' or code < 0x20:
+            out.append(short if short is not None and random.random() < 0.5 else escaped)
+        else:
+            out.append(escaped if random.random() < 0.3 else char)
+    out.append('"')
+    return "".join(out)
+
+
+def _written(tree: Any, random: Any) -> str:
+    space = random.choice(["", " ", "\n", " \t\r\n "])
+    if isinstance(tree, tuple) and tree[0] == "raw":
+        return str(tree[1])
+    if isinstance(tree, tuple) and tree[0] == "list":
+        return "[" + space + ",".join(_written(item, random) for item in tree[1]) + "]"
+    if isinstance(tree, tuple):
+        pairs = (f"{_escaped(k, random)}{space}:{space}{_written(v, random)}" for k, v in tree[1])
+        return "{" + space + ("," + space).join(pairs) + space + "}"
+    if isinstance(tree, str):
+        return _escaped(tree, random)
+    return json.dumps(tree)
+
+
+def _repeats(tree: Any) -> bool:
+    if isinstance(tree, tuple) and tree[0] == "raw":
+        return False
+    if isinstance(tree, tuple) and tree[0] == "obj":
+        keys = [k for k, _ in tree[1]]
+        if len(set(keys)) < len(keys):
+            return True
+        return any(_repeats(v) for _, v in tree[1])
+    if isinstance(tree, tuple):
+        return any(_repeats(item) for item in tree[1])
+    return False
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, of the same types, and objects with their keys in the same order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return a.hex() == b.hex()  # -0.0 is not 0.0 here
+    return bool(a == b)
+
+
+def _outcome(read: Callable[[str], Any], text: str) -> tuple[str, Any]:
+    try:
+        return "data", read(text)
+    except DocumentError as exc:
+        return "refused", [(p.path, p.code, p.line, p.message, p.message_en) for p in exc.problems]
+
+
+@given(_json_trees(), st.randoms(use_true_random=False))
+def test_the_fast_json_reader_reads_and_refuses_exactly_as_the_detailed_one(
+    tree: Any, random: Any
+) -> None:
+    text = _written(tree, random)
+    fast = _outcome(lambda t: parse_json(t, "<tekst>")[0], text)
+    detailed = _outcome(lambda t: _parse._parse_json_detailed(t, "<tekst>"), text)
+    assert fast[0] == detailed[0]
+    if fast[0] == "data":
+        assert _same(fast[1], detailed[1])
+    else:
+        assert fast[1] == detailed[1]
+    if _repeats(tree):
+        # A repeated key, however it is written, is never read by orjson alone.
+        assert _parse._parse_json_fast(text) is _parse._UNSURE
+
+
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(-(2**63), 2**63 - 1)
+        | st.text(max_size=5)
+        | st.floats(allow_nan=False, allow_infinity=False, max_value=1e15, min_value=-1e15),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_the_fast_json_reader_takes_a_document_without_repeats_or_escaped_backslashes(
+    data: Any,
+) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if "\\\\" in text or "\\ud" in text.lower():
+        return  # what orjson does not decide alone
+    fast = _parse._parse_json_fast(text)
+    assert fast is not _parse._UNSURE
+    assert _same(fast, json.loads(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1, "\\u0061": 2}', [("$.a", "dubbele-sleutel", 1)]),
+        (
+            '{"x": {"y": [{"k": 1,\n "k": {"z": "\\"q\\""}}]}}',
+            [("$.x.y[0].k", "dubbele-sleutel", 2)],
+        ),
+        ('{"a\\"b": 1, "a\\u0022b": 2}', [('$["a\\"b"]', "dubbele-sleutel", 1)]),
+        ('[{"a": "\\ud800"}]', [("$[0].a", "ongeldig-teken", 1)]),
+        ('{"a": ' + "9" * 4301 + "}", [("$.a", "ongeldige-waarde", 1)]),
+    ],
+    ids=["escaped-key", "deep", "escaped-quote-in-key", "lone-surrogate", "long-number"],
+)
+def test_json_that_orjson_would_take_differently_is_refused_as_before(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(p, c, line) for c, p, line in json_problems(text)] == expected
+
+
+@pytest.mark.parametrize("number", [2**64, -(2**63) - 1, 10**30, 123456789012345678901234567890])
+def test_a_json_integer_beyond_64_bits_stays_an_exact_int(number: int) -> None:
+    data, _ = parse_json(f'{{"tel": "+32 2 123", "n": {number}}}', "<tekst>")
+    assert data == {"tel": "+32 2 123", "n": number}
+    assert type(data["n"]) is int
+
+
+# --- the fast JSON writer (orjson) -------------------------------------------------------------
+
+_PLAIN = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()  # beyond 64 bits too
+    | st.floats()  # NaN, Infinity, -0.0, 5e-324, 1e-07 too
+    | st.text(st.characters(codec="utf-8") | st.sampled_from('\x00\x1f\x7f\u2028"\\/é😀')),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(
+            st.text(max_size=4) | st.integers() | st.booleans() | st.none() | st.floats(),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(_PLAIN)
+def test_the_json_writer_writes_exactly_what_json_dumps_writes(data: Any) -> None:
+    assert dump_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_json_writer_leaves_a_document_to_orjson() -> None:
+    import orjson
+
+    data = {
+        "schema": "x",
+        "uren": 7.6,
+        "tekst": "e-mail: één\nregel",
+        "n": [1, 2**63],
+        "d": {},
+        # An ESCO URI holds a UUID, whose "453e-a7" is no number.
+        "esco": ["http://data.europa.eu/esco/skill/2c3f0b9c-fb0c-453e-a7a9-52765"],
+    }
+    assert _parse._written_as_json(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    for number in (1e-05, -2.5e-07, [1e-10]):
+        written = orjson.dumps({"x": number}, option=orjson.OPT_INDENT_2)
+        assert not _parse._written_as_json(written)

@@ -375,6 +375,29 @@ def _unstructure_attrs_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
+def _unstructure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """A tuple as a list; the items' hook is looked up once per type, not once per item."""
+
+    def factory(tp: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(tp)
+        item = args[0] if len(args) == 2 and args[1] is Ellipsis else None
+        if item in (str, int, bool):
+            return list  # taken as they are, as the converter's own hook for them does
+        if not (_is_attrs(item) or _is_enum(item) or item is pendulum.Date):
+            return lambda t: [conv.unstructure(i) for i in t]
+        hook: list[Callable[[Any], Any]] = []
+
+        def unstructure(t: Any) -> list[Any]:
+            if not hook:  # on first use: a class may refer to one defined after it
+                hook.append(conv.get_unstructure_hook(item))
+            each = hook[0]
+            return [each(i) for i in t]
+
+        return unstructure
+
+    return factory
+
+
 def _is_attrs(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp)
 
@@ -409,9 +432,7 @@ def converter(values: Values = "text") -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_enum, _structure_enum)
     conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
-    conv.register_unstructure_hook_factory(
-        _is_tuple, lambda _: lambda t: [conv.unstructure(i) for i in t]
-    )
+    conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory(conv))
     conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory(conv, python))
     conv.register_unstructure_hook_factory(_is_attrs, _unstructure_attrs_factory(conv))
     return conv

@@ -118,7 +118,9 @@ class _Builder:
             "_bool": bool,
             "_list": list,
             "_dict": dict,
+            "_map": map,
             "_new": object.__new__,
+            "_blank": blank,
         }
         self.functions: dict[type[Any], str] = {}
 
@@ -171,6 +173,11 @@ class _Builder:
         converted = self.expression(item, "_x")
         if converted is None:
             converted = f"{self.name(self.item_function(item), 'item')}(_x)"
+        # map() calls the item's function without a comprehension's frame and list.
+        if converted.endswith("(_x)") and converted[:-4].isidentifier():
+            return [*head, f"{indent}{var} = _tuple(_map({converted[:-4]}, {var}))"]
+        if converted.endswith("[_x]") and converted[:-4].isidentifier():
+            return [*head, f"{indent}{var} = _tuple(_map({converted[:-4]}.__getitem__, {var}))"]
         return [*head, f"{indent}{var} = _tuple([{converted} for _x in {var}])"]
 
     def item_function(self, item: Any) -> Callable[[Any], Any]:
@@ -266,17 +273,53 @@ class _Builder:
                     return False
         return True
 
+    @staticmethod
+    def text(tp: Any, check: Any, var: str, indent: str) -> list[str] | None:
+        """Statements for text that must not be blank, its type and its validator in one.
+
+        For a field of type ``str``, ``str | None`` or ``tuple[str, ...]`` guarded by
+        `non_empty` (each item, or when not None): the one condition raises where the type
+        check and the validator would, in one pass over a tuple's items.
+        """
+
+        def refused(v: str) -> str:
+            # Not text, empty, only white space, or (beyond ASCII) a lone surrogate or
+            # invisible only: as `_exact` and `validate` decide, in one condition.
+            return (
+                f"_type({v}) is not _str or not {v} or {v}.isspace() or "
+                f"not {v}.isascii() and (_surrogate({v}) or _blank({v}))"
+            )
+
+        args = typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if tp is str and check is non_empty:
+            return [f"{indent}if {refused(var)}: raise _SLOW"]
+        optional = origin in (typing.Union, types.UnionType) and set(args) == {str, type(None)}
+        if optional and getattr(check, "optional_of", None) is non_empty:
+            return [f"{indent}if {var} is not None and ({refused(var)}): raise _SLOW"]
+        each = origin is tuple and args == (str, Ellipsis)
+        if each and getattr(check, "each_of", None) is non_empty:
+            return [
+                f"{indent}if _type({var}) is not _list: raise _SLOW",
+                f"{indent}for _x in {var}:",
+                f"{indent}    if {refused('_x')}: raise _SLOW",
+                f"{indent}{var} = _tuple({var})",
+            ]
+        return None
+
     def direct_body(self, cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> list[str]:
         """Statements that build the object slot by slot, with the validators inlined."""
         klass = self.name(cls, "cls")
         lines = [f"    _o = _new({klass})"]
         for field in fields:
             setter = self.name(cls.__dict__[field.name].__set__, "set")
-            body = [
-                *self.check(field.type, "_v", "        "),
-                *self.validate(field.validator, field.name, "_v", "        "),
-                f"        {setter}(_o, _v)",
-            ]
+            checked = self.text(field.type, field.validator, "_v", "        ")
+            if checked is None:
+                checked = [
+                    *self.check(field.type, "_v", "        "),
+                    *self.validate(field.validator, field.name, "_v", "        "),
+                ]
+            body = [*checked, f"        {setter}(_o, _v)"]
             if field.default is attrs.NOTHING:
                 lines.append(f"    _v = _d[{field.name!r}]")
                 lines.extend(line[4:] for line in body)

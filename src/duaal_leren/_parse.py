@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
+import orjson
 import yaml
 
 from duaal_leren.exceptions import DocumentError, Problem, excerpt
@@ -970,6 +971,63 @@ def parse_json(
     """
     if not text or text.isspace():
         raise DocumentError(source, [_empty()])
+    data = _parse_json_fast(text)
+    if data is _UNSURE:
+        data = _parse_json_detailed(text, source)
+    if with_lines is False:
+        return data, {}
+    return data, _json_lines(text, None if with_lines is True else with_lines)[0]
+
+
+_UNSURE: Any = object()
+
+
+def _parse_json_fast(text: str) -> Any:
+    r"""The data of a JSON text read by orjson, or ``_UNSURE`` when `json` must decide.
+
+    orjson refuses what this reader refuses (NaN and Infinity, lone surrogates, numbers too
+    big for a float) but for two things, which are checked here at the cost of two counts:
+
+    - a repeated key: orjson keeps the last value. Every key and every text of the document
+      is one quoted string; without repeats, the data holds exactly the strings of the text,
+      and writing it back (orjson, compact) shows the same number of string quotes. A repeat
+      drops at least its key, so fewer quotes come back. Quotes are counted as the number of
+      ``"`` less the escaped ones (``\"``), which is exact while no backslash is escaped
+      (``\\``); a text that escapes one goes to `json`, as does the data.
+    - an integer beyond 64 bits: orjson reads it as a float (`json` as the exact int). Such
+      a float is at least 2**63 and orjson writes it with an exponent (``e+18`` or more):
+      a digit, ``e`` and ``+`` anywhere in the written data sends the text to `json`.
+
+    orjson also refuses nesting deeper than its limits, which `json` then decides.
+    Whatever orjson refuses goes to `json`, so every problem is reported as before.
+    """
+    try:
+        data = _orjson_loads(text)
+        written = _orjson_dumps(data)
+    except (_OrjsonDecodeError, _OrjsonEncodeError):
+        return _UNSURE
+    plus = written.find(b"+")
+    while plus != -1:  # a "+" is rare outside such a float: a phone number
+        if written[plus - 1 : plus] == b"e" and written[plus - 2 : plus - 1].isdigit():
+            return _UNSURE
+        plus = written.find(b"+", plus + 1)
+    if "\\" in text:
+        if "\\\\" in text:
+            return _UNSURE
+        quotes = text.count('"') - text.count('\\"')
+    else:
+        quotes = text.count('"')
+    if b"\\" in written:
+        if b"\\\\" in written:
+            return _UNSURE
+        quotes -= written.count(b'"') - written.count(b'\\"')
+    else:
+        quotes -= written.count(b'"')
+    return data if quotes == 0 else _UNSURE
+
+
+def _parse_json_detailed(text: str, source: str) -> Any:
+    """The data of a JSON text read by `json`, every problem found with its path and line."""
     repeated: list[bool] = []
     checked_numbers = False
     try:
@@ -1023,9 +1081,14 @@ def parse_json(
             ]
             problems.sort(key=lambda p: p.line or 0)
             raise DocumentError(source, problems)
-    if with_lines is False:
-        return data, {}
-    return data, _json_lines(text, None if with_lines is True else with_lines)[0]
+    return data
+
+
+_orjson_loads = orjson.loads
+_orjson_dumps = orjson.dumps
+_OrjsonDecodeError = orjson.JSONDecodeError
+_OrjsonEncodeError = orjson.JSONEncodeError
+_INDENT_2 = orjson.OPT_INDENT_2
 
 
 def _json_error(source: str, exc: BaseException) -> DocumentError:
@@ -1257,5 +1320,41 @@ def dump_yaml(data: Any) -> str:
 
 
 def dump_json(data: Any) -> str:
-    """JSON text of plain data, indented, keys in the given order, Unicode kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON text of plain data, indented, keys in the given order, Unicode kept.
+
+    The text is that of ``json.dumps(data, ensure_ascii=False, indent=2)`` and a line
+    break, byte for byte; orjson writes it (`json`'s indenting encoder is pure Python) where
+    it writes the same, and `json` where it may not (see `_written_as_json`).
+    """
+    try:
+        written = _orjson_dumps(data, option=_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError: a key not str, an int beyond 64 bits, ...
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if not _written_as_json(written):
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return written.decode("utf-8") + "\n"
+
+
+def _written_as_json(written: bytes) -> bool:
+    """Whether orjson's text is certainly the one `json` writes.
+
+    The two differ only on floats: orjson writes NaN and Infinity as ``null`` (`json`
+    as ``NaN``, ``Infinity``), and a float below 1e-4 as ``0.00001`` or ``1e-7`` (`json`
+    as ``1e-05``, ``1e-07``). So a ``null``, a ``0.0000`` or a digit before ``e-`` (rare
+    in a document: fields left empty are left out) leaves the writing to `json`.
+    """
+    if b"null" in written or b"0.0000" in written:
+        return False
+    found = written.find(b"e-")
+    while found != -1:  # "e-" is mostly text: "e-mail", a UUID's "453e-a7c9"
+        start = found
+        while start and written[start - 1] in _NUMBER_BYTES:
+            start -= 1
+        if start < found and written[start - 1 : start] in _BEFORE_A_NUMBER:
+            return False  # a number, as indented JSON writes one: after a space or "["
+        found = written.find(b"e-", found + 1)
+    return True
+
+
+_NUMBER_BYTES = frozenset(b"0123456789.-")
+_BEFORE_A_NUMBER = (b" ", b"[", b"\n", b"")

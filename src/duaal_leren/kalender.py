@@ -35,6 +35,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
@@ -98,7 +99,7 @@ def _days(start: dt.date, end: dt.date) -> Iterator[pendulum.Date]:
 _SCHOOLJAAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(eq=False, order=False)
 class Schooljaar:
     """A Flemish school year: 1 September to 31 August, named like ``2025-2026``.
 
@@ -168,6 +169,41 @@ class Schooljaar:
 
     def __str__(self) -> str:
         return f"{self.startjaar}-{self.startjaar + 1}"
+
+    # Equality, hash and order by the year, written out: a plan or a validation looks a
+    # school year up for every day, and attrs' generated methods build tuples to compare.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar == other.startjaar
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar != other.startjaar
+
+    def __hash__(self) -> int:
+        return hash((Schooljaar, self.startjaar))
+
+    def __lt__(self, other: Schooljaar) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar < other.startjaar
+
+    def __le__(self, other: Schooljaar) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar <= other.startjaar
+
+    def __gt__(self, other: Schooljaar) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar > other.startjaar
+
+    def __ge__(self, other: Schooljaar) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.startjaar >= other.startjaar
 
 
 def _dag(jaar: Schooljaar, year: int, month: int, day: int) -> pendulum.Date:
@@ -531,6 +567,11 @@ class Schoolkalender:
     # The same days as ordinals, for loops over many days (the weekly hours of a caseload).
     _vakantie_ordinals: frozenset[int] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _feest_ordinals: frozenset[int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Every school day, in order and as a set: planning asks about each day of a contract.
+    _schooldagen: tuple[pendulum.Date, ...] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _schooldag_set: frozenset[dt.date] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __repr__(self) -> str:
         # A notebook or a log shows a short line, never every day of the year.
@@ -552,6 +593,13 @@ class Schoolkalender:
         object.__setattr__(
             self, "_feest_ordinals", frozenset(f.datum.toordinal() for f in self.feestdagen)
         )
+        schooldagen = tuple(
+            day
+            for day in _days(self.eerste_schooldag, self.laatste_schooldag)
+            if not _weekend(day) and day not in vrij
+        )
+        object.__setattr__(self, "_schooldagen", schooldagen)
+        object.__setattr__(self, "_schooldag_set", frozenset(schooldagen))
 
     def __contains__(self, datum: object) -> bool:
         return datum in self.schooljaar
@@ -574,7 +622,9 @@ class Schoolkalender:
             >>> kalender.is_schooldag(pendulum.date(2025, 11, 12))
             True
         """
-        return (
+        if datum.__class__ is pendulum.Date or datum.__class__ is dt.date:
+            return datum in self._schooldag_set
+        return (  # a datetime, or another subclass: compared as before
             self.eerste_schooldag <= datum <= self.laatste_schooldag
             and not _weekend(datum)
             and datum not in self._vrij
@@ -598,9 +648,12 @@ class Schoolkalender:
             start: The first day to consider (included); by default the first school day.
             einde: The last day to consider (included); by default the last school day.
         """
-        first = max(self.eerste_schooldag, start) if start is not None else self.eerste_schooldag
-        last = min(self.laatste_schooldag, einde) if einde is not None else self.laatste_schooldag
-        return tuple(day for day in _days(first, last) if self.is_schooldag(day))
+        days = self._schooldagen
+        if start is None and einde is None:
+            return days
+        first = bisect.bisect_left(days, start) if start is not None else 0
+        last = bisect.bisect_right(days, einde) if einde is not None else len(days)
+        return days[first:last]
 
     @property
     def vakanties(self) -> tuple[Vrijeperiode, ...]:
@@ -730,7 +783,9 @@ class Schoolkalenders:
     __slots__ = ("_by_year",)
 
     def __init__(self, kalenders: Iterable[Schoolkalender] = ()) -> None:
-        self._by_year = {k.schooljaar: k for k in kalenders}
+        # By the school year's first calendar year; the law's calendars join as they are
+        # looked up, so that asking for every day of a contract costs a dict look-up a day.
+        self._by_year: dict[int, Schoolkalender] = {k.schooljaar.startjaar: k for k in kalenders}
 
     def voor(self, wanneer: dt.date | Schooljaar) -> Schoolkalender:
         """The calendar of a school year, or of the school year a day lies in.
@@ -739,9 +794,14 @@ class Schoolkalenders:
             KalenderError: No calendar was given for it and the law's calendar does not
                 cover it (`EERSTE_SCHOOLJAAR` to `LAATSTE_SCHOOLJAAR`).
         """
-        jaar = wanneer if isinstance(wanneer, Schooljaar) else Schooljaar.from_date(wanneer)
-        found = self._by_year.get(jaar)
-        return found if found is not None else schoolkalender(jaar)
+        if isinstance(wanneer, Schooljaar):
+            year = wanneer.startjaar
+        else:
+            year = wanneer.year if wanneer.month >= 9 else wanneer.year - 1
+        found = self._by_year.get(year)
+        if found is None:
+            found = self._by_year[year] = schoolkalender(Schooljaar(year))
+        return found
 
     def klassenraden(self, start: dt.date, einde: dt.date) -> list[pendulum.Date]:
         """The klassenraden of the given calendars from ``start`` to ``einde``, in order."""

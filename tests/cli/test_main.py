@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import duaal_leren
-from duaal_leren.cli import COMMANDS, Command
+from duaal_leren.cli import COMMANDS, Command, main
 from duaal_leren.cli._common import Parser, add_lang
 
 from ._helpers import assert_clean_failure, run
@@ -180,6 +180,23 @@ def test_the_help_imports_no_command_and_no_rule() -> None:
     assert not loaded & COMMAND_MODULES
     for heavy in HEAVY:
         assert heavy not in loaded
+
+
+def test_the_help_imports_neither_attrs_nor_the_librarys_errors() -> None:
+    # What --help prints needs neither: it starts about as fast as Python itself.
+    loaded = modules_after("--help")
+    assert {"attrs", "attr", "cattrs", "pendulum", "yaml", "duaal_leren.exceptions"}.isdisjoint(
+        loaded
+    )
+
+
+def test_a_usage_error_is_one_line_without_the_errors_imported_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", "--jobs", "x", "examples"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("duaal-leren validate: argument --jobs/-j")
+    assert err.count("\n") == 1
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)

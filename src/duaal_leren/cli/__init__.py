@@ -19,19 +19,18 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, Protocol, TextIO, cast
-
-import attrs
+from typing import Any, NamedTuple, Protocol, TextIO, cast
 
 from duaal_leren.cli._common import EXIT_OK, EXIT_USAGE, Parser, add_lang, lang
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, printable
 
 __all__ = ["COMMANDS", "Command", "main"]
 
 
-@attrs.frozen
-class Command:
+class Command(NamedTuple):
     """A command of ``duaal-leren``.
+
+    A plain tuple, so that ``duaal-leren --help`` imports neither attrs nor the library's
+    errors: what it prints needs neither.
 
     Attributes:
         name: The word after ``duaal-leren``.
@@ -186,6 +185,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from duaal_leren.exceptions import DocumentError, DuaalLerenError, printable
+
     try:
         return _module(args.command).run(args, stream)
     except DuaalLerenError as exc:

@@ -5,7 +5,8 @@ The parser whose errors are one line, the language of the output (``--lang``, el
 date reader, so that a wrong one is reported in the language asked for), the weekdays of
 ``--weekdagen`` and of printed dates, a ``--format`` option that describes each of its
 choices, the search of folders for documents, and JSON that any output takes. This module
-imports little at the top: `duaal_leren.cli` imports it to build ``--help``, which stays fast.
+imports little at the top (not even attrs, which the library's errors need): `duaal_leren.cli`
+imports it to build ``--help``, which stays about as fast as Python's own start.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ import os
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
-
-from duaal_leren.exceptions import excerpt, printable
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -62,6 +61,8 @@ class Parser(argparse.ArgumentParser):
         )
 
     def error(self, message: str) -> NoReturn:
+        from duaal_leren.exceptions import printable
+
         self.exit(EXIT_USAGE, printable(f"{self.prog}: {message} (zie/see --help)") + "\n")
 
 
@@ -162,6 +163,7 @@ def weekdagen(text: str) -> tuple[Weekdag, ...]:
     Raises:
         argparse.ArgumentTypeError: A part names no weekday; argparse reports it.
     """
+    from duaal_leren.exceptions import excerpt
     from duaal_leren.traject import Weekdag
 
     names: dict[str, Weekdag] = {day.value: day for day in Weekdag}

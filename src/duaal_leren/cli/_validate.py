@@ -14,7 +14,8 @@ only a traject is checked against them. Paths in the JSON, GitHub, JUnit and SAR
 relative to ``GITHUB_WORKSPACE``, else to the root of the git repository of the file, so
 that annotations land on the file. Settings may also come from ``[tool.duaal-leren]`` in
 the ``pyproject.toml`` of the checked repository. Every output format escapes control
-characters.
+characters. ``--jobs N`` checks the files in N processes (0: one per CPU core), with the
+output of a run in one process.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from duaal_leren._files import _declares, document_files, read_head
+from duaal_leren._files import _declares, collector_paused, document_files, read_head
 from duaal_leren._validators import as_day
 from duaal_leren.cli._common import (
     EXIT_FINDINGS,
@@ -65,6 +66,7 @@ _SETTINGS = (
     "allow-empty",
     "format",
     "ignore",
+    "jobs",
     "lang",
     "select",
     "severity",
@@ -168,6 +170,13 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
     allow_empty = table.get("allow-empty")
     if allow_empty is not None and not isinstance(allow_empty, bool):
         raise fail("allow-empty", "verwacht true of false", "expected true or false")
+    jobs = table.get("jobs")
+    if jobs is not None and (type(jobs) is not int or jobs < 0):
+        raise fail(
+            "jobs",
+            "verwacht een geheel getal, 0 of meer (0: een proces per kern)",
+            "expected a whole number, 0 or more (0: a process per core)",
+        )
     for key, allowed in (
         ("lang", ("nl", "en")),
         ("format", tuple(sorted(_FORMATS))),
@@ -248,6 +257,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "counted, the default) or error (an error, exit code 2)",
     )
     parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="controleer in N processen, 0 voor een per processorkern (standaard 1); de uitvoer "
+        "is die van een run in één proces / check in N processes, 0 for one per CPU core "
+        "(default 1); the output is that of a run in one process",
+    )
+    parser.add_argument(
         "--allow-empty",
         action="store_true",
         default=None,
@@ -266,6 +285,18 @@ def _megabytes(text: str) -> int:
             f"{excerpt(text)}: een aantal megabytes groter dan 0 / a number of megabytes above 0"
         )
     return int(value * 1024 * 1024)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{excerpt(text)}: een geheel getal, 0 of meer / a whole number, 0 or more"
+        )
+    return value
 
 
 def _declares_schema(path: Path) -> bool:
@@ -426,15 +457,22 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.standaardplannen is None and pyproject is not None:
         plans = _standaardplannen(settings.get("standaardplannen", []), pyproject.parent)
     files, unknowns, skipped = _files(args.paths, unknown)
-    reports = validate_files(
-        files,
-        today=today,
-        select=select,
-        ignore=ignore,
-        severity=_severity(args, settings),
-        standaardplannen=plans,
-        max_size=args.max_size,
-    )
+    jobs = args.jobs if args.jobs is not None else settings.get("jobs", 1)
+    options: dict[str, Any] = {
+        "today": today,
+        "select": select,
+        "ignore": ignore,
+        "severity": _severity(args, settings),
+        "standaardplannen": plans,
+        "max_size": args.max_size,
+    }
+    if jobs == 1:
+        with collector_paused():  # a run keeps every document until its report is written
+            reports = validate_files(files, **options)
+    else:
+        from duaal_leren.validation._parallel import validate_files_parallel
+
+        reports = validate_files_parallel(files, jobs=jobs, **options)
     reports = Reports((*reports, *unknowns))
     _write(reports, skipped, fmt, language, out)
     if not len(reports) and not allow_empty:

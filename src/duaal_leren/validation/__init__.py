@@ -4,6 +4,7 @@
 each with a stable code, a severity, a JSON path, a message in Dutch and English, and the
 rule's source. `validate_files` reads files, checks each and gives every finding its line in
 the file; its `Reports` write themselves as text, JSON, GitHub annotations or JUnit XML.
+`validate_files_parallel` does the same in several processes, with the same reports.
 Users add their own rules with `Registry.rule` on `RULES`, or from an installed package
 through the ``duaal_leren.rules`` entry-point group.
 
@@ -18,6 +19,8 @@ Example:
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from duaal_leren.validation import (
     _opvolging_rules,  # noqa: F401 - rules of conversations
@@ -44,6 +47,9 @@ from duaal_leren.validation._engine import (
     validate_files,
 )
 
+if TYPE_CHECKING:
+    from duaal_leren.validation._parallel import validate_files_parallel
+
 __all__ = [
     "ENTRY_POINT_GROUP",
     "RULES",
@@ -59,4 +65,14 @@ __all__ = [
     "Target",
     "validate",
     "validate_files",
+    "validate_files_parallel",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: the processes' machinery is not needed by a run in one process.
+    if name == "validate_files_parallel":
+        from duaal_leren.validation._parallel import validate_files_parallel
+
+        return validate_files_parallel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
