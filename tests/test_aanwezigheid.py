@@ -147,3 +147,53 @@ def test_json_schema_of_the_kind() -> None:
     day = schema["$defs"]["Aanwezigheid"]["properties"]
     assert day["status"]["enum"] == ["aanwezig", "ziekte", "gewettigd", "ongewettigd", "andere"]
     assert day["uren"]["maximum"] == 24
+
+
+def test_every_bad_field_of_a_line_is_reported() -> None:
+    # Both the reporter and the party told are unknown: both are named, nothing imported.
+    text = "datum,uren,status,gemeld_op,gemeld_door,gemeld_aan\n2025-10-08,0,ziekte,2025-10-08,leraar,xx\n"
+    with pytest.raises(DocumentError) as caught:
+        Aanwezigheden.from_csv(text, traject="T", source="klok.csv")
+    problems = [(p.line, p.path, p.code) for p in caught.value.problems]
+    assert problems == [
+        (2, "$.dagen[0].gemeld_door", "onbekende-keuze"),
+        (2, "$.dagen[0].gemeld_aan", "onbekende-keuze"),
+    ]
+    message = caught.value.text("en")
+    assert "'leraar' is no party" in message
+    assert "'xx' is no party" in message
+
+
+def test_the_repr_is_one_short_line_without_the_days() -> None:
+    record = duaal_leren.load(YAML)
+    text = repr(record)
+    assert text == (
+        "Aanwezigheden(traject='TRJ-2025-0063', schooljaren='2025-2026', start='2025-09-29', "
+        "einde='2025-10-23', dagen=14, afwezig=4)"
+    )
+    empty = Aanwezigheden("T")
+    assert repr(empty) == (
+        "Aanwezigheden(traject='T', schooljaren=None, start=None, einde=None, dagen=0, afwezig=0)"
+    )
+    two_years = Aanwezigheden(
+        "T", (Aanwezigheid(D(2025, 10, 6), uren=7.6), Aanwezigheid(D(2026, 9, 7), uren=7.6))
+    )
+    assert "schooljaren='2025-2026 .. 2026-2027'" in repr(two_years)
+
+
+def test_to_csv_gives_the_text_or_writes_the_file_whole(tmp_path: Path) -> None:
+    record = duaal_leren.load(YAML)
+    text = record.to_csv()
+    assert text == record.csv()
+    assert text.splitlines()[0] == "datum,uren,status,gemeld_op,gemeld_door,gemeld_aan"
+    assert "2025-10-08,0,ziekte,2025-10-08,lerende,mentor;trajectbegeleider" in text.splitlines()
+    path = tmp_path / "noor.csv"
+    assert record.to_csv(path) == path
+    assert path.read_text(encoding="utf-8") == text
+    assert (
+        Aanwezigheden.from_csv(path.read_text(encoding="utf-8"), traject=record.traject) == record
+    )
+    # A file that cannot be written: a clear error, and nothing is left behind.
+    with pytest.raises(duaal_leren.WriteError):
+        record.to_csv(tmp_path / "geen-map" / "noor.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["noor.csv"]

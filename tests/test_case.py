@@ -367,6 +367,56 @@ def test_another_tools_package_maps_and_reports_the_rest() -> None:
     assert errors(to_case(plan)) == []
 
 
+def _copy(package: dict[str, Any]) -> dict[str, Any]:
+    copy: dict[str, Any] = json.loads(json.dumps(package))
+    return copy
+
+
+def test_a_position_that_is_ignored_is_noted(package: dict[str, Any]) -> None:
+    changed = _copy(package)
+    index = next(
+        i for i, item in enumerate(changed["CFItems"]) if item.get("humanCodingScheme") == "ELT-03"
+    )
+    changed["CFItems"][index]["extensions"]["duaal-leren"]["positie"] = "x"
+    result = from_case(changed)
+    [note] = [n for n in result.notes if "positie" in n.path]
+    assert note.path == f"$.CFItems[{index}].extensions.duaal-leren.positie"
+    assert note.message_en == (
+        "'x' is no valid positie (a whole number); the positions are not used, the "
+        "package's order stays"
+    )
+    assert note.code == "niet-overgenomen"
+    # A positie missing beside others is noted on the item too.
+    missing = _copy(package)
+    del missing["CFItems"][index]["extensions"]["duaal-leren"]["positie"]
+    [note] = [n for n in from_case(missing).notes if "positie" in n.message]
+    assert note.path == f"$.CFItems[{index}]"
+    # Without any positie the package's order is meant: nothing to note.
+    none = _copy(package)
+    for item in none["CFItems"]:
+        item.get("extensions", {}).get("duaal-leren", {}).pop("positie", None)
+    assert [n for n in from_case(none).notes if "positie" in n.message] == []
+
+
+def test_an_empty_title_and_other_blanks_replaced_are_noted(package: dict[str, Any]) -> None:
+    changed = _copy(package)
+    changed["CFDocument"]["title"] = ""
+    changed["CFDocument"]["description"] = " "
+    cluster = next(
+        i for i, item in enumerate(changed["CFItems"]) if "humanCodingScheme" not in item
+    )
+    changed["CFItems"][cluster]["fullStatement"] = ""
+    result = from_case(changed)
+    assert result.plan.opleiding == result.plan.id  # the default, ...
+    by_path = {n.path: n.message for n in result.notes}
+    # ... said where it comes from, as every other value replaced or dropped.
+    assert by_path["$.CFDocument.title"] == "lege title: het id van het plan wordt de opleiding"
+    assert by_path["$.CFDocument.description"] == "lege description wordt niet overgenomen"
+    assert by_path[f"$.CFItems[{cluster}].fullStatement"] == (
+        "lege fullStatement van een cluster: zijn competenties krijgen geen cluster"
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "path"),
     [

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import tracemalloc
 from html.parser import HTMLParser
@@ -437,6 +438,16 @@ def test_matrix_notebook_table_has_its_style_and_explains_the_mark(voorbeelden: 
     assert 'title="Werkt veilig volgens de geldende voorschriften' in html
     assert matrix.omschrijving("ELT-01") == matrix.omschrijvingen[0]
     assert matrix.omschrijving("XXX") is None
+
+
+def test_matrix_ids_do_not_wrap_in_a_narrow_window(voorbeelden: Cohort) -> None:
+    # At 1200 px a learner id broke at its hyphens: "LRN- / 2025- / 0042 !".
+    matrix = voorbeelden.matrix(today=TODAY)
+    nowrap = 'style="white-space: nowrap"'
+    for html in (matrix.html(), matrix.html("en"), matrix._repr_html_()):
+        for lerende in matrix.lerenden:
+            assert re.search(f'<th {nowrap} title="[^"]*">{lerende}', html), lerende
+        assert f"<th {nowrap}>" in html  # the header of the learners' column
 
 
 def test_matrix_csv_and_html_as_text_without_a_path(voorbeelden: Cohort, tmp_path: Path) -> None:

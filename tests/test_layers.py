@@ -103,9 +103,9 @@ def test_no_module_replaces_its_class(name: str) -> None:
 # tests/test_layers.py` draws it again).
 LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
-        "Errors and single values",
-        "Fouten en enkelvoudige waarden",
-        ("exceptions", "_validators", "_lazy", "_views"),
+        "Errors, single values and files",
+        "Fouten, enkelvoudige waarden en bestanden",
+        ("exceptions", "_validators", "_lazy", "_views", "_files"),
     ),
     (
         "Models",
@@ -125,7 +125,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Reading and writing",
         "Lezen en schrijven",
-        ("_parse", "_convert", "_fast", "_schema", "_files", "_export", "documents"),
+        ("_parse", "_convert", "_fast", "_schema", "_export", "documents"),
     ),
     (
         "Catalogues and calendar",

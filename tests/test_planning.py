@@ -785,7 +785,7 @@ def test_schedule_and_caseload_as_csv_text_or_file(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == list(SCHEMA_HEADER)
     assert [r[4] for r in rows[1:]] == ["2025-11-10", "2026-01-29", "2026-04-23"]
-    assert rows[1][7:9] == ["nee", "voorstel"]
+    assert rows[1][7:9] == ["false", "voorstel"]  # codes, in every language
     path = schema.to_csv(tmp_path / "schema.csv", delimiter=";")
     assert path == tmp_path / "schema.csv"
     assert path.read_text(encoding="utf-8").splitlines()[0] == ";".join(SCHEMA_HEADER)
@@ -796,6 +796,64 @@ def test_schedule_and_caseload_as_csv_text_or_file(tmp_path: Path) -> None:
     assert days == sorted(days)  # in time order
     written = caseload.to_csv(tmp_path / "caseload.csv").read_bytes()
     assert written.decode("utf-8") == caseload.to_csv()
+
+
+def test_exported_data_stay_the_same_whatever_the_display_language() -> None:
+    # A notebook that shows English must not write other data than one that shows Dutch:
+    # `bestaand` said "nee" beside an English "proposed" in one CSV.
+    schema = plan_opvolging(LOTTE_MET_GESPREKKEN, ElkeNWeken(6))
+    caseload = plan_caseload([LOTTE_MET_GESPREKKEN], ElkeNWeken(6))
+    exports = (
+        lambda: schema.to_csv(),
+        lambda: caseload.to_csv(),
+        lambda: schema.to_dict(),
+        lambda: caseload.to_dict(),
+        lambda: schema.to_dataframe().to_dict("list"),
+        lambda: caseload.to_dataframe().to_dict("list"),
+    )
+    dutch = [export() for export in exports]
+    duaal_leren.set_default_lang("en")
+    try:
+        assert [export() for export in exports] == dutch
+    finally:
+        duaal_leren.set_default_lang("nl")
+    # Codes: a boolean and a status that no language names.
+    assert {(g.bestaand, g.status) for g in schema.gesprekken} == {
+        (True, "vastgelegd"),
+        (False, "voorstel"),
+    }
+    lines = [r.split(",") for r in schema.to_csv().splitlines()[1:]]
+    assert {tuple(r[-3:-1]) for r in lines} == {("true", "vastgelegd"), ("false", "voorstel")}
+    data = schema.to_dict()["gesprekken"]
+    assert {(g["bestaand"], g["status"]) for g in data} == {
+        (True, "vastgelegd"),
+        (False, "voorstel"),
+    }
+    frame = schema.to_dataframe()
+    assert set(frame["status"]) == {"vastgelegd", "voorstel"}
+    assert frame["bestaand"].tolist() == [g.bestaand for g in schema.gesprekken]
+    # A language given explicitly chooses the words, all of them, in one CSV.
+    english = [r.split(",") for r in schema.to_csv(lang="en").splitlines()]
+    assert english[0] == [
+        "traject", "learner", "workplace", "key", "date", "start", "end", "existing",
+        "status", "uid",
+    ]  # fmt: skip
+    assert {tuple(r[-3:-1]) for r in english[1:]} == {
+        ("yes", "already recorded"),
+        ("no", "proposed"),
+    }
+    dutch_csv = [r.split(",") for r in schema.to_csv(lang="nl").splitlines()]
+    assert dutch_csv[0] == list(SCHEMA_HEADER)
+    assert {tuple(r[-3:-1]) for r in dutch_csv[1:]} == {
+        ("ja", "al vastgelegd"),
+        ("nee", "voorstel"),
+    }
+    assert caseload.to_csv(lang="en") == schema.to_csv(lang="en")
+    assert set(schema.to_dataframe("en")["status"]) == {"already recorded", "proposed"}
+    assert schema.to_dict("en")["cadans"] == "every 6 weeks"
+    assert schema.to_dict()["cadans"] == "elke 6 weken"
+    with pytest.raises(duaal_leren.FieldError):
+        schema.to_csv(lang="fr")
 
 
 def test_schedule_and_caseload_as_dataframes() -> None:

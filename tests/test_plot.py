@@ -200,3 +200,48 @@ def test_heat_map_tells_not_rated_from_not_in_the_plan(matrix: Matrix) -> None:
     assert len(lines) == len(matrix.competenties)
     assert lines[0].startswith(f"{matrix.competenties[0]}  {matrix.omschrijvingen[0][:20]}")
     assert all(len(line) < 80 for line in lines)
+
+
+def _drawn(figure: object) -> object:
+    """The figure drawn on an Agg canvas, so that its artists have their places in pixels."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)  # type: ignore[arg-type]
+    figure.canvas.draw()  # type: ignore[attr-defined]
+    return figure.canvas.get_renderer()  # type: ignore[attr-defined]
+
+
+def test_the_risk_mark_stays_inside_the_chart_on_the_contracts_last_day(traject: Traject) -> None:
+    import attrs
+    import pendulum
+
+    from duaal_leren.opvolging import Gesprekslocatie, Gespreksstatus, Opvolgingsgesprek
+
+    held = Opvolgingsgesprek(
+        pendulum.date(2026, 6, 4), Gesprekslocatie.WERKPLEK, Gespreksstatus.GEHOUDEN
+    )
+    lotte2 = attrs.evolve(traject, opvolgingsgesprekken=(*traject.opvolgingsgesprekken, held))
+    assert traject.overeenkomst.einde == pendulum.date(2026, 6, 30)
+    figure = voortgangsfiguur(lotte2, today="2026-06-30")
+    renderer = _drawn(figure)
+    axes = figure.axes[0]
+    [mark] = [t for t in axes.texts if t.get_text() == "!"]
+    box, inside = mark.get_window_extent(renderer), axes.get_window_extent(renderer)
+    assert inside.x0 <= box.x0
+    assert box.x1 <= inside.x1  # on the last day it stuck out on the right
+    assert inside.y0 <= box.y0
+    assert box.y1 <= inside.y1
+
+
+def test_heat_map_draws_the_not_in_plan_dash_in_proportion_to_the_cell(matrix: Matrix) -> None:
+    figure = heatmapfiguur(matrix)
+    renderer = _drawn(figure)
+    axes = figure.axes[0]
+    cell_height = axes.get_window_extent(renderer).height / len(matrix.lerenden)
+    cell_points = cell_height * 72 / figure.dpi
+    dashes = [t for t in axes.texts if t.get_text() == "-"]
+    assert dashes
+    for dash in dashes:
+        # At least half a cell high, and bold: a stroke one sees, not 3 pixels.
+        assert dash.get_fontsize() >= 0.5 * cell_points
+        assert dash.get_fontweight() == "bold"

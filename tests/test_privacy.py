@@ -13,7 +13,7 @@ import pytest
 import duaal_leren
 from duaal_leren import privacy
 from duaal_leren._validators import PERSOONSGEGEVEN
-from duaal_leren.exceptions import DocumentError, FieldError, WriteError
+from duaal_leren.exceptions import DocumentError, DocumentTypeError, FieldError, WriteError
 from duaal_leren.traject import Traject
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,9 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 TODAY = "2026-01-15"
 
 # Lotte's personal data as a reader finds it in the file, written down by hand: the check
-# does not rest on the marks alone.
+# does not rest on the marks alone. What identifies her may stand nowhere in a redacted
+# copy; the screening and support texts nowhere as a whole text (a single word of them, such
+# as "nauwkeurig", may stand in a note that uses it in its own sense).
 LOTTE = (
     "Lotte",
     "Peeters",
@@ -30,11 +32,14 @@ LOTTE = (
     "lotte.peeters@example.org",
     "0470 00 00 42",
     "Voorbeeldstraat",
+)
+LOTTE_WHOLE = (
     "arbeidsrijp",
+    "nauwkeurig",
     "leergierig",
-    "stiptheid",
-    "dyslexie",
-    "voorleessoftware",
+    "stiptheid 's morgens",
+    "extra tijd bij schriftelijke opdrachten (dyslexie)",
+    "voorleessoftware op school",
     "mondelinge toelichting bij werkbonnen",
 )
 
@@ -55,9 +60,22 @@ def _leaves(value: object) -> list[str]:
     return []
 
 
-def personal_strings(document: object) -> set[str]:
-    """Every text and date held by a field marked personal, anywhere in ``document``."""
-    found: set[str] = set()
+IDENTIFYING = {"naam", "email", "telefoon", "adres", "geboortedatum"}
+
+
+def _marked_leaves(document: object) -> list[tuple[str, str]]:
+    """Every text and date held by a field marked personal: (the field holding it, the text)."""
+    found: list[tuple[str, str]] = []
+
+    def inside(name: str, value: object) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                inside(name, item)
+        elif attrs.has(type(value)):
+            for a in attrs.fields(type(value)):
+                inside(a.name, getattr(value, a.name))
+        elif value is not None:
+            found.extend((name, text) for text in _leaves(value))
 
     def visit(obj: object) -> None:
         if isinstance(obj, tuple):
@@ -67,17 +85,52 @@ def personal_strings(document: object) -> set[str]:
             for a in attrs.fields(type(obj)):
                 value = getattr(obj, a.name)
                 if a.metadata.get(PERSOONSGEGEVEN):
-                    found.update(_leaves(value))
+                    inside(a.name, value)
                 else:
                     visit(value)
 
     visit(document)
+    return found
+
+
+def personal_strings(document: object) -> set[str]:
+    """The texts that identify a person: names, e-mail addresses, phone numbers, addresses
+    and dates of birth held by a marked field (the learner's first name alone: `LOTTE`)."""
+    found = {text for name, text in _marked_leaves(document) if name in IDENTIFYING}
     return {text for text in found if len(text) >= 3}
+
+
+def whole_texts(document: object) -> set[str]:
+    """The other texts of marked fields: the screening and support texts, reachability."""
+    return {
+        text
+        for name, text in _marked_leaves(document)
+        if name not in IDENTIFYING and not re.fullmatch(r"[0-9-]+", text)
+    }
+
+
+def sentence_long(text: str) -> bool:
+    return len(re.findall(r"\w+", text)) >= 3
+
+
+def normal(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def present(text: str, secrets: set[str] | tuple[str, ...]) -> list[str]:
     """The secrets found in ``text`` as whole words, regardless of case."""
     return [s for s in secrets if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE)]
+
+
+def assert_no_personal_data(
+    copy: object, text: str, identifying: set[str], whole: set[str]
+) -> None:
+    """The guarantee of a redacted copy: no identifying text anywhere, no screening or
+    support text as a whole text, and none of sentence length inside another text."""
+    assert present(text, identifying) == []
+    texts = {normal(f.text) for f in privacy.text_fields(copy)}
+    assert texts & {normal(s) for s in whole} == set()
+    assert present(" ".join(text.split()), {s for s in whole if sentence_long(s)}) == []
 
 
 def findings(document: object) -> set[tuple[str, str]]:
@@ -92,13 +145,12 @@ def test_the_redacted_copy_of_each_example_holds_none_of_its_personal_data(
     original = duaal_leren.load(path)
     [written] = privacy.redact_files([path], tmp_path)
     text = written.read_text(encoding="utf-8")
-    secrets = personal_strings(original)
-    if "lotte" in path.name:
-        secrets |= set(LOTTE) & set(_leaves(original)) | {
-            s for s in LOTTE if s in path.read_text(encoding="utf-8")
-        }
-    assert present(text, secrets) == []
     copy = duaal_leren.load(written)
+    identifying, whole = personal_strings(original), whole_texts(original)
+    if path.name == "traject-lotte.yaml":
+        identifying |= set(LOTTE)
+        whole |= set(LOTTE_WHOLE)
+    assert_no_personal_data(copy, text, identifying, whole)
     assert type(copy) is type(original)
     assert findings(copy) == findings(original)
     assert (
@@ -111,6 +163,9 @@ def test_lottes_hand_written_strings_are_in_the_example_before_redaction() -> No
     # The list above is of strings that are really there: otherwise the test proves nothing.
     text = (EXAMPLES / "traject-lotte.yaml").read_text(encoding="utf-8")
     assert present(text, LOTTE) == list(LOTTE)
+    assert present(text, LOTTE_WHOLE) == list(LOTTE_WHOLE)
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    assert set(LOTTE_WHOLE) <= whole_texts(traject)
 
 
 def test_a_folder_is_redacted_as_a_whole_so_a_record_loses_the_names_of_its_traject(
@@ -119,12 +174,14 @@ def test_a_folder_is_redacted_as_a_whole_so_a_record_loses_the_names_of_its_traj
     out = tmp_path / "uit"
     written = privacy.redact_files([EXAMPLES], out)
     assert sorted(p.name for p in written) == sorted(p.name for p in EXAMPLE_FILES)
-    secrets: set[str] = set()
+    identifying: set[str] = set()
+    whole: set[str] = set()
     for path in EXAMPLE_FILES:
-        secrets |= personal_strings(duaal_leren.load(path))
+        identifying |= personal_strings(duaal_leren.load(path))
+        whole |= whole_texts(duaal_leren.load(path))
     for path in written:
-        assert present(path.read_text(encoding="utf-8"), secrets) == [], path.name
-        duaal_leren.load(path)
+        copy = duaal_leren.load(path)
+        assert_no_personal_data(copy, path.read_text(encoding="utf-8"), identifying, whole)
 
 
 def test_redaction_keeps_what_is_not_personal() -> None:
@@ -371,3 +428,136 @@ def test_a_traject_built_in_code_is_redacted_too() -> None:
     _with(data, ["lerende", "motivatie"], "Milan wil zonnepanelen leren plaatsen.")
     copy = privacy.redact(duaal_leren.from_dict(data))
     assert copy.lerende.motivatie == "[lerende] wil zonnepanelen leren plaatsen."
+
+
+# --- what is no document -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function", ["redact", "pseudonymise"])
+def test_what_is_no_document_is_refused_not_returned(function: str) -> None:
+    copy = getattr(privacy, function)
+    args = ("k",) if function == "pseudonymise" else ()
+    row = duaal_leren.to_dict(duaal_leren.load(EXAMPLES / "traject-lotte.yaml"))
+    with pytest.raises(DocumentTypeError) as caught:
+        copy(row, *args)
+    assert caught.value.text("en") == (
+        f"{function} takes a document (Aanwezigheden, Gespreksverslag, Leidraad, Uitbreiding, "
+        "SchooleigenKalender, StandaardOpleidingsplan, Traject) or a part of one, not an "
+        "object of type dict; build the model first with duaal_leren.from_dict"
+    )
+    assert "Lotte" not in str(caught.value)
+    with pytest.raises(DocumentTypeError, match="None"):
+        copy(None, *args)
+    for path in ("examples/traject-lotte.yaml", EXAMPLES / "traject-lotte.yaml", b"id: x"):
+        with pytest.raises(DocumentTypeError) as caught:
+            copy(path, *args)
+        assert "redact_files" in caught.value.text("en")
+    with pytest.raises(DocumentTypeError, match="int"):
+        copy(5, *args)
+    with pytest.raises(DocumentTypeError, match="tuple"):
+        copy((), *args)
+
+
+def test_a_key_of_the_wrong_type_says_what_a_key_must_be() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    for key in (5, None, ["k"]):
+        with pytest.raises(FieldError) as caught:
+            privacy.pseudonymise(traject, key)  # type: ignore[arg-type]
+        assert caught.value.text("en") == (
+            f"key: the key for pseudonyms must be text (str) or bytes, not {type(key).__name__}"
+        )
+    with pytest.raises(FieldError, match="tekst \\(str\\) of bytes"):
+        privacy.redact_files([EXAMPLES / "traject-lotte.yaml"], "ergens", key=5)  # type: ignore[arg-type]
+    with pytest.raises(FieldError, match="mag niet leeg"):
+        privacy.pseudonymise(traject, b"")
+
+
+# --- what is cleaned from free text --------------------------------------------------------
+
+
+def test_a_single_word_of_the_screening_in_a_note_stays() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    copy = privacy.redact(traject)
+    assert copy.opvolgingsgesprekken[0].feedback_technisch[0].tekst == (
+        "Werkt nauwkeurig bij het aansluiten en controleert het schema vooraf."
+    )
+    assert traject.lerende.screening is not None
+    werf = attrs.evolve(
+        traject,
+        lerende=attrs.evolve(
+            traject.lerende,
+            motivatie="Op de werf komt de vergrendeling eerst.",
+            screening=attrs.evolve(traject.lerende.screening, sterktes=("werf",)),
+        ),
+    )
+    assert privacy.redact(werf).lerende.motivatie == "Op de werf komt de vergrendeling eerst."
+    assert privacy.pseudonymise(werf, "k").lerende.motivatie == (
+        "Op de werf komt de vergrendeling eerst."
+    )
+
+
+def test_a_screening_or_support_text_of_sentence_length_is_replaced_where_it_stands_whole() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    noted = attrs.evolve(
+        traject,
+        lerende=attrs.evolve(
+            traject.lerende,
+            motivatie="Afgesproken: Mondelinge  toelichting bij werkbonnen. Arbeidsrijp; "
+            "voorleessoftware op school is er.",
+        ),
+    )
+    assert privacy.redact(noted).lerende.motivatie == (
+        "Afgesproken: [verwijderd]. Arbeidsrijp; [verwijderd] is er."
+    )
+
+
+def test_what_identifies_a_person_is_replaced_in_free_text() -> None:
+    traject = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    assert traject.mentor is not None
+    noted = attrs.evolve(
+        traject,
+        lerende=attrs.evolve(
+            traject.lerende,
+            motivatie="Peeters, geboren 14/03/2008, woont Voorbeeldstraat 1, 9999 Fictiefdorp; "
+            "mail lotte.peeters@example.org, bel 0470 00 00 42; mentor "
+            f"{traject.mentor.naam}; screening op 2025-06-20.",
+        ),
+    )
+    assert privacy.redact(noted).lerende.motivatie == (
+        "[lerende], geboren [verwijderd], woont [verwijderd]; mail [e-mail], bel [telefoon]; "
+        "mentor [naam]; screening op 2025-06-20."
+    )
+
+
+# --- the traject's id ----------------------------------------------------------------------
+
+
+def test_pseudonymisation_replaces_the_traject_id_the_same_way_everywhere() -> None:
+    lotte = duaal_leren.load_traject(EXAMPLES / "traject-lotte.yaml")
+    record = duaal_leren.load(EXAMPLES / "gespreksverslag-opstart-lotte.yaml")
+    noor = duaal_leren.load_traject(EXAMPLES / "traject-noor.yaml")
+    attendance = duaal_leren.load(EXAMPLES / "aanwezigheden-noor-2025-10.yaml")
+    one = privacy.pseudonymise(lotte, "k")
+    assert re.fullmatch(r"traject-[0-9a-f]{16}", one.id)
+    assert privacy.pseudonymise(record, "k").traject == one.id
+    assert privacy.pseudonymise(attendance, "k").traject == privacy.pseudonymise(noor, "k").id
+    assert privacy.pseudonymise(noor, "k").id != one.id
+    assert privacy.pseudonymise(lotte, "x").id != one.id
+    # Typed into a note, the ids are replaced as well.
+    noted = attrs.evolve(lotte, lerende=attrs.evolve(lotte.lerende, motivatie=f"Zie {lotte.id}."))
+    assert privacy.pseudonymise(noted, "k").lerende.motivatie == f"Zie {one.id}."
+    # Redaction keeps the traject's id: it is no personal data, and the school needs it.
+    assert privacy.redact(lotte).id == "TRJ-2025-0042"
+    assert privacy.redact(attendance).traject == "TRJ-2025-0063"
+
+
+def test_a_pseudonymised_folder_still_pairs_attendance_with_its_traject(tmp_path: Path) -> None:
+    from duaal_leren.validation import validate_files
+
+    written = privacy.redact_files([EXAMPLES], tmp_path / "uit", key="k")
+    for path in written:
+        assert "TRJ-2025-" not in path.read_text(encoding="utf-8"), path.name
+    reports = validate_files(written, today=TODAY)  # one report per file, in that order
+    [report] = [r for p, r in zip(written, reports, strict=True) if p.name.startswith("aanw")]
+    assert "aanwezigheid-traject" not in report.codes()
+    assert "uren-werkelijk" in report.codes()

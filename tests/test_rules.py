@@ -1143,3 +1143,57 @@ def test_afwezigheid_melding_follows_the_agreement() -> None:
         attendance_findings(OKTOBER, attrs.evolve(NOOR, afspraken=afspraken), "afwezigheid-melding")
         == []
     )
+
+
+def test_aanwezigheid_traject_warns_when_the_record_is_checked_without_its_traject() -> None:
+    import io
+
+    from duaal_leren.cli import main
+
+    record_file = EXAMPLES / "aanwezigheden-noor-2025-10.yaml"
+    record = duaal_leren.load(record_file)
+    # Alone, the record cannot be held against the schedule: a warning, not silence.
+    alone = duaal_leren.validate(record, today=EIND_OKTOBER)
+    [finding] = alone.findings
+    assert (finding.code, finding.severity, finding.path) == (
+        "aanwezigheid-traject",
+        Severity.WARNING,
+        "$.traject",
+    )
+    assert finding.message == (
+        "het traject 'TRJ-2025-0063' staat niet bij de gecontroleerde bestanden: de "
+        "aanwezigheden zijn niet tegen het rooster gecontroleerd"
+    )
+    assert alone.passed  # a warning: the record itself may be right
+    assert "traject" in RULES["aanwezigheid-traject"].fix
+    # With its traject, the rule is quiet and the others run.
+    together = duaal_leren.validate(record, today=EIND_OKTOBER, trajecten=[NOOR])
+    assert "aanwezigheid-traject" not in together.codes()
+    # A typo in the traject id: the traject given is not the one named.
+    typo = attrs.evolve(record, traject="TRJ-2025-0036")
+    assert duaal_leren.validate(typo, today=EIND_OKTOBER, trajecten=[NOOR]).codes() == [
+        "aanwezigheid-traject"
+    ]
+    # A record whose day breaks aanwezigheid-dag, checked alone: only this warning, and no
+    # error from the rules that need the traject.
+    from duaal_leren.aanwezigheid import Aanwezigheid
+
+    holiday = attrs.evolve(record, dagen=(Aanwezigheid(D(2025, 10, 28), uren=7.6),))
+    assert duaal_leren.validate(holiday, today=EIND_OKTOBER).codes() == ["aanwezigheid-traject"]
+    assert (
+        "aanwezigheid-dag"
+        in duaal_leren.validate(holiday, today=EIND_OKTOBER, trajecten=[NOOR]).codes()
+    )
+    # Files: the record alone warns, with its line; with the traject's file it does not.
+    [report] = duaal_leren.validate_files([record_file], today=EIND_OKTOBER)
+    assert [(f.code, f.line) for f in report.findings] == [("aanwezigheid-traject", 4)]
+    reports = duaal_leren.validate_files(
+        [record_file, EXAMPLES / "traject-noor.yaml"], today=EIND_OKTOBER
+    )
+    assert "aanwezigheid-traject" not in reports[0].codes()
+    # The command line, as pre-commit runs it with the one changed file.
+    out = io.StringIO()
+    assert main(["validate", "--today", "2025-10-26", str(record_file)], out=out) == 0
+    text = out.getvalue()
+    assert "warning [aanwezigheid-traject] $.traject" in text
+    assert text.splitlines()[-1] == "1 bestand, 0 fouten, 1 waarschuwing"

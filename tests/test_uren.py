@@ -29,7 +29,7 @@ import pytest
 
 import duaal_leren
 from duaal_leren.aanwezigheid import Aanwezigheden, Aanwezigheid, Aanwezigheidsstatus
-from duaal_leren.exceptions import MissingDependencyError
+from duaal_leren.exceptions import DocumentTypeError, MissingDependencyError
 from duaal_leren.kalender import Schooljaar
 from duaal_leren.uren import Urenoverzicht, urenoverzichten
 from duaal_leren.werkdagen import werkplekuren_gemiddeld
@@ -102,9 +102,9 @@ def test_planned_against_actual_per_week_and_per_school_year() -> None:
     # (180.8 + 684.0) / 37 = 864.8 / 37 = 23.3729...
     assert overzicht.prognose == pytest.approx(864.8 / 37, abs=1e-6)
     jaar = overzicht.jaar
-    # Hours worked: 7.6 on 29, 30 Sep, 1, 6, 7, 13, 20, 22, 23 Oct = 9 x 7.6 = 68.4, and
-    # 6.0 on 15 Oct: 74.4.
-    assert jaar.gewerkt == pytest.approx(74.4)
+    # The year's hours worked are exactly those the average counts: 180.8 in the 8 weeks
+    # from 1 September to Sunday 26 October (8 x 22.6 = 180.8), not only the 74.4 recorded.
+    assert jaar.gewerkt == pytest.approx(180.8)
     assert (jaar.ziekte, jaar.gewettigd, jaar.ongewettigd, jaar.andere) == (2, 1, 1, 0)
 
 
@@ -150,28 +150,147 @@ def test_a_holiday_in_an_ended_week_does_not_lower_the_actual_average() -> None:
     assert overzicht.werkelijk_gemiddelde == pytest.approx((4 * 22.8 + 4 * 30.4 + 30.4 + 22.8) / 10)
 
 
-def test_the_overview_as_data_csv_and_html() -> None:
+def test_the_overview_as_data_and_csv(tmp_path: Path) -> None:
     overzicht = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
     data = json.loads(json.dumps(overzicht.to_dict()))
     assert data["schooljaar"] == "2025-2026"
     assert data["werkelijk_gemiddelde"] == pytest.approx(22.6)
+    assert data["geteld"]["einde"] == "2025-10-26"
     assert len(data["weken"]) == 44
     assert len(data["maanden"]) == 10
-    lines = overzicht.to_csv().splitlines()
-    assert lines[0].startswith("traject,schooljaar,soort,start,einde,gepland,gewerkt,ziekte")
-    assert len(lines) == 1 + 44 + 10 + 1
+    text = overzicht.to_csv()
+    lines = text.splitlines()
+    assert lines[0] == (
+        "traject,schooljaar,soort,start,einde,gepland,gewerkt,ziekte_dagen,gewettigd_dagen,"
+        "ongewettigd_dagen,andere_dagen,ontbrekend_dagen,gemiddelde"
+    )
+    # 44 weeks, 10 months, the year and the span counted.
+    assert len(lines) == 1 + 44 + 10 + 1 + 1
     # The running average after week k=5: (106.4 + 22.8 + 15.2) / 6 = 24.066667.
     assert (
         "TRJ-2025-0063,2025-2026,week,2025-10-06,2025-10-12,30.4,15.2,2,0,0,0,0,24.066667" in lines
     )
-    page = overzicht.to_html()
-    assert page.startswith('<div class="dl-uren-')
-    assert page.endswith("</div>")
-    assert "<style>" in page
-    assert "<script" not in page
-    assert overzicht._repr_html_() == page
-    assert "TRJ-2025-0063" in overzicht.text("en")
-    assert "projection for the year: 23.4" in overzicht.text("en")
+    # Counted: k=0..7, planned 4 x 22.8 + 4 x 30.4 = 212.8, counted 180.8, average 22.6.
+    assert (
+        lines[-1]
+        == "TRJ-2025-0063,2025-2026,geteld,2025-09-01,2025-10-26,212.8,180.8,2,1,1,0,0,22.6"
+    )
+    # With a path: the same text, written whole, and the path back.
+    path = tmp_path / "uren.csv"
+    assert overzicht.to_csv(path) == path
+    assert path.read_bytes().decode("utf-8") == text
+    with pytest.raises(duaal_leren.WriteError):
+        overzicht.to_csv(tmp_path / "geen-map" / "uren.csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["uren.csv"]
+
+
+def test_the_overview_as_html_in_one_language(tmp_path: Path) -> None:
+    overzicht = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
+    view = overzicht._repr_html_()
+    assert view.startswith('<div class="dl-view" lang="nl">')
+    assert "<script" not in view
+    # The school-year table that text() shows is in the view too.
+    assert "<h4>Schooljaar</h4>" in view
+    assert "schooljaar 2025-09-01 – 2026-06-30" in view
+    assert "geteld 2025-09-01 – 2025-10-26" in view
+    page = overzicht.to_html(lang="en")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in page
+    assert "<h4>School year</h4>" in page
+    for dutch in ("Schooljaar", "gepland", "gewerkt", "ziekte", "gemiddelde", "Per maand"):
+        assert dutch not in page, dutch
+    nl = overzicht.to_html()
+    for english in ("School year", "planned", "worked", "illness", "average", "Per month"):
+        assert english not in nl, english
+    path = tmp_path / "uren.html"
+    assert overzicht.to_html(path, lang="en") == path
+    assert path.read_text(encoding="utf-8") == page
+    # The default language of the process sets the view and the text.
+    duaal_leren.set_default_lang("en")
+    try:
+        assert '<div class="dl-view" lang="en">' in overzicht._repr_html_()
+        assert overzicht.text().startswith("Workplace hours of TRJ-2025-0063")
+    finally:
+        duaal_leren.set_default_lang("nl")
+
+
+def test_the_text_is_in_one_language() -> None:
+    overzicht = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
+    en = overzicht.text("en")
+    assert "TRJ-2025-0063" in en
+    assert "projection for the year: 23.4" in en
+    assert "counted 2025-09-01 – 2025-10-26: 180.8 of 212.8 planned" in en
+    for dutch in ("gepland", "gewerkt", "ziekte", "gewettigd", "ontbrekend", "Schooljaar"):
+        assert dutch not in en, dutch
+    nl = overzicht.text("nl")
+    assert "geteld 2025-09-01 – 2025-10-26: 180.8 van 212.8 gepland" in nl
+    for english in ("planned", "worked", "illness", "excused", "missing", "School year"):
+        assert english not in nl, english
+
+
+def test_the_repr_is_one_short_line() -> None:
+    overzicht = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
+    assert repr(overzicht) == (
+        "Urenoverzicht(traject='TRJ-2025-0063', schooljaar='2025-2026', today='2025-10-26', "
+        "weken=44, maanden=10, gepland_gemiddelde=24.237838, werkelijk_gemiddelde=22.6, "
+        "prognose=23.372973)"
+    )
+    assert repr(overzicht.weken[5]) == (
+        "Urenperiode(soort='week', start='2025-10-06', einde='2025-10-12', gepland=30.4, "
+        "gewerkt=15.2, afwezig=2, ontbrekend=0, gemiddelde=24.066667)"
+    )
+
+
+def test_hours_worked_follow_one_rule_and_show_no_phantom_shortfall() -> None:
+    # The record covers 29 September (its first day) to 26 October (today).
+    overzicht = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
+    months = {m.start.format("YYYY-MM"): m for m in overzicht.maanden}
+    # September: 1-28 September lie before the record, so no hours worked are shown
+    # (before: 15.2 worked against the 121.6 planned on the whole month).
+    assert months["2025-09"].gepland == pytest.approx(121.6)
+    assert months["2025-09"].gewerkt is None
+    # October: its workplace days (1 Oct of k=4 A; 6-9, 13-15, 20-23) all lie between the
+    # record's first day and today; 27-31 October is the autumn vacation. Planned
+    # 7.6 + 30.4 + 22.8 + 30.4 = 91.2; worked 1, 6, 7, 13, 20, 22, 23 Oct 7 x 7.6 = 53.2
+    # and 6.0 on 15 Oct: 59.2 (the 32.0 short: 4 days absent and 1.6 hours on 15 Oct).
+    assert months["2025-10"].gepland == pytest.approx(91.2)
+    assert months["2025-10"].gewerkt == pytest.approx(59.2)
+    assert months["2025-11"].gewerkt is None  # after today
+    # The span the average counts, with its planned hours: k=0..7 plan 212.8; counted are
+    # 106.4 (k=0..3, before the record, as planned) + 74.4 (k=4..7 worked) = 180.8.
+    geteld = overzicht.geteld
+    assert geteld is not None
+    assert (geteld.start, geteld.einde) == (D(2025, 9, 1), D(2025, 10, 26))
+    assert geteld.gepland == pytest.approx(212.8)
+    assert geteld.gewerkt == pytest.approx(180.8) == overzicht.jaar.gewerkt
+    assert geteld.gewerkt / 8 == pytest.approx(overzicht.werkelijk_gemiddelde)
+    # A week the record covers only in part shows no hours worked: with a record from
+    # Wednesday 1 October, week k=4 (29 Sep - 5 Oct) misses Monday and Tuesday.
+    late = attrs.evolve(OKTOBER, dagen=tuple(d for d in OKTOBER.dagen if d.datum >= D(2025, 10, 1)))
+    partly = Urenoverzicht.from_traject(NOOR, late, today="2025-10-26")
+    week = next(w for w in partly.weken if w.start == D(2025, 9, 29))
+    assert week.gewerkt is None
+    # So does a week that today cuts: on Wednesday 22 October, Thursday 23 is still ahead.
+    wednesday = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-22")
+    week = next(w for w in wednesday.weken if w.start == D(2025, 10, 20))
+    assert week.gewerkt is None
+    # Without a record nothing is counted.
+    plan = Urenoverzicht.from_traject(NOOR, today="2025-10-26")
+    assert plan.geteld is None
+    assert plan.jaar.gewerkt is None
+
+
+def test_another_trajects_record_is_refused() -> None:
+    lotte = duaal_leren.load_traject(ROOT / "examples" / "traject-lotte.yaml")
+    with pytest.raises(duaal_leren.DuaalLerenError) as caught:
+        Urenoverzicht.from_traject(lotte, OKTOBER, today="2025-10-26")
+    assert isinstance(caught.value, DocumentTypeError)
+    assert caught.value.text("en") == (
+        "the attendance is of traject TRJ-2025-0063, not of TRJ-2025-0042"
+    )
+    assert "de aanwezigheden zijn van traject TRJ-2025-0063" in caught.value.text("nl")
+    with pytest.raises(DocumentTypeError):
+        urenoverzichten(lotte, OKTOBER, today="2025-10-26")
 
 
 def test_the_overview_warns_below_twenty_hours() -> None:
@@ -194,13 +313,48 @@ def test_one_overview_per_school_year_of_the_contract() -> None:
 
 
 def test_to_dataframe() -> None:
-    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     frame = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26").to_dataframe()
-    assert list(frame.columns[:5]) == ["soort", "start", "einde", "gepland", "gewerkt"]
+    # The columns of the CSV, with the dtypes of the other tables of the library.
+    assert list(frame.columns) == [
+        "traject",
+        "schooljaar",
+        "soort",
+        "start",
+        "einde",
+        "gepland",
+        "gewerkt",
+        "ziekte_dagen",
+        "gewettigd_dagen",
+        "ongewettigd_dagen",
+        "andere_dagen",
+        "ontbrekend_dagen",
+        "gemiddelde",
+    ]
+    dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert dtypes == {
+        "traject": "string",
+        "schooljaar": "string",
+        "soort": "string",
+        "start": "datetime64[ns]",
+        "einde": "datetime64[ns]",
+        "gepland": "Float64",
+        "gewerkt": "Float64",
+        "ziekte_dagen": "Int64",
+        "gewettigd_dagen": "Int64",
+        "ongewettigd_dagen": "Int64",
+        "andere_dagen": "Int64",
+        "ontbrekend_dagen": "Int64",
+        "gemiddelde": "Float64",
+    }
     weeks = frame[frame["soort"] == "week"]
     assert len(weeks) == 44
-    assert weeks["gewerkt"].isna().sum() == 40
-    assert frame["start"].dtype == pd.to_datetime(["2025-09-01"]).dtype
+    assert weeks["gewerkt"].isna().sum() == 40  # only k=4..7 are covered by the record
+    assert set(frame["traject"]) == {"TRJ-2025-0063"}
+    assert set(frame["schooljaar"]) == {"2025-2026"}
+    year = frame[frame["soort"] == "schooljaar"].iloc[0]
+    assert year["ziekte_dagen"] == 2
+    assert year["gewerkt"] == pytest.approx(180.8)
 
 
 def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,13 +370,35 @@ def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_to_figure_draws_planned_worked_and_the_threshold() -> None:
     pytest.importorskip("matplotlib")
-    figure = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26").to_figure()
+    figure = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26").to_figure(lang="en")
     (ax,) = figure.axes
     assert len(ax.patches) == 44  # a bar of planned hours a week
     threshold = [line for line in ax.lines if list(line.get_ydata()) == [20.0, 20.0]]
     assert threshold
-    worked = next(line for line in ax.lines if line.get_label() == "gewerkt / worked")
+    worked = next(line for line in ax.lines if line.get_label() == "worked")
     assert list(worked.get_ydata()) == pytest.approx([22.8, 15.2, 13.6, 22.8])
+    # One language: title, axis and legend all English.
+    legend = ax.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts == ["worked", "average", "20 hours (R-OAO)", "planned"]
+    assert ax.get_title() == "TRJ-2025-0063 2025-2026: planned and worked"
+    assert ax.get_ylabel() == "hours a week"
+    dutch = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26").to_figure(lang="nl")
+    (ax_nl,) = dutch.axes
+    assert [t.get_text() for t in ax_nl.get_legend().get_texts()] == [
+        "gewerkt",
+        "gemiddelde",
+        "20 uur (R-OAO)",
+        "gepland",
+    ]
+    # The legend hides no data: it lies wholly outside the axes.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    box = legend.get_window_extent(renderer)
+    axes_box = ax.get_window_extent(renderer)
+    assert box.x0 >= axes_box.x1
+    assert box.x1 <= figure.bbox.x1  # and still on the figure
     # A notebook shows it as an image, with no magic; it stays a matplotlib Figure.
     from matplotlib.figure import Figure
 
@@ -243,5 +419,6 @@ def test_validating_files_checks_an_attendance_record_with_its_traject() -> None
     assert [f.code for f in given.reports[0].findings] == [
         f.code for f in together.reports[1].findings
     ]
-    # Without its traject there is nothing to check the record against.
-    assert validate_files([record], today="2025-11-01").reports[0].findings == ()
+    # Without its traject the record cannot be checked, and the rule that says so speaks.
+    alone = validate_files([record], today="2025-11-01").reports[0].findings
+    assert {f.code for f in alone} == {"aanwezigheid-traject"}

@@ -549,6 +549,32 @@ def test_report_html_is_in_one_language_at_a_time() -> None:
         duaal_leren.set_default_lang("nl")
 
 
+def test_counts_of_one_are_singular_in_every_language_and_format() -> None:
+    from xml.etree import ElementTree
+
+    from duaal_leren.validation import Finding
+
+    def finding(code: str, severity: Severity) -> Finding:
+        return Finding(code, severity, "$", "iets", "something", "practice")
+
+    one_each = Report((finding("a", Severity.ERROR), finding("b", Severity.WARNING)), "een.yaml")
+    one_warning = Report((finding("b", Severity.WARNING),), "twee.yaml")
+    assert one_each.text().splitlines()[-1] == "een.yaml: niet in orde: 1 fout, 1 waarschuwing"
+    assert one_each.text("en").splitlines()[-1] == "een.yaml: failed: 1 error, 1 warning"
+    assert one_warning.text().splitlines()[-1] == "twee.yaml: in orde: 0 fouten, 1 waarschuwing"
+    assert "(0 fouten, 1 waarschuwing)" in one_warning.html()
+    assert "(0 errors, 1 warning)" in one_warning.html("en")
+    assert "(1 fout, 1 waarschuwing)" in one_each.html()
+    both = Reports((one_warning,))
+    assert both.text().splitlines()[-1] == "1 bestand, 0 fouten, 1 waarschuwing"
+    assert both.text("en").splitlines()[-1] == "1 file, 0 errors, 1 warning"
+    assert "(0 errors, 1 warning)" in both.html("en")
+    junit = ElementTree.fromstring(Reports((one_each,)).to_junit().encode("utf-8"))
+    failure = junit.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert failure.get("message") == "1 error"
+
+
 def test_a_clean_report_says_so_without_an_empty_table() -> None:
     plan = duaal_leren.load(EXAMPLES / "standaardplan-elektrotechniek.yaml")
     report = validate(plan)
@@ -579,6 +605,29 @@ def test_report_as_csv_and_dataframe(tmp_path: Path) -> None:
     assert clean.to_dataframe().shape == (0, 7)
 
 
+def test_report_data_keep_severity_codes_and_their_messages_follow_lang() -> None:
+    import csv
+    import io
+
+    [report] = validate_files([BROKEN], today=TODAY)
+    dutch = report.to_csv()
+    frame = report.to_dataframe().to_dict("list")
+    duaal_leren.set_default_lang("en")
+    try:
+        # The display language does not change the data written.
+        assert report.to_csv() == dutch
+        assert report.to_dataframe().to_dict("list") == frame
+    finally:
+        duaal_leren.set_default_lang("nl")
+    rows = list(csv.reader(io.StringIO(dutch)))[1:]
+    assert [r[5] for r in rows] == [f.message for f in report.findings]
+    english = list(csv.reader(io.StringIO(report.to_csv(lang="en"))))[1:]
+    assert [r[5] for r in english] == [f.message_en for f in report.findings]
+    # The severity is a code in both: "error", never "fout".
+    assert {r[2] for r in rows} == {r[2] for r in english} == {"error"}
+    assert report.to_dataframe("en")["message"].tolist() == [r[5] for r in english]
+
+
 def test_report_reprs_are_short(broken: Traject) -> None:
     report = validate(broken, today=TODAY)
     assert repr(report) == ("Report(source=None, passed=False, errors=3, warnings=0, findings=3)")
@@ -586,3 +635,23 @@ def test_report_reprs_are_short(broken: Traject) -> None:
     assert len(repr(many)) < 200
     reports = validate_files([BROKEN, EXAMPLES / "traject-lotte.yaml"], today=TODAY)
     assert repr(reports).startswith("Reports(files=2, passed=False, errors=3,")
+
+
+def test_the_collector_is_paused_while_files_are_checked_and_on_again_after() -> None:
+    # A bulk check keeps Python's cyclic collector out of the way, and restores it.
+    import gc
+
+    seen: list[bool] = []
+    registry = Registry()
+
+    @registry.rule(
+        "eigen-gc", titel="t", titel_en="t", severity="info", source="test", target="traject"
+    )
+    def spy(ctx: Context) -> Iterator[Hit]:
+        seen.append(gc.isenabled())
+        return iter(())
+
+    assert gc.isenabled()
+    validate_files([EXAMPLES / "traject-lotte.yaml"], registry=registry)
+    assert seen == [False]
+    assert gc.isenabled()

@@ -126,6 +126,30 @@ def test_the_style_reads_in_light_and_dark_themes() -> None:
     assert "#fff" not in _views.STYLE.lower()  # no white background that glares in the dark
 
 
+def test_every_coloured_cell_carries_dark_text() -> None:
+    # A fill stays light in a dark theme, where the inherited text is light: every rule that
+    # paints a background in a colour (a hex value, also in a gradient) must give its class
+    # the dark ink, or the day 30 June 2026 (a half day off) is light on yellow.
+    import re
+
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", _views.STYLE)
+    inked = {
+        selector.strip()
+        for selectors, body in rules
+        if "color: var(--dl-ink)" in body
+        for selector in selectors.split(",")
+    }
+    coloured = [
+        selector.strip()
+        for selectors, body in rules
+        if re.search(r"background:[^;]*#[0-9a-f]{3,6}", body)
+        for selector in selectors.split(",")
+    ]
+    assert ".dl-view .dl-half" in coloured
+    assert {".dl-view .dl-vakantie", ".dl-view .beheerst", ".dl-view .bezig"} <= set(coloured)
+    assert [s for s in coloured if s not in inked] == []
+
+
 def test_traject_card() -> None:
     held = LOTTE.opvolgingsgesprekken[0]
     planned = attrs.evolve(held, datum=held.datum.add(days=200), status=Gespreksstatus.GEPLAND)

@@ -98,7 +98,8 @@ STYLE = """
 .dl-view .dl-feestdag { background: #ff9492; color: var(--dl-ink); }
 .dl-view .dl-vrije-dag { background: #d2a8ff; color: var(--dl-ink); }
 .dl-view .dl-schooleigen { background: #ffd33d; color: var(--dl-ink); }
-.dl-view .dl-half { background: linear-gradient(135deg, #ffd33d 50%, transparent 50%); }
+.dl-view .dl-half { background: linear-gradient(135deg, #ffd33d 50%, #ffeca0 50%);
+  color: var(--dl-ink); }
 .dl-view .dl-klassenraad { outline: 2px solid var(--dl-green); outline-offset: -2px; }
 @media print { .dl-view * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """

@@ -33,13 +33,17 @@ import csv
 import enum
 import io
 import math
+import os
 import re
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, overload
 
 import attrs
 import pendulum
 
+from duaal_leren import _views
+from duaal_leren._files import write_atomic
 from duaal_leren._validators import in_range, non_empty, typed_fields, validator
 from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
 from duaal_leren.traject import Meldpartij
@@ -181,8 +185,22 @@ class Aanwezigheden:
         """
         return _from_csv(cls, text, traject, source)
 
-    def to_csv(self) -> str:
-        """The record as CSV with every column of `CSV_KOLOMMEN`; `from_csv` reads it back."""
+    def __repr__(self) -> str:
+        # One line of ids and counts: a notebook shows it, and it never lists the days.
+        first = min((d.datum for d in self.dagen), default=None)
+        last = max((d.datum for d in self.dagen), default=None)
+        return _views.named_repr(
+            "Aanwezigheden",
+            traject=self.traject,
+            schooljaren=_schooljaren(first, last),
+            start=first.isoformat() if first else None,
+            einde=last.isoformat() if last else None,
+            dagen=len(self.dagen),
+            afwezig=sum(1 for d in self.dagen if d.status.afwezig),
+        )
+
+    def csv(self) -> str:
+        """The record as CSV text; the same as ``to_csv()`` without a path."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CSV_KOLOMMEN)
@@ -199,6 +217,31 @@ class Aanwezigheden:
                 ]
             )
         return buffer.getvalue()
+
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str]) -> Path: ...
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | Path:
+        """The record as CSV with every column of `CSV_KOLOMMEN`; `from_csv` reads it back.
+
+        Without ``path`` the text is returned; with it, the file is written whole or not at
+        all and its path returned.
+
+        Raises:
+            WriteError: The file cannot be written; an existing file is left as it was.
+        """
+        text = self.csv()
+        return text if path is None else write_atomic(path, text)
+
+
+def _schooljaren(first: pendulum.Date | None, last: pendulum.Date | None) -> str | None:
+    # A school year runs from 1 September (kalender.Schooljaar, a layer above the models).
+    if first is None or last is None:
+        return None
+    start = first.year if first.month >= 9 else first.year - 1
+    end = last.year if last.month >= 9 else last.year - 1
+    return f"{start}-{start + 1}" if start == end else f"{start}-{start + 1} .. {end}-{end + 1}"
 
 
 def _from_csv(cls: type[Aanwezigheden], text: str, traject: str, source: str) -> Aanwezigheden:
@@ -374,6 +417,7 @@ def _melding(cells: dict[str, str], delimiter: str, fail: Any) -> Melding | None
             "ontbrekend-veld",
         )
     parties: list[Meldpartij] = []
+    bad = False
     separator = "|" if delimiter == ";" else ";"
     columns = (
         ("gemeld_door", [door] if door else []),
@@ -384,14 +428,15 @@ def _melding(cells: dict[str, str], delimiter: str, fail: Any) -> Melding | None
             try:
                 parties.append(Meldpartij(value.strip().lower()))
             except ValueError:
+                # Every bad party of the line is reported, not only the first one.
                 fail(
                     column,
                     f"{excerpt(value.strip())} is geen partij; kies uit {_PARTIES}",
                     f"{excerpt(value.strip())} is no party; choose from {_PARTIES}",
                     "onbekende-keuze",
                 )
-                return None
-    if datum is None:
+                bad = True
+    if datum is None or bad:
         return None
     if door:
         return Melding(datum, parties[0], tuple(parties[1:]))

@@ -3,16 +3,20 @@
 A `Bewaarbeleid` (retention policy) gives per document kind a period (`Bewaartermijn`) after
 an anchor: a traject is kept for a period after the end of its contract
 (``overeenkomst.einde``); a conversation record for a period after the day of the
-conversation (``datum``), or after the end of the contract of its traject when that traject
-is known. The period is the school's decision: the library has no default, and presents
-none as law. A policy comes from code or from the settings of a repository::
+conversation (``datum``), an attendance record (``aanwezigheden``) after its last recorded
+day (``laatste-dag``), either of them also after the end of the contract of its traject
+when that traject is known. The period is the school's decision: the library has no
+default, and presents none as law. A policy comes from code or from the settings of a
+repository::
 
     [tool.duaal-leren.bewaring]
     traject = { jaren = 5 }
     gespreksverslag = { jaren = 5, na = "einde-overeenkomst" }
+    aanwezigheden = { jaren = 5 }
 
-`expired` lists the files past their date; `delete` removes them, after checking that every
-one of them can be removed. The rule ``bewaring-voorbij`` of `duaal_leren.validate` warns
+`expired` lists the files past their date, and those whose date it cannot determine (their
+traject is not among the files): a record is never dropped from the list in silence.
+`delete` removes files, after checking that every one of them can be removed. The rule ``bewaring-voorbij`` of `duaal_leren.validate` warns
 about a document past its date while a policy is set (`retention_policy`).
 
 References:
@@ -39,6 +43,7 @@ import pendulum
 
 from duaal_leren._files import document_files
 from duaal_leren._validators import as_day, at_least, typed_fields
+from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.documents import kind_of, load
 from duaal_leren.exceptions import FieldError, WriteError, excerpt
 from duaal_leren.gespreksverslag import Gespreksverslag
@@ -50,6 +55,8 @@ __all__ = [
     "Bewaartermijn",
     "Deletion",
     "Expired",
+    "Retention",
+    "Undetermined",
     "active_policy",
     "delete",
     "expired",
@@ -64,13 +71,26 @@ class Anker(enum.Enum):
     """The last day of the contract (``overeenkomst.einde`` of the traject)."""
     DATUM = "datum"
     """The day of the conversation (``datum`` of a conversation record)."""
+    LAATSTE_DAG = "laatste-dag"
+    """The last day an attendance record holds (the latest ``datum`` of its ``dagen``)."""
 
 
 # The anchors each kind can count from; the first is the default.
 _ANCHORS: dict[str, tuple[Anker, ...]] = {
     "traject": (Anker.EINDE_OVEREENKOMST,),
     "gespreksverslag": (Anker.DATUM, Anker.EINDE_OVEREENKOMST),
+    "aanwezigheden": (Anker.LAATSTE_DAG, Anker.EINDE_OVEREENKOMST),
 }
+_KINDS = (Traject, Gespreksverslag, Aanwezigheden)
+
+
+@attrs.frozen
+class _Unknown:
+    """Why a document with a period has no date: its traject is missing, or its days."""
+
+    traject: str | None
+    message: str
+    message_en: str
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -109,8 +129,8 @@ class Bewaarbeleid:
     """A school's retention policy: a period per document kind.
 
     Attributes:
-        termijnen: The period of each kind (``traject``, ``gespreksverslag``); a kind
-            without one is kept as long as the school likes.
+        termijnen: The period of each kind (``traject``, ``gespreksverslag``,
+            ``aanwezigheden``); a kind without one is kept as long as the school likes.
 
     Example:
         >>> import duaal_leren
@@ -131,7 +151,10 @@ class Bewaarbeleid:
 
         Args:
             data: Per kind a table with ``jaren``, ``maanden``, ``dagen`` (whole numbers,
-                not negative) and optionally ``na`` (``einde-overeenkomst`` or ``datum``).
+                not negative) and optionally ``na``: ``einde-overeenkomst`` (the only one,
+                and the default, for a traject), ``datum`` (the default for a
+                conversation record) or ``laatste-dag`` (the default for an attendance
+                record).
             where: The name of the table, for the messages.
 
         Raises:
@@ -187,24 +210,53 @@ class Bewaarbeleid:
     def vervaldatum(
         self, document: object, trajecten: Mapping[str, Traject] | None = None
     ) -> pendulum.Date | None:
-        """The last day to keep ``document``, or ``None`` when the policy sets none.
+        """The last day to keep ``document``, or ``None`` when there is none.
+
+        ``None`` when the policy sets no period for its kind, and when the date cannot be
+        determined: a record counted from the end of its traject's contract without that
+        traject, an attendance record without days. `expired` tells these apart.
 
         Args:
-            document: A `Traject` or a `Gespreksverslag`; other kinds have no period.
+            document: A `Traject`, a `Gespreksverslag` or an `Aanwezigheden`; other kinds
+                have no period.
             trajecten: Trajecten by id, for a record counted from the end of the contract
-                of its traject. Without its traject, such a record has no date.
+                of its traject.
         """
-        kind = kind_of(document).name if isinstance(document, Traject | Gespreksverslag) else None
-        termijn = self.termijnen.get(kind) if kind else None
+        date, _ = self._dated(document, trajecten)
+        return date
+
+    def _dated(
+        self, document: object, trajecten: Mapping[str, Traject] | None
+    ) -> tuple[pendulum.Date | None, _Unknown | None]:
+        """The last day to keep ``document``, or why a document with a period has none."""
+        if not isinstance(document, _KINDS):
+            return None, None
+        termijn = self.termijnen.get(kind_of(document).name)
         if termijn is None:
-            return None
+            return None, None
         if isinstance(document, Traject):
-            return termijn.na_dag(document.overeenkomst.einde)
-        assert isinstance(document, Gespreksverslag)  # noqa: S101 - the kinds above
-        if termijn.na is Anker.DATUM:
-            return termijn.na_dag(document.datum)
+            return termijn.na_dag(document.overeenkomst.einde), None
+        if termijn.na is Anker.DATUM and isinstance(document, Gespreksverslag):
+            return termijn.na_dag(document.datum), None
+        if termijn.na is Anker.LAATSTE_DAG and isinstance(document, Aanwezigheden):
+            if not document.dagen:
+                return None, _Unknown(
+                    None,
+                    "het register bevat geen dag, dus het heeft geen laatste dag",
+                    "the record holds no day, so it has no last day",
+                )
+            return termijn.na_dag(max(day.datum for day in document.dagen)), None
         traject = (trajecten or {}).get(document.traject)
-        return termijn.na_dag(traject.overeenkomst.einde) if traject is not None else None
+        if traject is None:
+            named = excerpt(document.traject)
+            return None, _Unknown(
+                document.traject,
+                f"het traject {named} staat niet tussen de bestanden, dus het einde van de "
+                "overeenkomst is onbekend",
+                f"the traject {named} is not among the files, so the end of the contract is "
+                "unknown",
+            )
+        return termijn.na_dag(traject.overeenkomst.einde), None
 
     def voorbij(
         self,
@@ -260,15 +312,59 @@ class Expired:
     vervaldatum: pendulum.Date
 
 
+@attrs.frozen
+class Undetermined:
+    """A file the policy gives a period, whose date could not be determined.
+
+    Attributes:
+        path: The file.
+        traject: The id of the traject it belongs to when that traject is not among the
+            files read (give it too), or ``None`` when something else is missing (an
+            attendance record without days).
+        message: Why, in Dutch.
+        message_en: Why, in English.
+    """
+
+    path: Path
+    traject: str | None
+    message: str
+    message_en: str
+
+
+@attrs.frozen
+class Retention:
+    """What `expired` found.
+
+    Attributes:
+        expired: The files past their date, in the order found.
+        undetermined: The files whose date could not be determined, in the order found:
+            neither kept nor deleted by the list, they need a look (or their traject).
+    """
+
+    expired: tuple[Expired, ...]
+    undetermined: tuple[Undetermined, ...]
+
+
 def expired(
     paths: Iterable[str | os.PathLike[str]],
     policy: Bewaarbeleid,
     today: pendulum.Date | str | None = None,
-) -> list[Expired]:
-    """The files past their retention date on ``today``, in the order found.
+) -> Retention:
+    """The files past their retention date on ``today``, and those without a known date.
 
-    Folders are searched as ``duaal-leren validate`` does. A conversation record counted
-    from the end of its traject's contract finds that traject among the files read.
+    Folders are searched as ``duaal-leren validate`` does. A record counted from the end of
+    its traject's contract finds that traject among the files read; when it is not there,
+    the record is listed in `Retention.undetermined` (with the traject's id), never left
+    out in silence.
+
+    Example:
+        >>> from duaal_leren.bewaring import Bewaarbeleid, expired
+        >>> beleid = Bewaarbeleid.from_dict(
+        ...     {"gespreksverslag": {"jaren": 5, "na": "einde-overeenkomst"}}
+        ... )
+        >>> found = expired(["examples/gespreksverslag-opstart-lotte.yaml"], beleid, "2031-07-01")
+        >>> found.expired, [(u.path.name, u.traject) for u in found.undetermined]
+        ((), [('gespreksverslag-opstart-lotte.yaml', 'TRJ-2025-0042')])
 
     Raises:
         DocumentError: A file cannot be read as a document; nothing is listed then.
@@ -276,12 +372,15 @@ def expired(
     day = as_day(today)
     documents = [(path, load(path)) for path, _ in document_files(paths)]
     trajecten = {d.id: d for _, d in documents if isinstance(d, Traject)}
-    found = []
+    found: list[Expired] = []
+    unknown: list[Undetermined] = []
     for path, document in documents:
-        date = policy.vervaldatum(document, trajecten)
-        if date is not None and date < day:
+        date, why = policy._dated(document, trajecten)
+        if why is not None:
+            unknown.append(Undetermined(path, why.traject, why.message, why.message_en))
+        elif date is not None and date < day:
             found.append(Expired(path, date))
-    return found
+    return Retention(tuple(found), tuple(unknown))
 
 
 @attrs.frozen

@@ -924,6 +924,8 @@ class _Importer:
         }
         if ranked and all(_is_int(p) for p in positions.values()):
             ranked.sort(key=lambda i: int(positions[i]))  # all ints, checked above
+        else:
+            self._position_notes(positions)
         result: list[Competentie] = []
         codes: set[str] = set()
         for identifier in ranked:
@@ -944,11 +946,47 @@ class _Importer:
             result.append(competentie)
         return result
 
+    def _position_notes(self, positions: Mapping[str, Any]) -> None:
+        """Why the competences keep the package's order: a positie missing or no integer.
+
+        Without any positie the package's order is the order meant; no note then.
+        """
+        if all(p is None for p in positions.values()):
+            return
+        for identifier, positie in positions.items():
+            path = self.items[identifier][0]
+            if positie is None:
+                self.notes.add(
+                    "geen-positie",
+                    path,
+                    "geen positie, wel bij andere competenties: de posities worden niet "
+                    "gebruikt, de volgorde van het pakket blijft",
+                    "no positie, while other competences have one: the positions are not "
+                    "used, the package's order stays",
+                )
+            elif not _is_int(positie):
+                where = child_path(child_path(child_path(path, "extensions"), EXTENSION), "positie")
+                self.notes.add(
+                    "ongeldige-positie",
+                    where,
+                    f"{excerpt(positie)} is geen geldige positie (een geheel getal); de "
+                    "posities worden niet gebruikt, de volgorde van het pakket blijft",
+                    f"{excerpt(positie)} is no valid positie (a whole number); the positions "
+                    "are not used, the package's order stays",
+                )
+
     def _cluster_notes(
         self, identifier: str, path: str, item: Mapping[str, Any], document: Mapping[str, Any]
     ) -> None:
         keys = _ITEM_KEYS - {"humanCodingScheme", "extensions"}
         self.notes.unknown_keys(item, path, keys, "CFItems(cluster)")
+        if blank(item["fullStatement"]):
+            self.notes.add(
+                "geen-clusternaam",
+                child_path(path, "fullStatement"),
+                "lege fullStatement van een cluster: zijn competenties krijgen geen cluster",
+                "empty fullStatement of a cluster: its competences get no cluster",
+            )
         if item.get("CFItemType", _CLUSTER_TYPE) != _CLUSTER_TYPE:
             self.notes.add(
                 "cluster-type",
@@ -1153,8 +1191,21 @@ class _Importer:
             versie = "onbekend"
         opleiding = document["title"]
         if blank(opleiding):
+            self.notes.add(
+                "geen-titel",
+                "$.CFDocument.title",
+                "lege title: het id van het plan wordt de opleiding",
+                "empty title: the plan id becomes the opleiding",
+            )
             opleiding = plan_id
         toelichting = document.get("description")
+        if toelichting is not None and blank(toelichting):
+            self.notes.add(
+                "geen-toelichting",
+                "$.CFDocument.description",
+                "lege description wordt niet overgenomen",
+                "an empty description is not kept",
+            )
         if document.get("creator") != DEFAULT_CREATOR:
             self.notes.add(
                 "creator",

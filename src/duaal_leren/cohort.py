@@ -37,7 +37,7 @@ from duaal_leren._export import (
     require,
     text_or_file,
 )
-from duaal_leren._files import document_files
+from duaal_leren._files import collector_paused, document_files
 from duaal_leren._validators import as_day
 from duaal_leren.exceptions import (
     DocumentError,
@@ -125,6 +125,7 @@ class Cohort:
     trajecten: tuple[Traject, ...] = ()
 
     @classmethod
+    @collector_paused()
     def load(cls, *paths: str | os.PathLike[str]) -> Cohort:
         """Read trajecten from files and directories.
 
@@ -550,7 +551,11 @@ class Matrix:
         ):
             reason = escape(risico.text(lang))
             flag = f' <span class="risico" title="{reason}">!</span>' if risico.vlag else ""
-            name = Cell(f"{escape(lerende)}{flag}", f'title="{escape(traject)}"', header=True)
+            # An id breaks at its hyphens in a narrow window ("LRN- / 2025- / 0042"): it
+            # keeps to one line, in the page and in a notebook alike (an inline style).
+            name = Cell(
+                f"{escape(lerende)}{flag}", f'{_NOWRAP} title="{escape(traject)}"', header=True
+            )
             rows.append(
                 [
                     name,
@@ -560,10 +565,11 @@ class Matrix:
                     ),
                 ]
             )
-        headers: list[str | Cell] = ["learner" if en else "lerende"]
+        headers: list[str | Cell] = [Cell("learner" if en else "lerende", _NOWRAP, header=True)]
         for code in self.competenties:
             about = self.omschrijving(code)
             tip = f' title="{escape(about)}"' if about else ""
+            # Competence codes may break: 28 columns of unbroken codes no longer fit on A4.
             headers.append(Cell(escape(code), f'scope="col"{tip}', header=True))
         risks = [
             f"<li><strong>{escape(lerende)}</strong>: {escape(risico.text(lang))}</li>"
@@ -614,6 +620,9 @@ class Matrix:
             f"kies 'niveau' of 'status', niet {waarde!r}",
             f"choose 'niveau' or 'status', not {waarde!r}",
         )
+
+
+_NOWRAP = 'style="white-space: nowrap"'
 
 
 def _html_cell(code: str, cel: Cel, en: bool) -> Cell:

@@ -72,6 +72,7 @@ __all__ = [
     "cadans",
     "plan_caseload",
     "plan_opvolging",
+    "schema_header",
     "status_text",
     "vastgelegde_dagen",
 ]
@@ -411,6 +412,15 @@ class Gesprek:
         return self.start.date()
 
     @property
+    def status(self) -> str:
+        """The status as a code, the same in every language: ``vastgelegd`` or ``voorstel``.
+
+        ``vastgelegd``: planned or held already; ``voorstel``: proposed by the planner.
+        `status_text` names it for people, in one language.
+        """
+        return _STATUS_CODE[0 if self.bestaand else 1]
+
+    @property
     def uid(self) -> str:
         """A globally unique id derived from the traject and the conversation's identity.
 
@@ -521,12 +531,18 @@ class Opvolgingsschema:
             onplanbaar=len(self.onplanbaar),
         )
 
-    def _rows(self, lang: str) -> list[list[object]]:
-        return [_row(self, g, lang) for g in self.gesprekken]
-
     def rows(self, lang: str | None = None) -> list[list[object]]:
-        """One row per conversation, under `SCHEMA_HEADER`, for CSV and spreadsheets."""
-        return self._rows(checked_lang(lang))
+        """One row per conversation, under `schema_header`, for CSV and spreadsheets.
+
+        Without ``lang`` the values are codes, whatever the default language: ``bestaand``
+        is ``true`` or ``false``, ``status`` ``vastgelegd`` or ``voorstel``. With ``lang``
+        they are texts in that language (``nee``, ``voorstel``; ``no``, ``proposed``).
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        language = _data_lang(lang)
+        return [_row(self, g, language) for g in self.gesprekken]
 
     @overload
     def to_csv(self, path: None = None, delimiter: str = ",", lang: str | None = None) -> str: ...
@@ -540,19 +556,29 @@ class Opvolgingsschema:
         delimiter: str = ",",
         lang: str | None = None,
     ) -> str | Path:
-        """The conversations as CSV (`SCHEMA_HEADER`, one row each), as text or to a file.
+        """The conversations as CSV (one row each, `rows`), as text or to a file.
+
+        Without ``lang`` the header is `SCHEMA_HEADER` and the values are codes, the same
+        whatever the default language; with ``lang`` the header and the values are in that
+        language, all of them (`schema_header`, `rows`).
 
         Without ``path`` the text is returned; with it, the file is written whole or not at
         all and its path returned.
+
+        Raises:
+            FieldError: ``lang`` names another language.
 
         Example:
             >>> import duaal_leren
             >>> traject = duaal_leren.load("examples/traject-lotte.yaml")
             >>> schema = plan_opvolging(traject, PerSchooljaar(3), bestaande=())
             >>> print(schema.to_csv().splitlines()[1])
-            TRJ-2025-0042,LRN-2025-0042,"Elektro Vermeulen bv, Vestiging Fictiefdorp",2025-2026/01,2025-11-10,2025-11-10T10:00:00+01:00,2025-11-10T11:00:00+01:00,nee,voorstel,...
+            TRJ-2025-0042,LRN-2025-0042,"Elektro Vermeulen bv, Vestiging Fictiefdorp",2025-2026/01,2025-11-10,2025-11-10T10:00:00+01:00,2025-11-10T11:00:00+01:00,false,voorstel,...
+            >>> print(schema.to_csv(lang="en").splitlines()[0])
+            traject,learner,workplace,key,date,start,end,existing,status,uid
         """
-        return text_or_file(csv_text(SCHEMA_HEADER, self.rows(lang), delimiter), path)
+        rows = self.rows(lang)
+        return text_or_file(csv_text(schema_header(lang), rows, delimiter), path)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """Plain data, for JSON: the schedule, its conversations and begeleidingsperiodes.
@@ -560,10 +586,17 @@ class Opvolgingsschema:
         The traject, who is invited, the cadence, the period, every conversation, the target
         days that found no day, and the begeleidingsperiodes.
 
+        The values are the same whatever the default language: ``bestaand`` is a boolean,
+        ``status`` a code (``vastgelegd`` or ``voorstel``, `Gesprek.status`); only the
+        cadence is a text, in ``lang`` (Dutch without it).
+
         The invitees carry the names and e-mail addresses the traject holds for the
         trajectbegeleider and the mentor; the learner appears by pseudonymous id only.
+
+        Raises:
+            FieldError: ``lang`` names another language.
         """
-        lang = checked_lang(lang)
+        lang = _data_lang(lang) or "nl"
         return {
             "traject": self.traject,
             "lerende": self.lerende,
@@ -575,7 +608,7 @@ class Opvolgingsschema:
             "cadans": self.cadans.text(lang),
             "start": self.start.isoformat(),
             "einde": self.einde.isoformat(),
-            "gesprekken": [_gesprek_dict(g, lang) for g in self.gesprekken],
+            "gesprekken": [_gesprek_dict(g) for g in self.gesprekken],
             "onplanbaar": [d.isoformat() for d in self.onplanbaar],
             "begeleidingsperiodes": [
                 {
@@ -594,13 +627,15 @@ class Opvolgingsschema:
         Columns and dtypes: ``traject``, ``lerende``, ``werkplek``, ``sleutel`` (``string``);
         ``datum`` (``datetime64[ns]``); ``start``, ``einde``
         (``datetime64[ns, Europe/Brussels]``); ``bestaand`` (``boolean``: planned or held
-        already); ``status`` (``string``: ``al vastgelegd`` or ``voorstel``); ``uid``
-        (``string``).
+        already); ``status`` (``string``: the code ``vastgelegd`` or ``voorstel``, or with
+        ``lang`` its text in that language, `status_text`); ``uid`` (``string``). The values
+        are the same whatever the default language.
 
         Raises:
             MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+            FieldError: ``lang`` names another language.
         """
-        return _frame(self.gesprekken, {self.traject: self}, checked_lang(lang))
+        return _frame(self.gesprekken, {self.traject: self}, _data_lang(lang))
 
     def _repr_html_(self) -> str:
         return self._html(checked_lang(None))
@@ -664,7 +699,48 @@ SCHEMA_HEADER = (
     "status",
     "uid",
 )
-"""The columns of a schedule's and a caseload's CSV and DataFrame, one row per conversation."""
+"""The columns of a schedule's and a caseload's CSV and DataFrame, one row per conversation.
+
+A CSV written with ``lang="en"`` has them in English (`schema_header`).
+"""
+
+_SCHEMA_HEADER_EN = (
+    "traject",
+    "learner",
+    "workplace",
+    "key",
+    "date",
+    "start",
+    "end",
+    "existing",
+    "status",
+    "uid",
+)
+
+
+def schema_header(lang: str | None = None) -> tuple[str, ...]:
+    """The CSV header of a schedule or caseload: `SCHEMA_HEADER`, or in ``lang``'s words.
+
+    Without ``lang`` the header is `SCHEMA_HEADER`, whatever the default language.
+
+    Raises:
+        FieldError: ``lang`` names another language.
+
+    Example:
+        >>> schema_header("en")[:3], schema_header()[:3]
+        (('traject', 'learner', 'workplace'), ('traject', 'lerende', 'werkplek'))
+    """
+    return _SCHEMA_HEADER_EN if _data_lang(lang) == "en" else SCHEMA_HEADER
+
+
+def _data_lang(lang: str | None) -> str | None:
+    """The language of exported data: only one given explicitly, never the default one.
+
+    Data (CSV, dicts, DataFrames) must not change when a notebook switches its display
+    language; ``None`` means codes.
+    """
+    return None if lang is None else checked_lang(lang)
+
 
 _SCHEMA_DTYPES = (
     "string",
@@ -684,6 +760,9 @@ _WEEKDAG = {"nl": _WEEKDAG_KORT, "en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"
 # One vocabulary: a conversation planned or held before the planner ran reads the same in a
 # schedule, a caseload and on the command line.
 _STATUS = {"nl": ("al vastgelegd", "voorstel"), "en": ("already recorded", "proposed")}
+# The codes of data exports, and the words for ``bestaand`` in a CSV of one language.
+_STATUS_CODE = ("vastgelegd", "voorstel")
+_JA_NEE = {None: ("true", "false"), "nl": ("ja", "nee"), "en": ("yes", "no")}
 
 
 def status_text(gesprek: Gesprek, lang: str | None = None) -> str:
@@ -720,7 +799,8 @@ def _status_legend(lang: str) -> str:
     return f'<p class="dl-muted">{_views.escape(text)}</p>'
 
 
-def _row(schema: Opvolgingsschema, g: Gesprek, lang: str) -> list[object]:
+def _row(schema: Opvolgingsschema, g: Gesprek, lang: str | None) -> list[object]:
+    """A conversation's row: codes without ``lang``, else texts in that one language."""
     return [
         schema.traject,
         schema.lerende,
@@ -729,27 +809,27 @@ def _row(schema: Opvolgingsschema, g: Gesprek, lang: str) -> list[object]:
         g.datum.isoformat(),
         g.start.isoformat(),
         g.einde.isoformat(),
-        "ja" if g.bestaand else "nee",
-        status_text(g, lang),
+        _JA_NEE[lang][0 if g.bestaand else 1],
+        g.status if lang is None else status_text(g, lang),
         g.uid,
     ]
 
 
-def _gesprek_dict(g: Gesprek, lang: str) -> dict[str, Any]:
+def _gesprek_dict(g: Gesprek) -> dict[str, Any]:
     return {
         "sleutel": g.sleutel,
         "datum": g.datum.isoformat(),
         "start": g.start.isoformat(),
         "einde": g.einde.isoformat(),
         "bestaand": g.bestaand,
-        "status": status_text(g, lang),
+        "status": g.status,
         "uid": g.uid,
         "agenda": list(g.agenda),
     }
 
 
 def _frame(
-    gesprekken: Sequence[Gesprek], schemas: Mapping[str, Opvolgingsschema], lang: str
+    gesprekken: Sequence[Gesprek], schemas: Mapping[str, Opvolgingsschema], lang: str | None
 ) -> pandas.DataFrame:
     rows = []
     for g in gesprekken:
@@ -796,10 +876,14 @@ class Caseload:
         return {day: tuple(found) for day, found in days.items()}
 
     def rows(self, lang: str | None = None) -> list[list[object]]:
-        """One row per conversation in time order, under `SCHEMA_HEADER`."""
-        lang = checked_lang(lang)
+        """One row per conversation in time order, as `Opvolgingsschema.rows`.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        language = _data_lang(lang)
         by_id = {s.traject: s for s in self.schemas}
-        return [_row(by_id[g.traject], g, lang) for g in self.gesprekken]
+        return [_row(by_id[g.traject], g, language) for g in self.gesprekken]
 
     @overload
     def to_csv(self, path: None = None, delimiter: str = ",", lang: str | None = None) -> str: ...
@@ -813,16 +897,27 @@ class Caseload:
         delimiter: str = ",",
         lang: str | None = None,
     ) -> str | Path:
-        """Every conversation as CSV (`SCHEMA_HEADER`, in time order), as text or to a file.
+        """Every conversation as CSV (in time order), as text or to a file.
+
+        Codes under `SCHEMA_HEADER` without ``lang``, whatever the default language; with
+        it, the header and the values in that language, as `Opvolgingsschema.to_csv`.
 
         Without ``path`` the text is returned; with it, the file is written whole or not at
         all and its path returned.
+
+        Raises:
+            FieldError: ``lang`` names another language.
         """
-        return text_or_file(csv_text(SCHEMA_HEADER, self.rows(lang), delimiter), path)
+        rows = self.rows(lang)
+        return text_or_file(csv_text(schema_header(lang), rows, delimiter), path)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """Plain data, for JSON: the most visits a day and every schedule's `to_dict`."""
-        lang = checked_lang(lang)
+        """Plain data, for JSON: the most visits a day and every schedule's `to_dict`.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        lang = _data_lang(lang) or "nl"
         return {
             "max_per_dag": self.max_per_dag,
             "schemas": [s.to_dict(lang) for s in self.schemas],
@@ -831,13 +926,14 @@ class Caseload:
     def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
         """Every conversation in time order as a pandas DataFrame (the ``pandas`` extra).
 
-        The columns and dtypes are those of `Opvolgingsschema.to_dataframe`.
+        The columns, dtypes and values are those of `Opvolgingsschema.to_dataframe`.
 
         Raises:
             MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
+            FieldError: ``lang`` names another language.
         """
         by_id = {s.traject: s for s in self.schemas}
-        return _frame(self.gesprekken, by_id, checked_lang(lang))
+        return _frame(self.gesprekken, by_id, _data_lang(lang))
 
     def _repr_html_(self) -> str:
         return self._html(checked_lang(None))

@@ -211,14 +211,20 @@ def voortgangsfiguur(
     ).risico
     if risico.vlag and points:
         last = points[-1]
-        axes.text(
-            x(last.datum),
-            last.aandeel_beheerst * 100 + 3,
+        # Beside the last point, always inside the axes: on the contract's last day (or its
+        # first) the point lies on the edge, and a mark centred there is cut in half.
+        where = (x(last.datum) - start) / max(einde - start, 1)
+        ha, dx = ("right", -4) if where > 0.97 else ("left", 4) if where < 0.03 else ("center", 0)
+        high = last.aandeel_beheerst * 100 > 90
+        axes.annotate(
             "!",
+            (x(last.datum), last.aandeel_beheerst * 100),
+            xytext=(dx, -4 if high else 4),
+            textcoords="offset points",
             color="#cf222e",
             fontweight="bold",
-            ha="center",
-            va="bottom",
+            ha=ha,
+            va="top" if high else "bottom",
         )
         handles.append(_risk_mark())
         names.append(label["risico_lerende"])
@@ -307,15 +313,23 @@ def heatmapfiguur(matrix: Matrix, *, lang: str | None = None) -> Figure:
     for tick, risico in zip(axes.get_yticklabels(), matrix.risico, strict=True):
         if risico.vlag:
             tick.set_color("#cf222e")
-    # Cell text only while it stays readable.
+    # Cell text only while it stays readable. The "-" of a cell not in the plan is a thin
+    # stroke: at the size of the levels' digits it is some 3 pixels wide, so it is drawn
+    # bold at three quarters of a cell's side (about 0.3 inch, 21.6 points) to be seen.
     if rows * columns <= 2500:
+        dash = 0.75 * 0.3 * 72
         for y, row in enumerate(matrix.cellen):
             for x, cel in enumerate(row):
-                if cel.text:
-                    colour = "#8c959f" if cel.text == "-" else "#1f2328"
+                if cel.text == "-":
                     axes.text(
-                        x, y, cel.text, ha="center", va="center", fontsize="x-small", color=colour
-                    )
+                        x, y, "-", ha="center", va="center", fontsize=dash,
+                        fontweight="bold", color="#57606a",
+                    )  # fmt: skip
+                elif cel.text:
+                    axes.text(
+                        x, y, cel.text, ha="center", va="center", fontsize="x-small",
+                        color="#1f2328",
+                    )  # fmt: skip
     axes.set_xticks([c - 0.5 for c in range(1, columns)], minor=True)
     axes.set_yticks([r - 0.5 for r in range(1, rows)], minor=True)
     axes.grid(which="minor", color="#d0d7de", linewidth=0.5)

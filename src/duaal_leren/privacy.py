@@ -4,14 +4,18 @@ The models mark every field that holds personal data of a learner, a parent, a m
 company contact with `PERSOONSGEGEVEN` in its metadata (`personal_fields` lists them).
 `redact` returns a copy of a document without them: an optional marked field is emptied, a
 required one (the name of a mentor or a company contact) gets the neutral text
-`VERWIJDERD`, so that the copy still loads and validates. `pseudonymise` replaces the names
-and the learner's id by stable pseudonyms instead: an HMAC-SHA-256 of the value under a
-secret key, so that the same learner gets the same pseudonym in every file and every run
-with the same key, and no one without the key can go back from the pseudonym to the value.
-Both also clean the free text that is left: a name, an e-mail address or a phone number of
-the marked fields, and any e-mail address, phone number or valid national register number
-(rijksregisternummer) typed into a note, is replaced there too. `redact_files` writes the
-copies of files and folders, all of them or none.
+`VERWIJDERD`, so that the copy still loads and validates. `pseudonymise` replaces the names,
+the learner's id and the traject's id by stable pseudonyms instead: an HMAC-SHA-256 of the
+value under a secret key, so that the same learner gets the same pseudonym in every file and
+every run with the same key, and no one without the key can go back from the pseudonym to
+the value. Both also clean the free text that is left of what identifies a person: the
+names, e-mail addresses, phone numbers, addresses and dates of birth of the marked fields,
+and any e-mail address, phone number or valid national register number (rijksregisternummer)
+typed into a note. A screening or support text is replaced there only where it stands whole
+and has `SENTENCE_WORDS` words or more: a single word of it (a strength such as
+``nauwkeurig``) is a common word, not a secret. `redact_files` writes the copies of files and
+folders, all of them or none. Anything that is no document nor a part of one is refused
+(`DocumentTypeError`), never handed back as if it were cleaned.
 
 The same detectors feed the privacy rules of `duaal_leren.validate` (``privacy-*``): a
 national register number, an e-mail address or a phone number in a free-text field, and
@@ -20,7 +24,11 @@ words that suggest health data (`HEALTH_WORDS`) in the screening and support tex
 The learner's ``id`` is already a pseudonym the school chose: a redacted copy keeps it, so
 that the school can match what a sector organisation sends back to its own records; a
 pseudonymised copy replaces it (in `Lerende.id` and `Gespreksverslag.lerende` alike), so
-that not even the school's own number leaves the school.
+that not even the school's own number leaves the school. The traject's id is treated the
+same way: a redacted copy keeps it (it is no personal data, and the school needs it); a
+pseudonymised copy replaces it with ``traject-`` and 16 hexadecimal digits in `Traject.id`,
+`Gespreksverslag.traject` and `Aanwezigheden.traject` alike, so that the copies of a
+folder still belong together, and not in the notes either.
 
 Staff of the school (`duaal_leren.traject.Persoon`: trajectbegeleider, contact person,
 subject teachers) are not marked: they act in their professional role, and their name and
@@ -41,7 +49,7 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,13 +65,15 @@ from duaal_leren._files import (
     write_together,
 )
 from duaal_leren._validators import PERSOONSGEGEVEN
-from duaal_leren.documents import _read_document, dump
-from duaal_leren.exceptions import FieldError, WriteError
+from duaal_leren.aanwezigheid import Aanwezigheden
+from duaal_leren.documents import _read_document, dump, kinds
+from duaal_leren.exceptions import DocumentTypeError, FieldError, WriteError
 from duaal_leren.gespreksverslag import Gespreksverslag
-from duaal_leren.traject import Contact, Lerende, Persoonsgegevens
+from duaal_leren.traject import Contact, Lerende, Persoonsgegevens, Traject
 
 __all__ = [
     "HEALTH_WORDS",
+    "SENTENCE_WORDS",
     "VERWIJDERD",
     "TextField",
     "email_addresses",
@@ -263,6 +273,51 @@ def _attrs_classes(tp: Any, found: dict[type[Any], None]) -> None:
             _attrs_classes(hint, found)
 
 
+_MODEL_CLASSES: dict[tuple[type[Any], ...], dict[type[Any], None]] = {}
+
+
+def _model_classes() -> dict[type[Any], None]:
+    """Every model class of every document kind: the documents and their parts."""
+    # Kept per set of kinds: walking the type hints costs more than a copy itself.
+    roots = tuple(kind.cls for kind in kinds())
+    found = _MODEL_CLASSES.get(roots)
+    if found is None:
+        found = {}
+        for cls in roots:
+            _attrs_classes(cls, found)
+        _MODEL_CLASSES[roots] = found
+    return found
+
+
+def _checked(document: object, function: str) -> None:
+    """Refuse what is no document nor a part of one, as `duaal_leren.validate` does.
+
+    Returning it unchanged would hand back a row of personal data as if it were cleaned.
+    """
+    if isinstance(document, str | bytes | os.PathLike):
+        kind = type(document).__name__
+        raise DocumentTypeError(
+            f"{function} neemt een model, geen pad of tekst ({kind}); lees bestanden met "
+            "redact_files, of eerst met load",
+            f"{function} takes a model, not a path or a text ({kind}); read files with "
+            "redact_files, or load them first",
+        )
+    if type(document) in _model_classes():
+        return
+    kind = type(document).__name__
+    known = ", ".join(k.cls.__name__ for k in kinds())
+    hint_nl, hint_en = "", ""
+    if isinstance(document, Mapping):
+        hint_nl = "; bouw het model eerst met duaal_leren.from_dict"
+        hint_en = "; build the model first with duaal_leren.from_dict"
+    given_nl = "None" if document is None else f"een object van type {kind}"
+    given_en = "None" if document is None else f"an object of type {kind}"
+    raise DocumentTypeError(
+        f"{function} neemt een document ({known}) of een deel ervan, geen {given_nl}{hint_nl}",
+        f"{function} takes a document ({known}) or a part of one, not {given_en}{hint_en}",
+    )
+
+
 def personal_fields() -> tuple[tuple[type[Any], str], ...]:
     """Every field of every document kind marked as personal data: (model class, field name).
 
@@ -273,12 +328,7 @@ def personal_fields() -> tuple[tuple[type[Any], str], ...]:
         >>> ("Mentor", "naam") in [(cls.__name__, name) for cls, name in personal_fields()]
         True
     """
-    from duaal_leren.documents import kinds
-
-    found: dict[type[Any], None] = {}
-    for kind in kinds():
-        _attrs_classes(kind.cls, found)
-    pairs = [(cls, a.name) for cls in found for a in _fields(cls) if _marked(a)]
+    pairs = [(cls, a.name) for cls in _model_classes() for a in _fields(cls) if _marked(a)]
     return tuple(sorted(pairs, key=lambda p: (p[0].__name__, p[1])))
 
 
@@ -384,17 +434,8 @@ class _Plan:
     def learner(self, value: str) -> str:
         return _pseudonym(self.key, "lerende", value) if self.key is not None else value
 
-
-def _leaves(value: object) -> Iterator[object]:
-    """The texts and dates inside a value: itself, or what an object or a tuple holds."""
-    if isinstance(value, str | pendulum.Date):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _leaves(item)
-    elif attrs.has(type(value)):
-        for attribute in _fields(type(value)):
-            yield from _leaves(getattr(value, attribute.name))
+    def traject(self, value: str) -> str:
+        return _pseudonym(self.key, "traject", value) if self.key is not None else value
 
 
 def _date_texts(day: pendulum.Date) -> tuple[str, ...]:
@@ -410,8 +451,54 @@ def _date_texts(day: pendulum.Date) -> tuple[str, ...]:
     )
 
 
+SENTENCE_WORDS = 3
+"""How many words a screening or support text needs to be cleaned from other free text.
+
+Such a text is removed from its own field always; in a note it is replaced only where it
+stands whole and has at least this many words, so that a strength such as ``nauwkeurig``
+does not wipe the word from every note that uses it in its own sense.
+"""
+
+# The fields of a marked part whose texts identify a person wherever they stand, and what
+# stands for them in free text; names are handled apart (a pseudonym or ``[naam]``).
+_IDENTIFYING = {"email": _EMAIL, "telefoon": _TELEFOON, "adres": VERWIJDERD}
+
+
+def _sentence(text: str) -> bool:
+    return len(re.findall(r"\w+", text)) >= SENTENCE_WORDS
+
+
+def _note(plan: _Plan, field: str, value: object) -> None:
+    """Note the texts of a marked field (or of a part inside one) that free text loses."""
+    if value is None:
+        return
+    if isinstance(value, tuple):
+        for item in value:
+            _note(plan, field, item)
+    elif isinstance(value, pendulum.Date):
+        # A date of birth identifies; another date (of the screening) does not.
+        if field == "geboortedatum":
+            for text in _date_texts(value):
+                plan.replacements.setdefault(text, VERWIJDERD)
+    elif isinstance(value, str):
+        if field == "naam":
+            plan.replacements.setdefault(value, plan.name(value))
+        elif field in _IDENTIFYING:
+            plan.replacements.setdefault(value, _IDENTIFYING[field])
+        elif _sentence(value):
+            # A screening or support text, a reachability: only whole, of sentence length.
+            plan.replacements.setdefault(value, VERWIJDERD)
+    elif attrs.has(type(value)):
+        for attribute in _fields(type(value)):
+            _note(plan, attribute.name, getattr(value, attribute.name))
+
+
 def _collect(document: object, plan: _Plan, learner_names: list[str]) -> None:
-    """Note every personal text of the marked fields of ``document`` with what replaces it."""
+    """Note the personal texts of ``document`` with what replaces them, and more.
+
+    Also the learner's names, and, for a pseudonymised copy, the ids it replaces (of the
+    learner and of the traject) in the notes too; a redacted copy keeps them everywhere.
+    """
 
     def visit(obj: object) -> None:
         if not attrs.has(type(obj)):
@@ -421,22 +508,18 @@ def _collect(document: object, plan: _Plan, learner_names: list[str]) -> None:
             return
         for attribute in _fields(type(obj)):
             value = getattr(obj, attribute.name)
-            if not _marked(attribute):
+            if isinstance(value, str) and _learner_id(obj, attribute.name):
+                if plan.key is not None:
+                    plan.replacements.setdefault(value, plan.learner(value))
+            elif isinstance(value, str) and _traject_id(obj, attribute.name):
+                if plan.key is not None:
+                    plan.replacements.setdefault(value, plan.traject(value))
+            elif not _marked(attribute):
                 visit(value)
-                continue
-            if isinstance(value, Persoonsgegevens):
-                learner_names.append(value.naam)
-            names = attribute.name == "naam"
-            for leaf in _leaves(value):
-                if isinstance(leaf, pendulum.Date):
-                    for text in _date_texts(leaf):
-                        plan.replacements.setdefault(text, VERWIJDERD)
-                elif not isinstance(leaf, str):
-                    continue
-                elif names or (isinstance(value, Persoonsgegevens) and leaf == value.naam):
-                    plan.replacements.setdefault(leaf, plan.name(leaf))
-                else:
-                    plan.replacements.setdefault(leaf, VERWIJDERD)
+            else:
+                if isinstance(value, Persoonsgegevens):
+                    learner_names.append(value.naam)
+                _note(plan, attribute.name, value)
 
     visit(document)
 
@@ -457,14 +540,21 @@ def _cleaner(plan: _Plan) -> Callable[[str], str]:
     if not known:
         pattern = None
     else:
+        # Whole words only, and any white space between them: a text typed into a note
+        # may be wrapped or spaced differently.
         pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(t) for t in known) + r")(?!\w)", re.IGNORECASE
+            r"(?<!\w)(?:"
+            + "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in known)
+            + r")(?!\w)",
+            re.IGNORECASE,
         )
-    lookup = {t.casefold(): plan.replacements[t] for t in known}
+    lookup: dict[str, str] = {}
+    for text in known:
+        lookup.setdefault(_normal(text), plan.replacements[text])
 
     def clean(text: str) -> str:
         if pattern is not None:
-            text = pattern.sub(lambda m: lookup.get(m.group().casefold(), VERWIJDERD), text)
+            text = pattern.sub(lambda m: lookup.get(_normal(m.group()), VERWIJDERD), text)
         for find, stand_in in (
             (rijksregisternummers, _RIJKSREGISTERNUMMER),
             (email_addresses, _EMAIL),
@@ -493,6 +583,14 @@ def _learner_id(obj: object, name: str) -> bool:
     )
 
 
+def _traject_id(obj: object, name: str) -> bool:
+    # Every place that names a traject: the traject itself and the records that belong to
+    # it, so that a pseudonymised folder still pairs them.
+    return (isinstance(obj, Traject) and name == "id") or (
+        isinstance(obj, Gespreksverslag | Aanwezigheden) and name == "traject"
+    )
+
+
 def _copy(obj: T, plan: _Plan, clean: Callable[[str], str]) -> T:
     if isinstance(obj, tuple):
         return typing.cast(T, tuple(_copy(item, plan, clean) for item in obj))
@@ -507,6 +605,8 @@ def _copy(obj: T, plan: _Plan, clean: Callable[[str], str]) -> T:
             new = _personal(attribute, value, plan)
         elif _learner_id(obj, attribute.name) and isinstance(value, str):
             new = plan.learner(value)
+        elif _traject_id(obj, attribute.name) and isinstance(value, str):
+            new = plan.traject(value)
         elif attribute.name in _REFERENCES:
             new = value
         elif isinstance(value, str):
@@ -533,9 +633,17 @@ def _personal(attribute: attrs.Attribute[Any], value: object, plan: _Plan) -> ob
     return VERWIJDERD
 
 
-def _key(key: bytes | str) -> bytes:
+def _key(key: object) -> bytes:
+    if not isinstance(key, str | bytes):
+        # The type only: the value of a key is a secret, even a wrong one.
+        kind = type(key).__name__
+        raise FieldError(
+            "key",
+            f"de sleutel voor pseudoniemen moet tekst (str) of bytes zijn, geen {kind}",
+            f"the key for pseudonyms must be text (str) or bytes, not {kind}",
+        )
     raw = key.encode() if isinstance(key, str) else key
-    if not isinstance(raw, bytes) or not raw:
+    if not raw:
         raise FieldError(
             "key",
             "de sleutel voor pseudoniemen mag niet leeg zijn",
@@ -560,20 +668,28 @@ def redact(document: T, *, known: Iterable[str] = ()) -> T:
 
     Every field marked `PERSOONSGEGEVEN` is emptied; a required one (the name of a mentor or
     a company contact) becomes `VERWIJDERD`, so that the copy still loads and validates.
-    In the other texts, the values of the marked fields (names, e-mail addresses, phone
-    numbers, the address, the screening and support texts, dates of birth) are replaced,
-    and so is any e-mail address, phone number and national register number. The
-    learner's name stands as ``[lerende]`` (each part of it too: notes name the learner by
-    first name), other names as ``[naam]``. Identifiers and references stay as they are,
-    the learner's pseudonymous ``id`` included.
+    In the other texts, what identifies a person is replaced: the names, e-mail addresses,
+    phone numbers, addresses and dates of birth of the marked fields, and any e-mail
+    address (``[e-mail]``), phone number (``[telefoon]``) and national register number
+    (``[rijksregisternummer]``). The learner's name stands as ``[lerende]`` (each part of
+    it too: notes name the learner by first name), other names as ``[naam]``, an address
+    or a date of birth as `VERWIJDERD`. A screening or support text (or another text of a
+    marked field, such as a reachability) is replaced only where it stands whole and has
+    `SENTENCE_WORDS` words or more; a single word of it stays. Identifiers and references
+    stay as they are, the learner's pseudonymous ``id`` and the traject's id included.
 
     Args:
-        document: A `Traject`, a `Gespreksverslag` or any other document or part.
+        document: A `Traject`, a `Gespreksverslag`, an `Aanwezigheden` or any other
+            document or part of one (a `Mentor`, ...).
         known: More personal texts to replace in the free text, such as the names of the
             trajecten a conversation record belongs to (`redact_files` passes those).
 
     Returns:
         A new object of the same class.
+
+    Raises:
+        DocumentTypeError: ``document`` is no document nor a part of one: a path, a text,
+            a dict (build the model first with `duaal_leren.from_dict`), ``None``.
 
     Example:
         >>> import duaal_leren
@@ -585,6 +701,7 @@ def redact(document: T, *, known: Iterable[str] = ()) -> T:
         >>> copy.opvolgingsgesprekken[1].acties[0].omschrijving
         '[lerende] houdt een logboek bij van de aansluitingen die ze maakt.'
     """
+    _checked(document, "redact")
     plan = _plan_for([document], None, known)
     return _copy(document, plan, _cleaner(plan))
 
@@ -593,9 +710,12 @@ def pseudonymise(document: T, key: bytes | str, *, known: Iterable[str] = ()) ->
     """A copy of a document with stable pseudonyms for names and for the learner's id.
 
     As `redact`, but every marked name (and its occurrences in the free text) becomes
-    ``persoon-`` and 16 hexadecimal digits, and the learner's id (`Lerende.id`,
-    `Gespreksverslag.lerende`) ``lerende-`` and 16: the first 64 bits of an HMAC-SHA-256
-    of the value (its case and spacing aside) under ``key``. The same value gives the same
+    ``persoon-`` and 16 hexadecimal digits, the learner's id (`Lerende.id`,
+    `Gespreksverslag.lerende`) ``lerende-`` and 16, and the traject's id (`Traject.id`,
+    `Gespreksverslag.traject`, `Aanwezigheden.traject`) ``traject-`` and 16, in the notes
+    too: the first 64 bits of an HMAC-SHA-256 of the value (its case and spacing aside)
+    under ``key``. A record and its traject pseudonymised with the same key still belong
+    together. The same value gives the same
     pseudonym in every document and every run with the same key; without the key no one
     can tell which value it stands for. The key itself is written nowhere.
 
@@ -606,7 +726,8 @@ def pseudonymise(document: T, key: bytes | str, *, known: Iterable[str] = ()) ->
         known: As for `redact`.
 
     Raises:
-        FieldError: The key is empty.
+        DocumentTypeError: ``document`` is no document nor a part of one.
+        FieldError: The key is empty, or neither text nor bytes.
 
     Example:
         >>> import duaal_leren
@@ -618,6 +739,7 @@ def pseudonymise(document: T, key: bytes | str, *, known: Iterable[str] = ()) ->
         >>> one == pseudonymise(traject, "geheim"), one == pseudonymise(traject, "ander")
         (True, False)
     """
+    _checked(document, "pseudonymise")
     plan = _plan_for([document], _key(key), known)
     return _copy(document, plan, _cleaner(plan))
 
@@ -661,7 +783,7 @@ def redact_files(
         DocumentError: A file cannot be read as a document; nothing is written.
         WriteError: ``output`` lies in a folder read, a copy would overwrite a file read,
             two inputs would give the same copy, or the folder cannot be written.
-        FieldError: ``key`` is empty.
+        FieldError: ``key`` is empty, or neither text nor bytes.
     """
     secret = _key(key) if key is not None else None
     target = Path(output)

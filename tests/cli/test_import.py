@@ -38,6 +38,24 @@ def test_what_does_not_map_is_printed(tmp_path: Path, capsys: pytest.CaptureFixt
     assert [c.code for c in duaal_leren.load(target).competenties] == ["D1.1", "D1.2", "D2.1"]
 
 
+def test_values_ignored_or_replaced_are_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package, target = tmp_path / "pakket.json", tmp_path / "plan.yaml"
+    assert run(["export", "case", str(PLAN), "-o", str(package)])[0] == 0
+    data = json.loads(package.read_text(encoding="utf-8"))
+    data["CFDocument"]["title"] = ""
+    index = next(i for i, item in enumerate(data["CFItems"]) if "humanCodingScheme" in item)
+    data["CFItems"][index]["extensions"]["duaal-leren"]["positie"] = "x"
+    package.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    status, out = run(["import", "case", str(package), "-o", str(target)])
+    assert status == 0
+    assert "28 competenties; 2 opmerkingen" in out
+    err = capsys.readouterr().err
+    assert "$.CFDocument.title: lege title: het id van het plan wordt de opleiding" in err
+    assert f"$.CFItems[{index}].extensions.duaal-leren.positie: 'x' is geen geldige positie" in err
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [

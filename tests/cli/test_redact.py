@@ -35,6 +35,7 @@ def test_a_file_is_copied_without_personal_data(tmp_path: Path) -> None:
     assert "Lotte" not in text
     assert "lotte.peeters@example.org" not in text
     assert duaal_leren.load(copy).lerende.persoonsgegevens is None
+    assert duaal_leren.load(copy).id == "TRJ-2025-0042"  # the school's number for it stays
 
 
 def test_a_folder_keeps_its_layout(school: Path, tmp_path: Path) -> None:
@@ -72,6 +73,12 @@ def test_pseudonymised_runs_with_the_same_key_are_identical(
     two = (tmp_path / "twee" / "klas-a" / "traject-lotte.yaml").read_text(encoding="utf-8")
     assert one == two
     assert "lerende-" in one
+    # The traject's id is pseudonymised too, the same in the record as in the traject.
+    traject_id = duaal_leren.load(tmp_path / "een" / "klas-a" / "traject-lotte.yaml").id
+    assert traject_id.startswith("traject-")
+    record = duaal_leren.load(tmp_path / "een" / "gespreksverslag-opstart-lotte.yaml")
+    assert record.traject == traject_id
+    assert "TRJ-2025-0042" not in one
     assert "s3cret-key" not in one
     monkeypatch.setenv("SLEUTEL", "other")
     run(

@@ -75,3 +75,50 @@ def test_a_wrong_policy_names_the_setting(
 def test_a_wrong_date_is_a_clear_error(archief: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = run(["retention", "archief", "--today", "morgen"])
     assert "--today" in assert_clean_failure(capsys, status)
+
+
+def test_attendance_records_have_a_retention_date_too(archief: Path) -> None:
+    Path("pyproject.toml").write_text(
+        "[tool.duaal-leren.bewaring]\naanwezigheden = { jaren = 1 }\n", encoding="utf-8"
+    )
+    status, out = run(["retention", "archief", "--today", "2026-10-24"])
+    assert status == 0
+    assert out.splitlines() == [
+        "archief/aanwezigheden-noor-2025-10.yaml\t2026-10-23",
+        "1 document(en) voorbij hun bewaartermijn; niets gewist (--delete wist ze)",
+    ]
+
+
+def test_a_record_whose_traject_is_missing_is_named_not_dropped(
+    archief: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.duaal-leren.bewaring]\ngespreksverslag = { jaren = 5, na = "einde-overeenkomst" }\n',
+        encoding="utf-8",
+    )
+    record = "archief/gespreksverslag-opstart-lotte.yaml"
+    status, out = run(["retention", record, "--today", "2031-07-01"])
+    assert status == 1
+    assert out.splitlines() == [
+        "0 document(en) voorbij hun bewaartermijn; niets gewist (--delete wist ze)",
+        "1 document(en) zonder gekende vervaldatum (zie de meldingen)",
+    ]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{record}: geen vervaldatum: het traject 'TRJ-2025-0042' staat niet tussen de "
+        "bestanden, dus het einde van de overeenkomst is onbekend"
+    ]
+    status, out = run(["retention", record, "--today", "2031-07-01", "--lang", "en", "--delete"])
+    assert status == 1
+    assert out.splitlines() == [
+        "0 document(s) deleted",
+        "1 document(s) without a known retention date (see the notices)",
+    ]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{record}: no retention date: the traject 'TRJ-2025-0042' is not among the files, so "
+        "the end of the contract is unknown"
+    ]
+    assert (archief / "gespreksverslag-opstart-lotte.yaml").exists()
+    # With the traject among the files, the record is listed.
+    status, out = run(["retention", record, "archief/traject-lotte.yaml", "--today", "2031-07-01"])
+    assert status == 0
+    assert out.splitlines()[0] == f"{record}\t2031-06-30"

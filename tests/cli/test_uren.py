@@ -87,3 +87,18 @@ def test_a_document_that_is_no_record(capsys: pytest.CaptureFixture[str]) -> Non
 def test_a_missing_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = run(["uren", NOOR, "--aanwezigheden", str(tmp_path / "nergens.csv")])
     assert "nergens.csv" in assert_clean_failure(capsys, status)
+
+
+def test_the_year_shows_the_hours_the_average_counts() -> None:
+    # 180.8 counted (106.4 planned before the record from 29 September, 74.4 worked in
+    # it) against 212.8 planned in weeks 1 September - 26 October: 180.8 / 8 = 22.6.
+    status, out = run(["uren", NOOR, "--aanwezigheden", CSV, "--today", "2025-10-26"])
+    assert status == 0
+    lines = out.splitlines()
+    assert "  geteld 2025-09-01 – 2025-10-26: 180.8 van 212.8 gepland" in lines
+    month = next(line for line in lines if line.startswith("  2025-09 "))
+    assert month.split()[1:3] == ["121.6", "-"]  # September: mostly before the record
+    status, out = run(
+        ["uren", NOOR, "--aanwezigheden", CSV, "--today", "2025-10-26", "--format", "csv"]
+    )
+    assert out.splitlines()[-1].startswith("TRJ-2025-0063,2025-2026,geteld,2025-09-01,2025-10-26,")

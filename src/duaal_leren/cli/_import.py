@@ -60,13 +60,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         where = f"{note.line}: " if note.line is not None else ""
         sys.stderr.write(printable(f"{args.path}:{where}{note.path}: {note.text(language)}") + "\n")
     count = len(result.notes)
+    size = len(result.plan.competenties)
     out.write(
         printable(
             in_lang(
                 args,
-                f"{args.output}: {len(result.plan.competenties)} competenties; "
+                f"{args.output}: {size} {'competentie' if size == 1 else 'competenties'}; "
                 f"{count} {'opmerking' if count == 1 else 'opmerkingen'}",
-                f"{args.output}: {len(result.plan.competenties)} competences; "
+                f"{args.output}: {size} competence{'' if size == 1 else 's'}; "
                 f"{count} note{'' if count == 1 else 's'}",
             )
         )

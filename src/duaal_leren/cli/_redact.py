@@ -2,7 +2,8 @@
 
 ``duaal-leren redact PATH... --output DIR`` writes a redacted copy of every file named, and
 of every document in every folder named (keeping its place below the folder), into ``DIR``.
-``--pseudonymise --key-env VAR`` writes stable pseudonyms instead, with the secret key
+A redacted copy keeps the ids of the learner and the traject; ``--pseudonymise --key-env
+VAR`` writes stable pseudonyms for them and for the names instead, with the secret key
 read from the environment variable ``VAR``: the key is never an argument (it would stand in
 the shell's history and in the list of processes) and never written. The copies are
 written all together or not at all; ``DIR`` must not be (inside) a folder read, and no copy
@@ -44,9 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pseudonymise",
         action="store_true",
-        help="vervang namen en de id van de lerende door vaste pseudoniemen in plaats van ze "
-        "te verwijderen / replace names and the learner's id by stable pseudonyms instead of "
-        "removing them",
+        help="vervang namen en de id's van de lerende en het traject door vaste pseudoniemen in "
+        "plaats van ze te verwijderen of te houden / replace names and the ids of the learner "
+        "and the traject by stable pseudonyms instead of removing or keeping them",
     )
     parser.add_argument(
         "--key-env",

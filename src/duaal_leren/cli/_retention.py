@@ -1,24 +1,27 @@
 """The ``retention`` command: the documents past the school's retention date, listed or deleted.
 
-``duaal-leren retention PATH...`` lists the trajecten and conversation records past the date
-of the retention policy in ``[tool.duaal-leren.bewaring]`` of the nearest
-``pyproject.toml`` (see `duaal_leren.bewaring`), and changes nothing. ``--delete`` removes
-them: every one is checked first, and when one cannot be removed none is. Without a policy
-the command says so and exits 2: the library has no default period.
+``duaal-leren retention PATH...`` lists the trajecten, conversation records and attendance
+records past the date of the retention policy in ``[tool.duaal-leren.bewaring]`` of the
+nearest ``pyproject.toml`` (see `duaal_leren.bewaring`), and changes nothing. ``--delete``
+removes them: every one is checked first, and when one cannot be removed none is. A
+document whose date cannot be determined (its traject is not among the files) is named on
+stderr and the command exits 1, so that it is not forgotten. Without a policy the command
+says so and exits 2: the library has no default period.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from duaal_leren.cli._common import EXIT_OK, EXIT_USAGE, date_option, in_lang
+from duaal_leren.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_option, in_lang
 from duaal_leren.exceptions import DuaalLerenError, printable
 
 if TYPE_CHECKING:
-    from duaal_leren.bewaring import Bewaarbeleid
+    from duaal_leren.bewaring import Bewaarbeleid, Retention
 
 __all__ = ["configure", "run"]
 
@@ -85,6 +88,33 @@ def _policy(start: Path) -> Bewaarbeleid:
     )
 
 
+def _undetermined(args: argparse.Namespace, found: Retention, out: TextIO) -> int:
+    """Name the documents without a date on stderr; the exit status they give."""
+    for item in found.undetermined:
+        sys.stderr.write(
+            printable(
+                in_lang(
+                    args,
+                    f"{item.path}: geen vervaldatum: {item.message}",
+                    f"{item.path}: no retention date: {item.message_en}",
+                )
+            )
+            + "\n"
+        )
+    if not found.undetermined:
+        return EXIT_OK
+    count = len(found.undetermined)
+    out.write(
+        in_lang(
+            args,
+            f"{count} document(en) zonder gekende vervaldatum (zie de meldingen)",
+            f"{count} document(s) without a known retention date (see the notices)",
+        )
+        + "\n"
+    )
+    return EXIT_FINDINGS
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """List the documents past their date, or delete them."""
     from duaal_leren.bewaring import delete, expired
@@ -92,21 +122,21 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     today = date_option(args, "--today")
     policy = _policy(Path.cwd())
     found = expired(args.paths, policy, today)
-    for item in found:
+    for item in found.expired:
         out.write(printable(f"{item.path}\t{item.vervaldatum.isoformat()}") + "\n")
     if not args.delete:
         out.write(
             in_lang(
                 args,
-                f"{len(found)} document(en) voorbij hun bewaartermijn; niets gewist "
+                f"{len(found.expired)} document(en) voorbij hun bewaartermijn; niets gewist "
                 "(--delete wist ze)",
-                f"{len(found)} document(s) past their retention date; nothing deleted "
+                f"{len(found.expired)} document(s) past their retention date; nothing deleted "
                 "(--delete deletes them)",
             )
             + "\n"
         )
-        return EXIT_OK
-    result = delete(item.path for item in found)
+        return _undetermined(args, found, out)
+    result = delete(item.path for item in found.expired)
     for path, reason in result.failed:
         out.write(
             printable(
@@ -126,4 +156,5 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
         + "\n"
     )
-    return EXIT_OK if not result.failed else EXIT_USAGE
+    status = _undetermined(args, found, out)
+    return EXIT_USAGE if result.failed else status

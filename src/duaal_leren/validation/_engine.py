@@ -30,6 +30,7 @@ import pendulum
 
 from duaal_leren import _views
 from duaal_leren._export import csv_text, dataframe, text_or_file
+from duaal_leren._files import collector_paused
 from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import Aanwezigheden
@@ -500,6 +501,15 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _counts(errors: int, warnings: int, lang: str) -> str:
+    """The counts of a verdict, singular for one: ``1 fout, 2 waarschuwingen``."""
+    if lang == "en":
+        return f"{_count(errors, 'error', 'errors')}, {_count(warnings, 'warning', 'warnings')}"
+    return (
+        f"{_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}"
+    )
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -590,12 +600,12 @@ class Report:
         where = printable(self.source or "<document>")
         lines = [_line(self.source, f, lang) for f in self.findings]
         errors, warnings = len(self.errors), len(self.warnings)
+        counts = _counts(errors, warnings, lang)
         if lang == "en":
             verdict = "passed" if self.passed else "failed"
-            lines.append(f"{where}: {verdict}: {errors} errors, {warnings} warnings")
         else:
             verdict = "in orde" if self.passed else "niet in orde"
-            lines.append(f"{where}: {verdict}: {errors} fouten, {warnings} waarschuwingen")
+        lines.append(f"{where}: {verdict}: {counts}")
         return "\n".join(lines)
 
     def to_github(self, lang: str | None = None) -> str:
@@ -625,8 +635,16 @@ class Report:
         )
 
     def rows(self, lang: str | None = None) -> list[list[object]]:
-        """One row per finding, under `REPORT_HEADER`, for CSV and spreadsheets."""
-        lang = checked_lang(lang)
+        """One row per finding, under `REPORT_HEADER`, for CSV and spreadsheets.
+
+        ``severity`` is a code (``error``, ``warning``, ``info``) in every language; the
+        message is in ``lang``, in Dutch without it: data do not change with the default
+        (display) language.
+
+        Raises:
+            FieldError: ``lang`` names another language.
+        """
+        lang = "nl" if lang is None else checked_lang(lang)
         return [
             [self.source, f.code, f.severity.value, f.path, f.line, f.text(lang), f.source]
             for f in self.findings
@@ -641,6 +659,10 @@ class Report:
     ) -> str | Path:
         """The findings as CSV (`REPORT_HEADER`, one row each), as text or to a file.
 
+        The columns are codes and data: ``severity`` is the code ``error``, ``warning`` or
+        ``info`` whatever the language; the ``message`` is in ``lang`` (Dutch without it,
+        whatever the default language), as `rows`.
+
         Without ``path`` the text is returned; with it, the file is written whole or not at
         all and its path returned.
 
@@ -653,9 +675,10 @@ class Report:
     def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row each (needs the ``pandas`` extra).
 
-        Columns and dtypes, as in `REPORT_HEADER`: ``file``, ``code``, ``severity``
-        (``error``, ``warning``, ``info``), ``path`` (``string``); ``line`` (``Int64``,
-        ``<NA>`` when not known); ``message`` (``string``, in ``lang``); ``source``
+        Columns and dtypes, as in `REPORT_HEADER`: ``file``, ``code``, ``severity`` (a code:
+        ``error``, ``warning``, ``info``, in every language), ``path`` (``string``); ``line``
+        (``Int64``, ``<NA>`` when not known); ``message`` (``string``, in ``lang``; Dutch
+        without it, whatever the default language); ``source``
         (``string``: the rule's legal or practical source). No findings: no rows, the same
         columns.
 
@@ -684,8 +707,7 @@ class Report:
         verdict = (
             f'<p><strong>{_views.escape(where)}</strong>: <span class="{look}">'
             f"{_views.escape(label['in orde'] if self.passed else label['niet in orde'])}"
-            f"</span> ({errors} {_views.escape(label['fouten'])}, {warnings} "
-            f"{_views.escape(label['waarschuwingen'])})</p>"
+            f"</span> ({_views.escape(_counts(errors, warnings, lang))})</p>"
         )
         if not self.findings:
             return verdict + f'<p class="dl-ok">{_views.escape(label["geen"])}</p>'
@@ -720,8 +742,6 @@ _REPORT_LABELS: dict[str, dict[str, Any]] = {
         "document": "document",
         "in orde": "in orde",
         "niet in orde": "niet in orde",
-        "fouten": "fouten",
-        "waarschuwingen": "waarschuwingen",
         "geen": "Geen bevindingen: alles in orde.",
         "error": "fout",
         "warning": "waarschuwing",
@@ -732,8 +752,6 @@ _REPORT_LABELS: dict[str, dict[str, Any]] = {
         "document": "document",
         "in orde": "passed",
         "niet in orde": "failed",
-        "fouten": "errors",
-        "waarschuwingen": "warnings",
         "geen": "No findings: all is well.",
         "error": "error",
         "warning": "warning",
@@ -849,17 +867,10 @@ class Reports:
         lines = [_line(r.source, f, lang) for r in self.reports for f in r.findings]
         s = self._summary()
         if lang == "en":
-            lines.append(
-                f"{_count(s['files'], 'file', 'files')}, "
-                f"{_count(s['errors'], 'error', 'errors')}, "
-                f"{_count(s['warnings'], 'warning', 'warnings')}"
-            )
+            files = _count(s["files"], "file", "files")
         else:
-            lines.append(
-                f"{_count(s['files'], 'bestand', 'bestanden')}, "
-                f"{_count(s['errors'], 'fout', 'fouten')}, "
-                f"{_count(s['warnings'], 'waarschuwing', 'waarschuwingen')}"
-            )
+            files = _count(s["files"], "bestand", "bestanden")
+        lines.append(f"{files}, {_counts(s['errors'], s['warnings'], lang)}")
         return "\n".join(lines)
 
     def to_github(self, lang: str | None = None) -> str:
@@ -898,7 +909,7 @@ class Reports:
                 element = ElementTree.SubElement(
                     case,
                     "error" if r.unreadable else "failure",
-                    message=f"{len(bad)} error(s)",
+                    message=_count(len(bad), "error", "errors"),
                     type=printable(bad[0].code),
                 )
                 element.text = printable(
@@ -1028,7 +1039,15 @@ def _contexts(
     def context(**part: Any) -> Context:
         return Context(document, today, standaardplannen=plans, leidraden=leidraden, **part)
 
-    yield Target.DOCUMENT, context(traject=document if isinstance(document, Traject) else None)
+    # A whole document, with its traject: itself, or the one a record or attendance names
+    # when that traject is known to the run (a retention period may count from its contract).
+    if isinstance(document, Traject):
+        own: Traject | None = document
+    elif isinstance(document, Gespreksverslag | Aanwezigheden):
+        own = trajecten.get(document.traject)
+    else:
+        own = None
+    yield Target.DOCUMENT, context(traject=own)
     if isinstance(document, Traject):
         yield Target.TRAJECT, context(traject=document)
         plan_ctx = context(
@@ -1042,11 +1061,11 @@ def _contexts(
                 context(plan_path=f"$.gespreksverslagen[{i}]", traject=document, verslag=verslag),
             )
     elif isinstance(document, Aanwezigheden):
-        # An attendance record is checked against its traject's schedule and agreements;
-        # without the traject among the known ones there is nothing to check it against.
-        traject = trajecten.get(document.traject)
-        if traject is not None:
-            yield Target.AANWEZIGHEDEN, context(traject=traject)
+        # An attendance record is checked against its traject's schedule and agreements.
+        # Without the traject among the known ones (a file checked alone, a typo in the id)
+        # the rules still see the record, with no traject: `aanwezigheid-traject` reports
+        # that nothing could be checked, the others find nothing to check it against.
+        yield Target.AANWEZIGHEDEN, context(traject=trajecten.get(document.traject))
     elif isinstance(document, Gespreksverslag):
         yield Target.GESPREKSVERSLAG, context(verslag=document)
     elif isinstance(document, SchooleigenKalender):
@@ -1245,6 +1264,7 @@ def _library_error(exc: DuaalLerenError) -> Finding:
     return Finding("document", Severity.ERROR, "$", exc.text("nl"), exc.text("en"), "duaal-leren")
 
 
+@collector_paused()
 def validate_files(
     paths: Iterable[str | os.PathLike[str]],
     *,

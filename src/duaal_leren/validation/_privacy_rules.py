@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from duaal_leren.bewaring import active_policy
-from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
+from duaal_leren.gespreksverslag import Antwoord
 from duaal_leren.privacy import (
     TextField,
     email_addresses,
@@ -31,7 +31,7 @@ from duaal_leren.privacy import (
     rijksregisternummers,
     text_fields,
 )
-from duaal_leren.traject import Ondersteuning, Screening, Traject
+from duaal_leren.traject import Ondersteuning, Screening
 from duaal_leren.validation._engine import RULES, Context, Hit
 
 __all__: list[str] = []
@@ -207,7 +207,7 @@ def privacy_gezondheid(ctx: Context) -> Iterator[Hit]:
     "repository as the school's policy says.",
 )
 def bewaring_voorbij(ctx: Context) -> Iterator[Hit]:
-    """A traject or a conversation record past the date of the school's retention policy.
+    """A traject, a conversation record or an attendance record past its retention date.
 
     Only when a policy is set (``[tool.duaal-leren.bewaring]``, or
     `duaal_leren.bewaring.retention_policy` in Python): the library has no default period,
@@ -215,9 +215,11 @@ def bewaring_voorbij(ctx: Context) -> Iterator[Hit]:
     """
     policy = active_policy()
     document = ctx.document
-    if policy is None or not isinstance(document, Traject | Gespreksverslag):
+    if policy is None:
         return
-    date = policy.vervaldatum(document)
+    # A record counted from the end of its traject's contract needs that traject.
+    trajecten = {ctx.traject.id: ctx.traject} if ctx.traject is not None else None
+    date = policy.vervaldatum(document, trajecten)
     if date is not None and date < ctx.today:
         yield Hit(
             "$",

@@ -7,7 +7,9 @@ together with its traject, as `Context.document` and `Context.traject`: the hour
 projected against R-OAO's 20 hours (a warning: an absence through illness does not break the
 contract), the days recorded against the schedule and the school holidays (R-HOLIDAY), and
 the absences against the traject's agreement on reporting them (a warning: the agreement,
-not the law, sets the time). With another document (a traject alone) they find nothing.
+not the law, sets the time). With another document (a traject alone) they find nothing; a
+record checked without the traject it names gets ``aanwezigheid-traject`` (a warning), since
+nothing of it could be checked.
 
 References:
     R-OAO: Decreet 10-06-2016 betreffende alternerende opleidingen, art. 3.
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from duaal_leren.aanwezigheid import Aanwezigheden
+from duaal_leren.exceptions import excerpt
 from duaal_leren.traject import Overeenkomstsoort
 from duaal_leren.validation._engine import RULES, Context, Hit, Severity
 from duaal_leren.validation._rules import _OAO, _in_kalender, _kalenderjaren
@@ -92,6 +95,41 @@ def rooster(ctx: Context) -> Iterator[Hit]:
 
 
 # --- attendance -----------------------------------------------------------------------
+
+_TRAJECT = (
+    "Library consistency rule: an attendance record is checked against the schedule of the "
+    "traject it names"
+)
+
+
+@RULES.rule(
+    "aanwezigheid-traject",
+    titel_en="An attendance record is checked together with the traject it names",
+    titel="Aanwezigheden worden gecontroleerd samen met het traject dat ze noemen",
+    severity="warning",
+    source=_TRAJECT,
+    target="aanwezigheden",
+    fix="Pass the traject's file too (duaal-leren validate traject.yaml aanwezigheden.yaml, "
+    "or validate(record, trajecten=[traject])), or correct the traject id in the record.",
+)
+def aanwezigheid_traject(ctx: Context) -> Iterator[Hit]:
+    """The traject an attendance record names is among the documents checked.
+
+    Without it the days cannot be held against the schedule, the school holidays or the
+    agreement on absences: the other attendance rules find nothing, and the record would
+    pass unchecked. A file checked alone (as pre-commit does with a changed file) or a
+    typo in the traject id gets this warning instead.
+    """
+    document = ctx.document
+    if isinstance(document, Aanwezigheden) and ctx.traject is None:
+        traject = excerpt(document.traject)
+        yield Hit(
+            "$.traject",
+            f"het traject {traject} staat niet bij de gecontroleerde bestanden: de "
+            "aanwezigheden zijn niet tegen het rooster gecontroleerd",
+            f"the traject {traject} is not among the files checked: the attendance was not "
+            "checked against the schedule",
+        )
 
 
 @RULES.rule(
