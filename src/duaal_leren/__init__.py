@@ -23,6 +23,12 @@ from duaal_leren._lazy import lazy_exports
 # `import duaal_leren` costs little: a tool that only reads files never pays for the
 # calendar, the guides or the planner.
 if TYPE_CHECKING:
+    from duaal_leren.aanwezigheid import (
+        Aanwezigheden,
+        Aanwezigheid,
+        Aanwezigheidsstatus,
+        Melding,
+    )
     from duaal_leren.competentie import Competentie, Leerplaats, Referenties
     from duaal_leren.documents import (
         Format,
@@ -103,6 +109,7 @@ if TYPE_CHECKING:
         plan_caseload,
         plan_opvolging,
     )
+    from duaal_leren.privacy import pseudonymise, redact
     from duaal_leren.traject import (
         PERSOONSGEGEVEN,
         Afspraak,
@@ -111,6 +118,8 @@ if TYPE_CHECKING:
         Erkenning,
         Leerwerkplek,
         Lerende,
+        Meldingsafspraak,
+        Meldpartij,
         Mentor,
         Ondersteuning,
         Onderwijsinstelling,
@@ -119,6 +128,9 @@ if TYPE_CHECKING:
         Persoon,
         Persoonsgegevens,
         PraktischeAfspraken,
+        Rooster,
+        Roosterwijziging,
+        Rotatie,
         Screening,
         Traject,
         Weekdag,
@@ -126,6 +138,7 @@ if TYPE_CHECKING:
         Werkdag,
         WerkdagPlaats,
     )
+    from duaal_leren.uren import Urenoverzicht, Urenperiode, urenoverzichten
     from duaal_leren.vakantie import Vakantieuitzondering
     from duaal_leren.vakantieregeling import Vakantiebalans, vakantiebalans
     from duaal_leren.validation import (
@@ -150,6 +163,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "PERSOONSGEGEVEN",
+    "Aanwezigheden",
+    "Aanwezigheid",
+    "Aanwezigheidsstatus",
     "Actie",
     "Afspraak",
     "Agendapunt",
@@ -184,6 +200,9 @@ __all__ = [
     "Leerwerkplek",
     "Leidraad",
     "Lerende",
+    "Melding",
+    "Meldingsafspraak",
+    "Meldpartij",
     "Mentor",
     "MissingDependencyError",
     "NietAanleerbaar",
@@ -209,6 +228,9 @@ __all__ = [
     "Report",
     "Reports",
     "Rollup",
+    "Rooster",
+    "Roosterwijziging",
+    "Rotatie",
     "RuleError",
     "SchooleigenKalender",
     "Schooljaar",
@@ -219,6 +241,8 @@ __all__ = [
     "Toevoeging",
     "Traject",
     "TrajectVoortgang",
+    "Urenoverzicht",
+    "Urenperiode",
     "Vakantiebalans",
     "Vakantieuitzondering",
     "Verplaatsing",
@@ -247,6 +271,8 @@ __all__ = [
     "loads",
     "plan_caseload",
     "plan_opvolging",
+    "pseudonymise",
+    "redact",
     "save",
     "save_ical",
     "schooldagen",
@@ -254,6 +280,7 @@ __all__ = [
     "set_default_lang",
     "to_dict",
     "to_ical",
+    "urenoverzichten",
     "vakantiebalans",
     "validate",
     "validate_files",
