@@ -48,6 +48,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -327,7 +328,12 @@ def _command(name: str) -> list[str]:
 def _timed_runs(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     """The median wall time of each command, its runs interleaved."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # As after `pip install`, which compiles every module: the first, untimed run writes
+    # the bytecode of every module (the library's and its dependencies') into a cache of
+    # its own, never next to the sources. Without it, the library's modules would be
+    # compiled on every run while the dependencies' bytecode is read.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "duaal-leren-bench-pycache")
     for argv in commands.values():  # once untimed: compiled files and disk caches
         subprocess.run(argv, check=False, env=env, capture_output=True, cwd=ROOT)  # noqa: S603
     for _ in range(repeat):

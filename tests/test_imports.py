@@ -46,9 +46,41 @@ def test_loading_a_traject_needs_no_calendar_guide_or_planner() -> None:
         assert heavy not in loaded
 
 
-def test_the_holiday_tables_load_when_a_calendar_is_first_built() -> None:
+def test_a_valid_traject_loads_on_the_fast_path_without_cattrs() -> None:
+    # cattrs builds the detailed converter, which only a document with a problem (or a
+    # dump) needs; a broken document still gets every problem with its path.
+    loaded = modules_after("import duaal_leren\nduaal_leren.load('examples/traject-lotte.yaml')")
+    assert "cattrs" not in loaded
+    assert "duaal_leren._convert" not in loaded
+    broken = modules_after(
+        "import duaal_leren\n"
+        "try:\n"
+        "    duaal_leren.load('tests/data/traject-kapot.yaml')\n"
+        "    duaal_leren.loads('schema: duaal-leren/traject@1\\nid: 5\\n')\n"
+        "except duaal_leren.DocumentError as error:\n"
+        "    assert any(p.path == '$.id' for p in error.problems), error.problems\n"
+        "else:\n"
+        "    raise SystemExit('no error')"
+    )
+    assert "cattrs" in broken
+
+
+def test_a_validation_run_in_text_imports_no_junit_writer() -> None:
+    loaded = modules_after(
+        "from duaal_leren.cli import main\n"
+        "import io\n"
+        "main(['validate', 'examples/traject-lotte.yaml'], out=io.StringIO())"
+    )
+    assert "duaal_leren.validation" in loaded
+    assert "xml.etree.ElementTree" not in loaded
+
+
+def test_a_calendar_is_built_from_the_package_table_without_holidays() -> None:
+    # `holidays` imports every country it knows: the package's own table of the days off
+    # of the law (checked against it in test_wettelijke_dagen.py) is read instead.
     loaded = modules_after("import duaal_leren\nduaal_leren.schoolkalender('2025-2026')")
-    assert "holidays" in loaded
+    assert "duaal_leren.kalender" in loaded
+    assert "holidays" not in loaded
     assert "icalendar" not in loaded
 
 

@@ -171,3 +171,54 @@ def test_an_attendance_record_is_checked_with_its_traject_in_any_chunk(tmp_path:
     serial = validate_files(files, today="2025-11-01")
     assert {f.code for f in serial.reports[0].findings} == {"afwezigheid-melding"}
     assert validate_files_parallel(files, jobs=2, today="2025-11-01") == serial
+
+
+# A retention policy and health words in the settings give findings only with the settings:
+# "dyslexie" is among the support needs of Lotte and of the broken traject (24 of the 36
+# trajecten), and every traject's contract ends on 30 June 2026, five years before today.
+PRIVACY_SETTINGS = (
+    '[tool.duaal-leren]\ntoday = "2031-07-01"\nselect = ["bewaring", "privacy"]\n'
+    "[tool.duaal-leren.bewaring]\ntraject = { jaren = 5 }\n"
+    '[tool.duaal-leren.privacy]\ngezondheidswoorden = ["dyslexie"]\n'
+)
+
+
+def test_two_processes_use_the_retention_policy_and_health_words_of_the_settings(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(PRIVACY_SETTINGS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    serial = run("validate", "--format", "json", "--jobs", "1", str(folder))
+    assert run("validate", "--format", "json", "--jobs", "2", str(folder)) == serial
+    codes = [
+        finding["code"] for file in json.loads(serial[1])["files"] for finding in file["findings"]
+    ]
+    assert codes.count("privacy-gezondheid") == 24
+    assert codes.count("bewaring-voorbij") == 36
+
+
+def test_workers_of_a_fresh_interpreter_get_the_policy_and_words(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker that is not forked (spawn, the default on macOS and Windows) inherits no
+    # context variable: the policy and the words are handed to it.
+    import multiprocessing
+
+    from duaal_leren.bewaring import Bewaarbeleid, retention_policy
+    from duaal_leren.privacy import health_words
+    from duaal_leren.validation import _parallel
+
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(_parallel.multiprocessing, "get_context", lambda: spawn)
+    files = sorted(folder.iterdir())
+    options = {"today": "2031-07-01", "select": ["bewaring", "privacy"]}
+    with (
+        retention_policy(Bewaarbeleid.from_dict({"traject": {"jaren": 5}})),
+        health_words(["dyslexie"]),
+    ):
+        serial = validate_files(files, **options)
+        parallel = validate_files_parallel(files, jobs=2, **options)
+    assert parallel == serial
+    codes = [f.code for report in serial for f in report.findings]
+    assert codes.count("privacy-gezondheid") == 24
+    assert codes.count("bewaring-voorbij") == 36

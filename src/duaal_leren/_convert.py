@@ -39,7 +39,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from duaal_leren._parse import child_path, lone_surrogate
-from duaal_leren._validators import NoDay, to_day
+from duaal_leren._validators import FIRST_DAY, LAST_DAY, NoDay, to_day
 from duaal_leren.exceptions import DuaalLerenError, FieldError, Problem, excerpt
 from duaal_leren.leidraad.model import OngeldigeLeidraad
 
@@ -153,11 +153,6 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# The days a document may name. No plan or traject needs others, and the rules reckon with
-# days well beyond a date (a deadline, a term, an age): 9999-12-31 would take them past
-# the last year Python knows. The fast path compares the year's four digits as text.
-FIRST_DAY = "1900-01-01"
-LAST_DAY = "2199-12-31"
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:

@@ -28,9 +28,15 @@ from typing import Any
 import attrs
 import pendulum
 
-from duaal_leren._convert import FIRST_DAY, LAST_DAY
 from duaal_leren._parse import lone_surrogate
-from duaal_leren._validators import TypedConverter, Validator, blank, non_empty
+from duaal_leren._validators import (
+    FIRST_DAY,
+    LAST_DAY,
+    TypedConverter,
+    Validator,
+    blank,
+    non_empty,
+)
 
 __all__ = ["Slow", "structure"]
 
@@ -363,11 +369,18 @@ class _Builder:
         return [f"{indent}{function}({name!r}, {var})"]
 
 
-@functools.cache
-def _builder() -> _Builder:
+def _detailed(value: Any, tp: Any) -> Any:
+    # The detailed converter's hook for a type the fast path does not build itself. cattrs
+    # and the converter are imported here, on first need: a document whose types the fast
+    # path builds (a traject, a plan) is loaded without them.
     from duaal_leren._convert import converter
 
-    return _Builder(converter().structure)
+    return converter().structure(value, tp)
+
+
+@functools.cache
+def _builder() -> _Builder:
+    return _Builder(_detailed)
 
 
 _FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}

@@ -39,6 +39,8 @@ PERSONAL = {PERSOONSGEGEVEN: True}
 """The metadata of a personal field: ``attrs.field(metadata=PERSONAL)``."""
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "PERSONAL",
     "PERSOONSGEGEVEN",
     "FieldError",
@@ -58,6 +60,16 @@ __all__ = [
     "typed_fields",
     "validator",
 ]
+
+
+# The days a document may name. No plan or traject needs others, and the rules reckon with
+# days well beyond a date (a deadline, a term, an age): 9999-12-31 would take them past
+# the last year Python knows. The fast path compares the year's four digits as text. Here,
+# below both converters, so that the fast path does not import the detailed one.
+FIRST_DAY = "1900-01-01"
+"""The first day a document may name."""
+LAST_DAY = "2199-12-31"
+"""The last day a document may name."""
 
 
 @typing.runtime_checkable

@@ -25,11 +25,10 @@ import re
 import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from duaal_leren._convert import Values, converter, problems_of
 from duaal_leren._fast import Slow
 from duaal_leren._fast import structure as fast_structure
 from duaal_leren._files import (
@@ -39,7 +38,6 @@ from duaal_leren._files import (
     write_atomic,
 )
 from duaal_leren._parse import dump_json, dump_yaml, find_lines, parse_json, parse_yaml
-from duaal_leren._schema import schema_for
 from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.exceptions import (
     DocumentError,
@@ -53,6 +51,11 @@ from duaal_leren.gespreksverslag import Gespreksverslag
 from duaal_leren.leidraad.model import Leidraad, Uitbreiding
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import PERSOONSGEGEVEN, Traject
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from duaal_leren._convert import Values
 
 __all__ = [
     "MAX_SIZE",
@@ -494,6 +497,8 @@ def _structure(body: Any, cls: type[T], source: str, values: Values) -> T:
         return typing.cast(T, fast_structure(body, cls))
     except Slow:
         pass  # not certainly valid: the detailed converter builds it or says what is wrong
+    from duaal_leren._convert import converter, problems_of
+
     try:
         return converter(values).structure(body, cls)
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
@@ -754,7 +759,7 @@ def to_dict(obj: object) -> dict[str, Any]:
         raise DocumentTypeError(
             f"to_dict neemt {nl}, geen {shown}", f"to_dict takes {en}, not {shown}"
         )
-    data: dict[str, Any] = converter().unstructure(obj)
+    data: dict[str, Any] = _converter().unstructure(obj)
     kind = models[type(obj)]
     return {SCHEMA_KEY: kind.schema, **data} if kind is not None else data
 
@@ -762,7 +767,14 @@ def to_dict(obj: object) -> dict[str, Any]:
 def _document_data(obj: object) -> dict[str, Any]:
     """The plain data of a document, with its ``schema`` key first; a part is no document."""
     kind = kind_of(obj)
-    return {SCHEMA_KEY: kind.schema, **converter().unstructure(obj)}
+    return {SCHEMA_KEY: kind.schema, **_converter().unstructure(obj)}
+
+
+def _converter() -> cattrs.Converter:
+    # Imported on first need: loading a valid document takes the fast path, without cattrs.
+    from duaal_leren._convert import converter
+
+    return converter()
 
 
 _WRITERS: dict[str, Callable[[Any], str]] = {"yaml": dump_yaml, "json": dump_json}
@@ -833,4 +845,6 @@ def json_schema(kind: str | type[Any]) -> dict[str, Any]:
         ['duaal-leren/traject@1']
     """
     found = kind_of(kind)
+    from duaal_leren._schema import schema_for
+
     return schema_for(found.cls, found.name, found.version, found.titel_en)

@@ -13,8 +13,10 @@ the Flemish school holidays; another school year is refused rather than given wi
 vacations.
 
 A calendar is built once per school year and set of school days and then cached:
-`schoolkalender` returns the same object for the same arguments, and the holiday tables of
-`holidays` are computed on first use, never when the package is imported.
+`schoolkalender` returns the same object for the same arguments. The days of the law are
+read on first use from the package's table ``data/feestdagen-be.json``, made from `holidays`
+(`_feestdagentabel`; a test keeps the two equal) because importing `holidays` imports each
+of its some 250 countries; a school year the table lacks comes from `holidays` itself.
 
 Example:
     >>> from duaal_leren.kalender import schoolkalender
@@ -402,12 +404,24 @@ def _flemish_subdivision(subdivisions: tuple[str, ...]) -> str:
     )
 
 
-@functools.cache
-def _wettelijke_dagen(startjaar: int) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
-    """The days off of the law for one school year: school days off, legal holidays.
+_FEESTDAGEN_FILE = "feestdagen-be.json"
+"""The days off of the law per school year, as `holidays` gives them (`_feestdagentabel`)."""
 
-    Built once per school year, on first use: importing `holidays` and computing its tables
-    costs tens of milliseconds.
+_BRON = (
+    "holidays: country BE, subdivision Flemish (categories school) and the whole country "
+    "(category public), language nl"
+)
+
+_Tables = tuple[dict[dt.date, str], dict[dt.date, str]]
+_EEN_DAG = dt.timedelta(days=1)
+
+
+def _uit_holidays(startjaar: int) -> _Tables:
+    """What `holidays` gives for one school year: school days off, legal holidays.
+
+    Importing `holidays` imports every one of its some 250 countries (about 50 ms): the
+    package's own table (`_uit_tabel`) holds the same days for every supported school year,
+    and this is its source and the fallback for a school year it does not hold.
     """
     import holidays
     from holidays.countries.belgium import Belgium
@@ -431,9 +445,85 @@ def _wettelijke_dagen(startjaar: int) -> tuple[dict[dt.date, str], dict[dt.date,
                 result[day] = (vacation or names)[0]
         return result
 
-    school_days, public_days = table(school), table(public)
-    _paasvakantie(school_days, public_days, jaar)
-    return school_days, public_days
+    return table(school), table(public)
+
+
+def _feestdagentabel(
+    eerste: Schooljaar = EERSTE_SCHOOLJAAR, laatste: Schooljaar = LAATSTE_SCHOOLJAAR
+) -> dict[str, Any]:
+    """The table of ``data/feestdagen-be.json``, computed from `holidays`.
+
+    `holidays` stays the source of truth: this makes the package's table from it (a test
+    compares the two), and ``python -m duaal_leren.kalender --genereer-feestdagen`` writes
+    it after an upgrade of `holidays`. A school year maps to its school days off, as runs of
+    days with one name (``[first, last, name]``), and its legal holidays (``[day, name]``),
+    from 1 September to 31 August, before the Paasvakantie gets the bounds of the law.
+
+    Args:
+        eerste: The first school year in the table.
+        laatste: The last school year in the table.
+    """
+    schooljaren: dict[str, Any] = {}
+    for startjaar in range(eerste.startjaar, laatste.startjaar + 1):
+        school, public = _uit_holidays(startjaar)
+        runs: list[list[str]] = []
+        last: dt.date | None = None
+        for day, name in school.items():
+            if runs and last is not None and runs[-1][2] == name and day == last + _EEN_DAG:
+                runs[-1][1] = day.isoformat()
+            else:
+                runs.append([day.isoformat(), day.isoformat(), name])
+            last = day
+        schooljaren[str(startjaar)] = {
+            "school": runs,
+            "feestdagen": [[day.isoformat(), name] for day, name in public.items()],
+        }
+    return {"bron": _BRON, "schooljaren": schooljaren}
+
+
+@functools.cache
+def _tabel() -> dict[str, Any]:
+    # The package's own data, read with the standard library on first use; the package's
+    # files are plain files next to this module (hatch packages data/ with the sources).
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name("data") / _FEESTDAGEN_FILE
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["schooljaren"]
+    return data
+
+
+def _uit_tabel(startjaar: int) -> _Tables | None:
+    """The days off of one school year from the package's table, or None if it lacks it."""
+    entry = _tabel().get(str(startjaar))
+    if entry is None:
+        return None
+    jaar = Schooljaar(startjaar)
+    school: dict[dt.date, str] = {}
+    for first, last, name in entry["school"]:
+        start, einde = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        for ordinal in range(start.toordinal(), einde.toordinal() + 1):
+            school[dt.date.fromordinal(ordinal)] = name
+    public = {dt.date.fromisoformat(day): name for day, name in entry["feestdagen"]}
+    if not all(day in jaar for day in (*school, *public)):  # pragma: no cover - tested data
+        raise KalenderError(
+            f"{_FEESTDAGEN_FILE} geeft voor schooljaar {jaar} dagen buiten dat schooljaar",
+            f"{_FEESTDAGEN_FILE} gives days outside school year {jaar} for it",
+        )
+    return school, public
+
+
+@functools.cache
+def _wettelijke_dagen(startjaar: int) -> _Tables:
+    """The days off of the law for one school year: school days off, legal holidays.
+
+    Built once per school year, on first use, from the package's table; a school year the
+    table does not hold comes from `holidays` itself.
+    """
+    tables = _uit_tabel(startjaar)
+    school, public = tables if tables is not None else _uit_holidays(startjaar)
+    _paasvakantie(school, public, Schooljaar(startjaar))
+    return school, public
 
 
 def _paasvakantie(school: dict[dt.date, str], public: dict[dt.date, str], jaar: Schooljaar) -> None:
@@ -828,3 +918,33 @@ def schoolkalenders(kalender: KalenderArg = None) -> Schoolkalenders:
     if isinstance(kalender, Schoolkalender):
         return Schoolkalenders((kalender,))
     return Schoolkalenders(kalender or ())
+
+
+def _genereer_feestdagen(path: str | None = None) -> str:
+    """Write ``data/feestdagen-be.json`` (or ``path``) from `holidays`; return the path."""
+    import json
+    from pathlib import Path
+
+    from duaal_leren._files import write_atomic
+
+    target = Path(path) if path else Path(__file__).with_name("data") / _FEESTDAGEN_FILE
+    table = _feestdagentabel()
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    # Compact, one school year a line: a new release of `holidays` shows as a short diff.
+    years = ",\n".join(
+        f"{compact(year)}:{compact(entry)}" for year, entry in table["schooljaren"].items()
+    )
+    text = f'{{"bron":{compact(table["bron"])},"schooljaren":{{\n{years}\n}}}}\n'
+    return str(write_atomic(target, text))
+
+
+if __name__ == "__main__":  # pragma: no cover - run by hand after an upgrade of holidays
+    # python -m duaal_leren.kalender --genereer-feestdagen [PATH]
+    import sys
+
+    if sys.argv[1:2] != ["--genereer-feestdagen"] or len(sys.argv) > 3:
+        sys.exit("gebruik / usage: python -m duaal_leren.kalender --genereer-feestdagen [PATH]")
+    print(_genereer_feestdagen(sys.argv[2] if len(sys.argv) == 3 else None))

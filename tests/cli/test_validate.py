@@ -253,6 +253,14 @@ def test_unknown_pyproject_setting_is_a_usage_error(
         ('format = "xml"', "format"),
         ("today = 5", "today"),
         ('[tool.duaal-leren.severity]\nmentor = "luid"', "severity"),
+        ("bewaring = 5", "bewaring"),
+        ("[tool.duaal-leren.bewaring]\ntraject = 5", "bewaring.traject"),
+        ("[tool.duaal-leren.bewaring]\nplan = { jaren = 5 }", "bewaring.plan"),
+        ('[tool.duaal-leren.bewaring]\ntraject = { jaren = "5" }', "bewaring.traject.jaren"),
+        ("privacy = 5", "privacy"),
+        ("[tool.duaal-leren.privacy]\nwoorden = []", "privacy"),
+        ('[tool.duaal-leren.privacy]\ngezondheidswoorden = "ziek"', "privacy.gezondheidswoorden"),
+        ('[tool.duaal-leren.privacy]\ngezondheidswoorden = [" "]', "privacy.gezondheidswoorden"),
     ],
 )
 def test_wrong_settings_in_pyproject_are_usage_errors(
@@ -269,6 +277,53 @@ def test_wrong_settings_in_pyproject_are_usage_errors(
     err = capsys.readouterr().err
     assert f"[tool.duaal-leren].{key}" in err
     assert "Traceback" not in err
+
+
+def test_retention_policy_and_health_words_come_from_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lotte = str(EXAMPLES / "traject-lotte.yaml")
+    monkeypatch.chdir(tmp_path)
+    options = ("--today", "2031-07-01", "--select", "bewaring,privacy", "--format", "json")
+
+    def findings() -> list[tuple[str, str]]:
+        status, out = run("validate", lotte, *options)
+        found = json.loads(out)["files"][0]["findings"]
+        assert status == (1 if any(f["severity"] == "error" for f in found) else 0)
+        return [(f["code"], f["path"]) for f in found]
+
+    # Without settings: no policy, and the default words do not flag Lotte's dyslexia.
+    assert findings() == []
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.duaal-leren.bewaring]\ntraject = { jaren = 5 }\n"
+        '[tool.duaal-leren.privacy]\ngezondheidswoorden = ["dyslexie"]\n',
+        encoding="utf-8",
+    )
+    # Lotte's contract ends on 30 June 2026: five years later, 1 July 2031 is past it.
+    assert sorted(findings()) == [
+        ("bewaring-voorbij", "$"),
+        ("privacy-gezondheid", "$.lerende.ondersteuning.noden[0]"),
+    ]
+    # The words replace the default list: a list without "dyslexie" flags nothing.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.duaal-leren.privacy]\ngezondheidswoorden = ["diagnose"]\n', encoding="utf-8"
+    )
+    assert findings() == []
+
+
+def test_a_wrong_retention_setting_names_the_file_and_the_setting_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.duaal-leren.bewaring]\ntraject = { jaren = -1 }\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("validate", "--lang", "en", str(BROKEN))[0] == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"duaal-leren: {tmp_path / 'pyproject.toml'}: [tool.duaal-leren].bewaring.traject.jaren: "
+        "expected a whole number from 0, not -1\n"
+    )
 
 
 def test_a_tool_table_that_is_no_table(
@@ -546,6 +601,55 @@ def test_a_standaardplan_option_that_names_no_standard_plan_is_a_usage_error(
     assert "is geen standaardplan" in capsys.readouterr().err
 
 
+@pytest.fixture
+def attendance(tmp_path: Path) -> Path:
+    """A repository with Noor's traject and an attendance record with a day in a holiday."""
+    (tmp_path / "trajecten").mkdir()
+    (tmp_path / "aanwezigheden").mkdir()
+    shutil.copy(EXAMPLES / "traject-noor.yaml", tmp_path / "trajecten" / "noor.yaml")
+    record = (EXAMPLES / "aanwezigheden-noor-2025-10.yaml").read_text("utf-8")
+    record += "- datum: 2025-10-28\n  uren: 7.6\n"  # the autumn holiday
+    (tmp_path / "aanwezigheden" / "oktober.yaml").write_text(record, encoding="utf-8")
+    return tmp_path
+
+
+def test_trajecten_are_loaded_whatever_files_are_checked(
+    attendance: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pre-commit passes only the changed record; its traject still checks it.
+    record = str(attendance / "aanwezigheden" / "oktober.yaml")
+    argv = ["validate", record, "--today", "2025-11-05", "--lang", "en"]
+    status, out = run(*argv)
+    assert status == 0
+    assert "[aanwezigheid-traject]" in out
+    status, out = run(*argv, "--trajecten", str(attendance / "trajecten"))
+    assert status == 1
+    assert "[aanwezigheid-dag]" in out
+    assert "[aanwezigheid-traject]" not in out
+    (attendance / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\ntrajecten = ["trajecten"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(attendance / "aanwezigheden")
+    status, out = run(*argv)
+    assert status == 1
+    assert "[aanwezigheid-dag]" in out
+
+
+def test_trajecten_setting_and_option_are_checked(
+    attendance: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = str(attendance / "aanwezigheden" / "oktober.yaml")
+    status, _ = run("validate", record, "--trajecten", record)
+    assert status == 2
+    assert "is geen traject" in capsys.readouterr().err
+    (attendance / "pyproject.toml").write_text(
+        '[tool.duaal-leren]\ntrajecten = "trajecten"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(attendance)
+    assert run("validate", record)[0] == 2
+    assert "[tool.duaal-leren].trajecten" in capsys.readouterr().err
+
+
 def test_paths_are_relative_to_the_git_root_whatever_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -593,3 +697,15 @@ def test_help_states_the_exit_codes_and_the_settings_file(
     for text in ("0 geen fouten", "1 fouten gevonden", "2 gebruiksfout", "[tool.duaal-leren]"):
         assert text in help_text
     assert "pyproject.toml" in help_text
+
+
+def test_the_documented_settings_are_accepted(tmp_path: Path) -> None:
+    from duaal_leren.cli._validate import find_settings
+
+    page = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+    section = page.split("## Settings in `pyproject.toml`", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    settings, _ = find_settings(tmp_path)
+    assert settings["bewaring"]["traject"] == {"jaren": 5}
+    assert settings["privacy"]["gezondheidswoorden"][-1] == "dyslexie"

@@ -10,10 +10,13 @@ and counted as such, as one found in a folder is, or reported with ``--unknown-f
 error``. A document that a rule cannot check (a library error while validating) is reported
 as failed with that error, and the other files are still checked. The standard plans of
 ``--standaardplannen`` are loaded whatever files are checked, so that a commit that changes
-only a traject is checked against them. Paths in the JSON, GitHub, JUnit and SARIF output are
+only a traject is checked against them; so are the trajecten of ``--trajecten``, so that a
+commit that changes only an attendance record is checked against its traject's schedule. Paths in the JSON, GitHub, JUnit and SARIF output are
 relative to ``GITHUB_WORKSPACE``, else to the root of the git repository of the file, so
 that annotations land on the file. Settings may also come from ``[tool.duaal-leren]`` in
-the ``pyproject.toml`` of the checked repository. Every output format escapes control
+the ``pyproject.toml`` of the checked repository, among them a retention policy
+(``[tool.duaal-leren.bewaring]``) and the words that suggest health data
+(``[tool.duaal-leren.privacy] gezondheidswoorden``) for the rules on personal data. Every output format escapes control
 characters. ``--jobs N`` checks the files in N processes (0: one per CPU core), with the
 output of a run in one process.
 """
@@ -21,12 +24,13 @@ output of a run in one process.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
-import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -42,8 +46,9 @@ from duaal_leren.cli._common import (
     to_json,
 )
 from duaal_leren.documents import MAX_SIZE
-from duaal_leren.exceptions import excerpt
+from duaal_leren.exceptions import FieldError, excerpt
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
+from duaal_leren.traject import Traject
 from duaal_leren.validation import (
     Finding,
     Report,
@@ -52,6 +57,9 @@ from duaal_leren.validation import (
     Severity,
     validate_files,
 )
+
+if TYPE_CHECKING:
+    from duaal_leren.bewaring import Bewaarbeleid
 
 __all__ = ["configure", "find_settings", "run"]
 
@@ -64,17 +72,21 @@ _FORMATS = {
 }
 _SETTINGS = (
     "allow-empty",
+    "bewaring",
     "format",
     "ignore",
     "jobs",
     "lang",
+    "privacy",
     "select",
     "severity",
     "standaardplannen",
     "today",
+    "trajecten",
     "unknown-files",
 )
 _UNKNOWN_FILES = ("error", "skip")
+_PRIVACY = ("gezondheidswoorden",)
 _EPILOG = (
     "exitcodes / exit codes: 0 geen fouten / no errors; 1 fouten gevonden / errors found; "
     "2 gebruiksfout, onleesbaar bestand of geen document gecontroleerd / usage error, "
@@ -98,6 +110,8 @@ def find_settings(start: Path) -> tuple[dict[str, Any], Path | None]:
     for folder in [start, *start.parents]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
+            import tomllib  # only when there is a file to read
+
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -167,6 +181,15 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
             'verwacht een lijst van bestanden of mappen, zoals ["plannen"]',
             'expected a list of files or folders, such as ["plannen"]',
         )
+    trajecten = table.get("trajecten")
+    if trajecten is not None and not (
+        isinstance(trajecten, list) and all(isinstance(v, str) and v for v in trajecten)
+    ):
+        raise fail(
+            "trajecten",
+            'verwacht een lijst van bestanden of mappen, zoals ["trajecten"]',
+            'expected a list of files or folders, such as ["trajecten"]',
+        )
     allow_empty = table.get("allow-empty")
     if allow_empty is not None and not isinstance(allow_empty, bool):
         raise fail("allow-empty", "verwacht true of false", "expected true or false")
@@ -177,6 +200,14 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
             "verwacht een geheel getal, 0 of meer (0: een proces per kern)",
             "expected a whole number, 0 or more (0: a process per core)",
         )
+    _check_privacy(table.get("privacy"), fail)
+    if table.get("bewaring") is not None:
+        try:
+            _policy(table)
+        except FieldError as error:
+            raise RuleError(
+                f"{candidate}: {error.text('nl')}", f"{candidate}: {error.text('en')}"
+            ) from None
     for key, allowed in (
         ("lang", ("nl", "en")),
         ("format", tuple(sorted(_FORMATS))),
@@ -186,6 +217,70 @@ def _check_settings(table: dict[str, Any], candidate: Path) -> None:
         if value is not None and value not in allowed:
             choices = ", ".join(allowed)
             raise fail(key, f"kies uit {choices}", f"choose from {choices}")
+
+
+def _check_privacy(privacy: object, fail: Callable[[str, str, str], RuleError]) -> None:
+    """``[tool.duaal-leren.privacy]`` is a table of known keys with a list of words."""
+    if privacy is None:
+        return
+    if not isinstance(privacy, dict):
+        raise fail(
+            "privacy",
+            "verwacht een tabel, zoals [tool.duaal-leren.privacy]",
+            "expected a table, such as [tool.duaal-leren.privacy]",
+        )
+    unknown = sorted(set(privacy) - set(_PRIVACY))
+    if unknown:
+        names, known = ", ".join(map(excerpt, unknown)), ", ".join(_PRIVACY)
+        raise fail(
+            "privacy",
+            f"onbekende instelling(en) {names}; gekend is {known}",
+            f"unknown setting(s) {names}; known is {known}",
+        )
+    words = privacy.get("gezondheidswoorden")
+    if words is not None and not (
+        isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)
+    ):
+        raise fail(
+            "privacy.gezondheidswoorden",
+            'verwacht een lijst van niet-lege woorden, zoals ["diagnose", "therapie"]',
+            'expected a list of words that are not empty, such as ["diagnose", "therapie"]',
+        )
+
+
+def _policy(settings: dict[str, Any]) -> Bewaarbeleid | None:
+    """The retention policy of ``[tool.duaal-leren.bewaring]``, or None without one.
+
+    Raises:
+        FieldError: The table is not a valid policy; the message names the setting.
+    """
+    table = settings.get("bewaring")
+    if table is None:
+        return None
+    # Only a run with the setting pays for the retention module.
+    from duaal_leren.bewaring import Bewaarbeleid
+
+    return Bewaarbeleid.from_dict(table, "[tool.duaal-leren].bewaring")
+
+
+def _privacy_settings(settings: dict[str, Any]) -> contextlib.ExitStack:
+    """The retention policy and health words of the settings, entered for a run.
+
+    The rules read both from context variables; `validate_files_parallel` hands them on to
+    its worker processes, so that ``--jobs N`` checks with the same policy and words.
+    """
+    stack = contextlib.ExitStack()
+    policy = _policy(settings)
+    if policy is not None:
+        from duaal_leren.bewaring import retention_policy
+
+        stack.enter_context(retention_policy(policy))
+    words = settings.get("privacy", {}).get("gezondheidswoorden")
+    if words is not None:
+        from duaal_leren.privacy import health_words
+
+        stack.enter_context(health_words(words))
+    return stack
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -247,6 +342,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="standaardplannen (bestanden of mappen) die altijd geladen worden, welke bestanden "
         "ook gecontroleerd worden; herhaalbaar / standard plans (files or folders) loaded "
         "whatever files are checked; repeatable",
+    )
+    parser.add_argument(
+        "--trajecten",
+        action="append",
+        default=None,
+        metavar="PATH",
+        help="trajecten (bestanden of mappen) die altijd geladen worden, zodat aanwezigheden "
+        "tegen het rooster van hun traject gecontroleerd worden; herhaalbaar / trajecten "
+        "(files or folders) loaded whatever files are checked, so that attendance records are "
+        "checked against their traject's schedule; repeatable",
     )
     parser.add_argument(
         "--unknown-files",
@@ -372,6 +477,30 @@ def _standaardplannen(names: list[str], base: Path) -> list[StandaardOpleidingsp
     return plans
 
 
+def _trajecten(names: list[str], base: Path) -> list[Traject]:
+    """The trajecten of files and folders, relative to ``base``.
+
+    Raises:
+        DocumentError: A file cannot be read as a document.
+        RuleError: A file named is no traject.
+    """
+    from duaal_leren.documents import load
+
+    found = []
+    for name in names:
+        for path, named in document_files([base / name], "traject"):
+            document = load(path)
+            if not isinstance(document, Traject):
+                if not named:
+                    continue
+                raise RuleError(
+                    f"--trajecten: {excerpt(str(path))} is geen traject",
+                    f"--trajecten: {excerpt(str(path))} is no traject",
+                )
+            found.append(document)
+    return found
+
+
 def _root(path: Path) -> Path | None:
     """The folder paths are shown relative to: ``GITHUB_WORKSPACE``, else the git root."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
@@ -456,6 +585,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     plans = _standaardplannen(args.standaardplannen or [], Path.cwd())
     if args.standaardplannen is None and pyproject is not None:
         plans = _standaardplannen(settings.get("standaardplannen", []), pyproject.parent)
+    trajecten = _trajecten(args.trajecten or [], Path.cwd())
+    if args.trajecten is None and pyproject is not None:
+        trajecten = _trajecten(settings.get("trajecten", []), pyproject.parent)
     files, unknowns, skipped = _files(args.paths, unknown)
     jobs = args.jobs if args.jobs is not None else settings.get("jobs", 1)
     options: dict[str, Any] = {
@@ -464,15 +596,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "ignore": ignore,
         "severity": _severity(args, settings),
         "standaardplannen": plans,
+        "trajecten": trajecten,
         "max_size": args.max_size,
     }
-    if jobs == 1:
-        with collector_paused():  # a run keeps every document until its report is written
-            reports = validate_files(files, **options)
-    else:
-        from duaal_leren.validation._parallel import validate_files_parallel
+    with _privacy_settings(settings):
+        if jobs == 1:
+            with collector_paused():  # a run keeps every document until its report is written
+                reports = validate_files(files, **options)
+        else:
+            from duaal_leren.validation._parallel import validate_files_parallel
 
-        reports = validate_files_parallel(files, jobs=jobs, **options)
+            reports = validate_files_parallel(files, jobs=jobs, **options)
     reports = Reports((*reports, *unknowns))
     _write(reports, skipped, fmt, language, out)
     if not len(reports) and not allow_empty:

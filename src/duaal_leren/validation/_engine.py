@@ -23,7 +23,6 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
-from xml.etree import ElementTree
 
 import attrs
 import pendulum
@@ -887,6 +886,9 @@ class Reports:
         files = str(len(self.reports))
         failures = str(sum(1 for r in self.reports if not r.passed and not r.unreadable))
         errors = str(sum(1 for r in self.reports if r.unreadable))
+        # Imported here: only a run that writes JUnit XML needs it (start-up).
+        from xml.etree import ElementTree
+
         suites = ElementTree.Element(
             "testsuites", name="duaal-leren", tests=files, failures=failures, errors=errors
         )

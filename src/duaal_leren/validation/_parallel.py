@@ -27,10 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from duaal_leren._files import collector_paused, read_head
+from duaal_leren.bewaring import Bewaarbeleid, active_policy, retention_policy
 from duaal_leren.documents import MAX_SIZE, load
 from duaal_leren.exceptions import DuaalLerenError
 from duaal_leren.leidraad.model import Leidraad
 from duaal_leren.opleidingsplan import StandaardOpleidingsplan
+from duaal_leren.privacy import health_words, used_health_words
 from duaal_leren.traject import Traject
 from duaal_leren.validation._engine import Report, Reports, Severity, validate_files
 
@@ -107,7 +109,10 @@ def _start(paths: Sequence[str | os.PathLike[str]], max_size: int | None) -> Non
 
 
 def _check(
-    paths: Sequence[str | os.PathLike[str]], serve: bool, options: dict[str, Any]
+    paths: Sequence[str | os.PathLike[str]],
+    serve: bool,
+    options: dict[str, Any],
+    settings: tuple[Bewaarbeleid | None, tuple[str, ...]],
 ) -> tuple[Report, ...]:
     if serve:
         options = {
@@ -115,7 +120,10 @@ def _check(
             "standaardplannen": [*options["standaardplannen"], *_served[0]],
             "leidraden": [*options["leidraden"], *_served[1]],
         }
-    with collector_paused():
+    # The retention policy and health words of the caller's context, set again here: a
+    # worker's context is its own (a fresh interpreter has none of the caller's values).
+    policy, words = settings
+    with collector_paused(), retention_policy(policy), health_words(words):
         return validate_files(paths, **options).reports
 
 
@@ -133,6 +141,9 @@ def validate_files_parallel(
     max_size: int | None = None,
 ) -> Reports:
     """`validate_files` in ``jobs`` processes (0: one per CPU core); the same reports.
+
+    The retention policy (`duaal_leren.bewaring.retention_policy`) and the health words
+    (`duaal_leren.privacy.health_words`) in force where it is called apply in every process.
 
     Args:
         paths: The files, as for `validate_files`.
@@ -174,8 +185,9 @@ def validate_files_parallel(
     size = max(1, -(-len(rest) // (workers * _CHUNKS_PER_JOB)))
     chunks = [(serving, False)] if serving else []
     chunks += [(rest[i : i + size], True) for i in range(0, len(rest), size)]
+    settings = (active_policy(), used_health_words())
     with _ONE_RUN:
-        return _run(files, workers, serving, chunks, options)
+        return _run(files, workers, serving, chunks, options, settings)
 
 
 def _run(
@@ -184,6 +196,7 @@ def _run(
     serving: list[int],
     chunks: list[tuple[list[int], bool]],
     options: dict[str, Any],
+    settings: tuple[Bewaarbeleid | None, tuple[str, ...]],
 ) -> Reports:
     max_size = options["max_size"]
     rest = [i for chunk, serve in chunks if serve for i in chunk]
@@ -196,7 +209,7 @@ def _run(
     _start(serving_files, max_size)
     if rest:
         first = chunks[1 if serving else 0]
-        reports[first[0][0]] = _check([files[first[0][0]]], True, options)[0]
+        reports[first[0][0]] = _check([files[first[0][0]]], True, options, settings)[0]
         del first[0][0]
     if context.get_start_method() == "fork":
         pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
@@ -206,7 +219,7 @@ def _run(
         )
     with pool:
         futures = {
-            pool.submit(_check, [files[i] for i in chunk], serve, options): chunk
+            pool.submit(_check, [files[i] for i in chunk], serve, options, settings): chunk
             for chunk, serve in chunks
             if chunk
         }
