@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from stdnum.be import nn
 
 import duaal_leren
-from duaal_leren import privacy
-from duaal_leren.exceptions import DocumentError, FieldError
+from duaal_leren import privacy, strategies
+from duaal_leren._validators import PERSOONSGEGEVEN
+from duaal_leren.exceptions import DocumentError, FieldError, location
+from duaal_leren.gespreksverslag import Antwoord
+from duaal_leren.traject import Contact, Ondersteuning, Screening
+from duaal_leren.validation import _privacy_rules
+from duaal_leren.validation._engine import RULES, Context
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -256,3 +264,187 @@ def test_the_severity_of_a_privacy_rule_can_be_lowered() -> None:
     )
     assert report.passed
     assert [f.severity.value for f in report.findings] == ["warning"]
+
+
+# --- the shared walk finds what a plain walk finds ------------------------------------------
+#
+# The rules walk a document once per validation with generated code and screen all texts at
+# once before the detectors run (`privacy.DocumentTexts`). Below is the plain walk and the
+# plain rules they replace: every text, every detector on every text. The property holds the
+# quick ones to the same findings, in the same order, on drawn trajecten with planted values.
+
+
+CONTACT_ITEMS = {"contactpersoon-wie", "contactpersoon-bereikbaarheid", "contactgegevens-lerende"}
+SUPPORT_ITEMS = {
+    "screening-arbeidsrijpheid",
+    "aandachtspunten-leertraject",
+    "ondersteuning-door-school",
+}
+CODES = ["privacy-rijksregisternummer", "privacy-email", "privacy-telefoon", "privacy-gezondheid"]
+
+
+def plain_texts(obj: object, path: str = "$", contact: bool = False) -> list[tuple[Any, ...]]:
+    """(path, text, owner, field, contact) of every text, as the first version walked them."""
+    if not attrs.has(type(obj)):
+        return []
+    found: list[tuple[Any, ...]] = []
+    inside = contact or isinstance(obj, Contact)
+    for attribute in attrs.fields(type(obj)):
+        value = getattr(obj, attribute.name)
+        here = f"{path}.{attribute.name}"
+        flag = inside or bool(attribute.metadata.get(PERSOONSGEGEVEN))
+        if isinstance(value, str):
+            found.append((here, value, obj, attribute.name, flag))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    found.append((f"{here}[{i}]", item, obj, attribute.name, flag))
+                else:
+                    found += plain_texts(item, f"{here}[{i}]", flag)
+        else:
+            found += plain_texts(value, here, flag)
+    return found
+
+
+def plain_findings(document: object, words: tuple[str, ...]) -> dict[str, list[str]]:
+    """The paths each privacy rule reports, every detector run on every text."""
+    texts = plain_texts(document)
+
+    def contact(owner: object, flag: bool) -> bool:
+        return flag or (isinstance(owner, Antwoord) and owner.item in CONTACT_ITEMS)
+
+    def support(owner: object, field: str) -> bool:
+        return isinstance(owner, Screening | Ondersteuning) or (
+            isinstance(owner, Antwoord)
+            and owner.item in SUPPORT_ITEMS
+            and field in ("tekst", "afspraak")
+        )
+
+    health = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+    return {
+        "privacy-rijksregisternummer": [p for p, t, *_ in texts if privacy.rijksregisternummers(t)],
+        "privacy-email": [
+            p for p, t, o, _, c in texts if not contact(o, c) and privacy.email_addresses(t)
+        ],
+        "privacy-telefoon": [
+            p for p, t, o, _, c in texts if not contact(o, c) and privacy.phone_numbers(t)
+        ],
+        "privacy-gezondheid": [
+            p for p, t, o, f, _ in texts if words and support(o, f) and health.search(t)
+        ],
+    }
+
+
+def rule_findings(document: object) -> dict[str, list[str]]:
+    """The paths each privacy rule reports, in its own order, sharing one context."""
+    ctx = Context(document, pendulum.Date(2025, 10, 1))
+    return {code: [hit.path for hit in RULES[code].check(ctx)] for code in CODES}
+
+
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+ARABIC_PHONE = "04" + "70123456".translate(ARABIC)  # digits of another script match too
+PLANTED = st.one_of(
+    st.sampled_from(  # national register numbers, and numbers that are none
+        [
+            VALID,
+            VALID_2000,
+            INVALID,
+            VALID.replace(".", "").replace("-", ""),
+            VALID.translate(FULLWIDTH),  # stdnum reads full-width digits as digits
+            "12345678901",
+            "tel. 09/000.00.01, rrn 85073003328",
+            "2025-09-01 tot 2026-06-30",
+        ]
+    ),
+    st.sampled_from(  # e-mail addresses
+        ["lotte@example.org", "mail a.b@example.be of bel", "x@y", "Bel 09 000 00 02 of a@b.be"]
+    ),
+    st.sampled_from(  # phone numbers
+        [
+            "0470 12 34 56",
+            "+32 9 000 00 01",
+            "0032 (0) 9 000 00 01",
+            ARABIC_PHONE,
+            "KBO 0456.712.325",
+            "a\x00b 0470 12 34 56",  # a NUL in a text: the texts are screened one by one
+        ]
+    ),
+    st.sampled_from(privacy.HEALTH_WORDS).map(lambda w: f"heeft {w.upper()}ie"),
+    st.sampled_from(["épilepsie, Medicatie", "dyslexie", "ziek"]),
+    st.text(alphabet="0123456789 .-+()/@abé٣３\x00", max_size=30),
+)
+
+
+def planted(document: Any, data: st.DataObject) -> Any:
+    """The document with a few of its texts replaced by drawn values (where the field takes them)."""
+    paths = [p for p, *_ in plain_texts(document)]
+    if not paths:
+        return document
+    # The screening, support and answer texts too, where the health words are looked for.
+    support = [p for p in paths if re.search(r"screening|ondersteuning|antwoorden", p)] or paths
+    result = document
+    for _ in range(data.draw(st.integers(1, 6), label="plants")):
+        path = data.draw(st.sampled_from(paths) | st.sampled_from(support), label="path")
+        text = data.draw(PLANTED, label="text")
+        where = data.draw(st.sampled_from(["whole", "after"]), label="where")
+        changed = duaal_leren.to_dict(result)
+        keys = location(path)
+        node: Any = changed
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = text if where == "whole" else f"{node[keys[-1]]} {text}"
+        try:
+            result = duaal_leren.from_dict(changed)
+        except DocumentError:
+            continue  # a field with a format of its own (an id, a code) takes no such text
+    return result
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    traject=strategies.trajecten(),
+    data=st.data(),
+    words=st.sampled_from([privacy.HEALTH_WORDS, ("medicatie", "dyslexie"), ("ZIEK",)]),
+)
+def test_the_shared_walk_finds_what_a_plain_walk_finds(
+    traject: Any, data: st.DataObject, words: tuple[str, ...]
+) -> None:
+    document = planted(traject, data)
+    assert [
+        (f.path, f.text, f.owner, f.field, f.contact) for f in privacy.text_fields(document)
+    ] == plain_texts(document)
+    with privacy.health_words(words) as chosen:
+        expected = plain_findings(document, tuple(w.casefold() for w in chosen))
+        assert rule_findings(document) == expected
+        report = duaal_leren.validate(document, today=TODAY, select=["privacy"])
+    for code, paths in expected.items():
+        event(f"{code}: {'found' if paths else 'none'}")
+    for code in CODES:
+        assert sorted(f.path for f in report.findings if f.code == code) == sorted(expected[code])
+
+
+@settings(max_examples=30, deadline=None)
+@given(record=strategies.gespreksverslagen(), data=st.data())
+def test_a_record_alone_finds_what_a_plain_walk_finds(record: Any, data: st.DataObject) -> None:
+    document = planted(record, data)
+    assert rule_findings(document) == plain_findings(document, privacy.HEALTH_WORDS)
+
+
+def test_every_detector_finds_the_planted_values_in_a_traject() -> None:
+    # The planted values above are found at all (so that the property compares findings).
+    traject = with_text(LOTTE_DATA, "$.lerende.motivatie", f"{VALID.translate(FULLWIDTH)}")
+    assert privacy_findings(traject) == [("privacy-rijksregisternummer", "$.lerende.motivatie")]
+    traject = with_text(LOTTE_DATA, "$.afspraken.afwezigheid", "a\x00b bel 0470 12 34 56")
+    assert privacy_findings(traject) == [("privacy-telefoon", "$.afspraken.afwezigheid")]
+
+
+def test_a_validation_keeps_no_walk_of_the_document_once_it_returns() -> None:
+    traject = with_text(LOTTE_DATA, "$.lerende.motivatie", VALID)
+    report = duaal_leren.validate(traject, today=TODAY)
+    assert [f.code for f in report.findings if f.code.startswith("privacy")] == [
+        "privacy-rijksregisternummer"
+    ]
+    assert _privacy_rules._WALKS == {}
+    # The next validation of another document walks that document, not the last one.
+    assert privacy_findings(LOTTE) == []

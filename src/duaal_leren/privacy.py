@@ -43,10 +43,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import hashlib
 import hmac
+import operator
 import os
 import re
+import threading
+import types
 import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -68,8 +72,15 @@ from duaal_leren._validators import PERSOONSGEGEVEN
 from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.documents import _read_document, dump, kinds
 from duaal_leren.exceptions import DocumentTypeError, FieldError, WriteError
-from duaal_leren.gespreksverslag import Gespreksverslag
-from duaal_leren.traject import Contact, Lerende, Persoonsgegevens, Traject
+from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
+from duaal_leren.traject import (
+    Contact,
+    Lerende,
+    Ondersteuning,
+    Persoonsgegevens,
+    Screening,
+    Traject,
+)
 
 __all__ = [
     "HEALTH_WORDS",
@@ -242,7 +253,9 @@ def phone_numbers(text: str) -> list[tuple[int, int]]:
     ]
 
 
+@functools.lru_cache(maxsize=16)
 def _health_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # One alternation for the whole list, compiled once per list of words.
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
@@ -365,27 +378,386 @@ def text_fields(document: object) -> Iterator[TextField]:
         >>> [f.path for f in text_fields(traject)][:3]
         ['$.id', '$.lerende.id', '$.lerende.vooropleiding']
     """
-    yield from _texts(document, "$", contact=False)
+    texts = DocumentTexts(document)
+    for i in range(len(texts.entries)):
+        yield texts.field(i)
 
 
-def _texts(obj: object, path: str, *, contact: bool) -> Iterator[TextField]:
-    if not attrs.has(type(obj)):
-        return
-    inside_contact = contact or isinstance(obj, Contact)
-    for attribute in _fields(type(obj)):
-        value = getattr(obj, attribute.name)
-        here = f"{path}.{attribute.name}"
-        field_contact = inside_contact or _marked(attribute)
-        if isinstance(value, str):
-            yield TextField(here, value, obj, attribute.name, field_contact)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                if isinstance(item, str):
-                    yield TextField(f"{here}[{i}]", item, obj, attribute.name, field_contact)
-                else:
-                    yield from _texts(item, f"{here}[{i}]", contact=field_contact)
+# --- one walk per document ---------------------------------------------------------------
+
+# What the walk records of each text: the text, the object whose field holds it, the field's
+# name, where that object is (`_Place`), the place in a tuple (-1: the field itself), and the
+# contact flag. Paths are put together only when a rule reports one: most texts need none.
+_Entry = tuple[str, object, str, "_Place", int, bool]
+# Where an object is: the document itself (None), or the place of the object holding it with
+# the field's name and the place in a tuple (-1: the field itself).
+_Place = tuple[Any, str, int] | None
+_Record = Callable[[_Entry], None]
+_Walker = Callable[[Any, _Place, bool, "_Entries"], None]
+
+# The parts whose texts `DocumentTexts.parts_texts` finds without looking at every text: the
+# screening, the support and the answers of a conversation record (``privacy-gezondheid``).
+_PARTS: tuple[type[Any], ...] = (Screening, Ondersteuning, Antwoord)
+
+
+class _Entries(list[_Entry]):
+    """The texts a walk records, and which of them each part of `_PARTS` holds."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Per part of `_PARTS` walked: the part, and where its texts (and those of its own
+        # parts) start and end among the entries.
+        self.parts: list[tuple[object, int, int]] = []
+
+
+# Per class: its walker (an attrs class), or None for a class whose values hold no text (no
+# str, tuple nor attrs class). A class that is missing has not been looked at yet.
+_KINDS: dict[type[Any], _Walker | None] = {}
+_NEW: Any = object()
+_MAKING = threading.RLock()
+
+
+def _path(place: _Place, field: str, index: int) -> str:
+    """The JSON path of a field (``index`` -1) or of an item of it, in the object at ``place``."""
+    parts = [f".{field}" if index < 0 else f".{field}[{index}]"]
+    while place is not None:
+        place, field, index = place
+        parts.append(f".{field}" if index < 0 else f".{field}[{index}]")
+    parts.append("$")
+    return "".join(reversed(parts))
+
+
+def _value(
+    value: object, owner: object, name: str, place: _Place, contact: bool, record: _Entries
+) -> None:
+    """A field's value, walked as `text_fields` has always walked it: by what it is."""
+    if isinstance(value, str):
+        record.append((value, owner, name, place, -1, contact))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            _item(item, owner, name, place, i, contact, record)
+    else:
+        walker = _walker(type(value))
+        if walker is not None:
+            walker(value, (place, name, -1), contact, record)
+
+
+def _item(
+    item: object,
+    owner: object,
+    name: str,
+    place: _Place,
+    i: int,
+    contact: bool,
+    record: _Entries,
+) -> None:
+    """An item of a tuple, walked by what it is (a tuple in a tuple holds no text)."""
+    if isinstance(item, str):
+        record.append((item, owner, name, place, i, contact))
+    elif not isinstance(item, tuple):
+        walker = _walker(type(item))
+        if walker is not None:
+            walker(item, (place, name, i), contact, record)
+
+
+def _walker(cls: type[Any]) -> _Walker | None:
+    """The walker of a class: generated once per attrs class, None for a class without text."""
+    known = _KINDS.get(cls, _NEW)
+    if known is not _NEW:
+        return typing.cast(_Walker | None, known)
+    with _MAKING:
+        return _make_walker(cls, set())
+
+
+def _make_walker(cls: type[Any], making: set[type[Any]]) -> _Walker | None:
+    known = _KINDS.get(cls, _NEW)
+    if known is not _NEW:
+        return typing.cast(_Walker | None, known)
+    if issubclass(cls, str | tuple):
+        return None  # walked as a text or a tuple, never by a walker; not kept as one
+    if not attrs.has(cls):
+        _KINDS[cls] = None
+        return None
+    making.add(cls)
+    walker = _WalkerCode(cls, making).function()
+    making.discard(cls)
+    _KINDS[cls] = walker
+    return walker
+
+
+class _WalkerCode:
+    """The code of one class's walker, generated from its attrs fields, in their order.
+
+    For each field the walker reads the value once and compares its exact type with the
+    type the field declares: a text is recorded, the items of a tuple are looked at, a part
+    is walked by the walker of its class, and a date, a number, an enum or None is passed
+    over. A value of any other type goes to `_value`, which walks it by what it is, as
+    `text_fields` always has: the declared types make the common case quick, what is found
+    never depends on them.
+    """
+
+    def __init__(self, cls: type[Any], making: set[type[Any]]) -> None:
+        self.cls = cls
+        self.making = making
+        self.namespace: dict[str, Any] = {
+            "_type": type,
+            "_str": str,
+            "_tuple": tuple,
+            "_value": _value,
+            "_item": _item,
+        }
+
+    def name(self, value: object) -> str:
+        key = f"_n{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+    def function(self) -> _Walker:
+        try:
+            attrs.resolve_types(self.cls)
+        except Exception:  # noqa: BLE001 - hints that do not resolve: every field by its value
+            resolved = False
         else:
-            yield from _texts(value, here, contact=field_contact)
+            resolved = True
+        lines = ["def _walk(o, p, c, E):", "    R = E.append"]
+        part = issubclass(self.cls, _PARTS)
+        if part:
+            lines.append("    n = len(E)")
+        if issubclass(self.cls, Contact):
+            lines.append("    c = True")
+        for attribute in _fields(self.cls):
+            flag = "True" if _marked(attribute) else "c"
+            declared = attribute.type if resolved else None
+            lines.append(f"    v = o.{attribute.name}")
+            lines.extend("    " + line for line in self.field(declared, attribute.name, flag))
+        if part:
+            lines.append("    E.parts.append((o, n, len(E)))")
+        lines.append("    return")
+        exec("\n".join(lines), self.namespace)  # noqa: S102 - code generated from the model
+        return typing.cast(_Walker, self.namespace["_walk"])
+
+    def field(self, tp: Any, name: str, flag: str) -> list[str]:
+        """Statements that walk the value ``v`` of field ``name``, declared as ``tp``."""
+        generic = f"_value(v, o, {name!r}, p, {flag}, E)"
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) != 1:
+                return [generic]
+            return ["if v is not None:", *("    " + s for s in self.field(rest[0], name, flag))]
+        if tp is str:
+            return [
+                "if _type(v) is _str:",
+                f"    R((v, o, {name!r}, p, -1, {flag}))",
+                "else:",
+                f"    {generic}",
+            ]
+        if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return [
+                "if _type(v) is _tuple:",
+                "    if v:",
+                *("        " + s for s in self.items(args[0], name, flag)),
+                "else:",
+                f"    {generic}",
+            ]
+        walker = self.walker(tp)
+        if walker is _NEW:
+            return [generic]
+        if walker is None:  # a date, a number, an enum: no text
+            return [f"if _type(v) is not {self.name(tp)}:", f"    {generic}"]
+        return [
+            f"if _type(v) is {self.name(tp)}:",
+            f"    {self.name(walker)}(v, (p, {name!r}, -1), {flag}, E)",
+            "else:",
+            f"    {generic}",
+        ]
+
+    def items(self, tp: Any, name: str, flag: str) -> list[str]:
+        """Statements that walk the items of the tuple ``v`` of field ``name``."""
+        if tp is str:
+            return [
+                "for i, x in enumerate(v):",
+                "    if _type(x) is _str:",
+                f"        R((x, o, {name!r}, p, i, {flag}))",
+                "    else:",
+                f"        _item(x, o, {name!r}, p, i, {flag}, E)",
+            ]
+        walker = self.walker(tp)
+        if walker is None or walker is _NEW:
+            return ["for i, x in enumerate(v):", f"    _item(x, o, {name!r}, p, i, {flag}, E)"]
+        return [
+            "for i, x in enumerate(v):",
+            f"    if _type(x) is {self.name(tp)}:",
+            f"        {self.name(walker)}(x, (p, {name!r}, i), {flag}, E)",
+            "    else:",
+            f"        _item(x, o, {name!r}, p, i, {flag}, E)",
+        ]
+
+    def walker(self, tp: Any) -> Any:
+        """The walker of a declared class: None for a class without text, _NEW for no quick one."""
+        if not isinstance(tp, type) or issubclass(tp, str | tuple) or tp in self.making:
+            return _NEW  # a union, a text, a class that holds itself: walked by its value
+        return _make_walker(tp, self.making)
+
+
+_TEXT = operator.itemgetter(0)
+# Every byte of UTF-8 but an ASCII digit, a byte of a character beyond ASCII, "@" and NUL.
+_SCREENED = bytes(b for b in range(1, 128) if not (48 <= b <= 57 or b == 64))
+# What is left of that, every byte but NUL as "x".
+_AS_X = b"\0" + b"x" * 255
+# The fewest digits of a phone number (0 and 8 more), the fewest any detector needs.
+_FEWEST = 9
+_RUN = b"x" * _FEWEST
+
+
+def _long_parts(data: bytes) -> dict[int, int]:
+    """The parts of NUL-separated ``data`` that are `_FEWEST` bytes long or more: their lengths."""
+    found: dict[int, int] = {}
+    i, last = 0, 0
+    at = data.find(_RUN)
+    while at >= 0:
+        start = data.rfind(b"\0", 0, at) + 1
+        end = data.find(b"\0", at)
+        end = len(data) if end < 0 else end
+        i += data.count(b"\0", last, start)
+        last = start
+        found[i] = end - start
+        at = data.find(_RUN, end)
+    return found
+
+
+def _parts_with(data: bytes, needle: bytes) -> list[int]:
+    """The parts of NUL-separated ``data`` that hold ``needle``, in order."""
+    found: list[int] = []
+    i, last = 0, 0
+    at = data.find(needle)
+    while at >= 0:
+        i += data.count(b"\0", last, at)
+        last = at
+        found.append(i)
+        end = data.find(b"\0", at)
+        if end < 0:
+            break
+        at = data.find(needle, end)
+    return found
+
+
+# A phone number as `_PHONE_SHAPE` without its look-arounds: where the phone detector finds
+# one (in the text with register numbers and e-mail addresses blanked out), this finds one
+# in the text itself. Blanking only turns six or more characters into spaces, and a phone
+# number holds two spaces in a row at most, so no number found crosses a blanked stretch.
+_PHONE_LOOSE = re.compile(r"(?:\+32|0032|0)[ ./-]?(?:\(0\))?[ ]?[1-9](?:[ ./-]?\d){7,8}")
+
+
+class DocumentTexts:
+    """Every text of a document, found in one walk, and the texts each detector finds in.
+
+    The privacy rules of one validation share one of these: the walk, and the screening of
+    all texts at once, are done once per document rather than once per rule. A detector
+    (`rijksregisternummers`, `email_addresses`, `phone_numbers`) then runs only on the
+    texts that pass a screen that every text it finds something in passes: the texts found
+    are exactly those it finds when it runs on every text.
+
+    Attributes:
+        entries: Per text, in document order (as `text_fields`): the text, the object whose
+            field holds it, the field's name, where that object is, the place in a tuple
+            (-1 for the field itself), and whether the field is meant for contact details
+            (`TextField.contact`).
+    """
+
+    __slots__ = ("_screen", "entries")
+
+    def __init__(self, document: object) -> None:
+        self.entries: _Entries = _Entries()
+        self._screen: tuple[dict[int, int], list[int]] | None = None
+        walker = _walker(type(document))
+        if walker is not None:
+            walker(document, None, False, self.entries)
+
+    def path(self, i: int) -> str:
+        """The JSON path of the i-th text."""
+        _, _, field, place, index, _ = self.entries[i]
+        return _path(place, field, index)
+
+    def field(self, i: int) -> TextField:
+        """The i-th text as a `TextField`."""
+        text, owner, field, place, index, contact = self.entries[i]
+        return TextField(_path(place, field, index), text, owner, field, contact)
+
+    def _screened(self) -> tuple[dict[int, int], list[int]]:
+        """The texts with 9 or more digits (with how many, or more), and those with an @.
+
+        Done in C for all texts at once: joined by NUL (a character no detector matches),
+        as UTF-8, every byte deleted but an ASCII digit, "@", a byte of a character beyond
+        ASCII (it may be a digit of another script, or one `stdnum` reads as a digit) and
+        NUL. What is left of a text is at least as long as it has digits.
+        """
+        if self._screen is None:
+            data = "\0".join(map(_TEXT, self.entries)).encode("utf-8", "surrogatepass")
+            data = data.translate(None, _SCREENED)
+            if data.count(b"\0") + 1 == len(self.entries):
+                self._screen = (_long_parts(data.translate(_AS_X)), _parts_with(data, b"@"))
+            else:  # a NUL in a text: one text at a time
+                each = [
+                    e[0].encode("utf-8", "surrogatepass").translate(None, _SCREENED)
+                    for e in self.entries
+                ]
+                digits = {i: len(d) for i, d in enumerate(each) if len(d) >= _FEWEST}
+                self._screen = (digits, [i for i, d in enumerate(each) if b"@" in d])
+        return self._screen
+
+    def with_rijksregisternummer(self) -> list[int]:
+        """The texts that hold a national register number (`rijksregisternummers`).
+
+        Only a text with 11 digits or more can hold one.
+        """
+        entries = self.entries
+        digits, _ = self._screened()
+        return [i for i, n in digits.items() if n >= 11 and rijksregisternummers(entries[i][0])]
+
+    def with_email_address(self, skip: Callable[[int], bool] | None = None) -> list[int]:
+        """The texts that hold an e-mail address (`email_addresses`): only those with an @.
+
+        Args:
+            skip: Texts not to look at (by their index), asked before the detector runs.
+        """
+        entries = self.entries
+        return [
+            i
+            for i in self._screened()[1]
+            if (skip is None or not skip(i)) and email_addresses(entries[i][0])
+        ]
+
+    def with_phone_number(self, skip: Callable[[int], bool] | None = None) -> list[int]:
+        """The texts that hold a phone number (`phone_numbers`): 9 digits at least.
+
+        Args:
+            skip: As for `with_email_address`.
+        """
+        entries = self.entries
+        return [
+            i
+            for i in self._screened()[0]
+            if (skip is None or not skip(i))
+            and _PHONE_LOOSE.search(entries[i][0])
+            and phone_numbers(entries[i][0])
+        ]
+
+    def parts_texts(self) -> list[int]:
+        """The texts of the fields of a screening, a support or an answer, in document order.
+
+        Only those parts' own fields: not the texts of the parts they hold.
+        """
+        entries = self.entries
+        found = [
+            i
+            for part, start, end in entries.parts
+            for i in range(start, end)
+            if entries[i][1] is part
+        ]
+        return sorted(found)
 
 
 # --- copies ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Rules that keep personal data where it belongs, and out of documents past their date.
 
-The privacy rules walk every text of a document (`duaal_leren.privacy.text_fields`): a
+The privacy rules look at every text of a document (`duaal_leren.privacy.text_fields`),
+walked once per validation and shared by the rules (`duaal_leren.privacy.DocumentTexts`): a
 valid national register number (rijksregisternummer) anywhere is an error; an e-mail address
 or a phone number outside the fields meant for contact details is a warning; a word that
 suggests health data in the screening and support texts is a warning that asks whether it
@@ -19,18 +20,12 @@ References:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 
 from duaal_leren.bewaring import active_policy
 from duaal_leren.gespreksverslag import Antwoord
-from duaal_leren.privacy import (
-    TextField,
-    email_addresses,
-    health_word_in,
-    phone_numbers,
-    rijksregisternummers,
-    text_fields,
-)
+from duaal_leren.privacy import DocumentTexts, health_word_in, used_health_words
 from duaal_leren.traject import Ondersteuning, Screening
 from duaal_leren.validation._engine import RULES, Context, Hit
 
@@ -51,29 +46,36 @@ _SUPPORT_ITEMS = frozenset(
 )
 
 
-def _texts(ctx: Context) -> Iterator[TextField]:
-    """Every text of the document being checked, once per document.
-
-    The rules run on the plan context, which every traject and every plan document has
-    exactly once; a conversation record stands alone or inside its traject.
-    """
-    yield from text_fields(ctx.document)
+# The texts of the document each validation is checking, walked once and shared by the
+# privacy rules of that validation (they run on one and the same context). An entry lives as
+# long as its context: the weak reference's callback drops it when the validation is done.
+_WALKS: dict[int, tuple[weakref.ref[Context], object, DocumentTexts]] = {}
 
 
-def _contact(field: TextField) -> bool:
-    return field.contact or (
-        isinstance(field.owner, Antwoord) and field.owner.item in _CONTACT_ITEMS
-    )
+def _texts(ctx: Context) -> DocumentTexts:
+    """Every text of the document being checked, walked once per validation."""
+    key = id(ctx)
+    found = _WALKS.get(key)
+    if found is not None and found[0]() is ctx and found[1] is ctx.document:
+        return found[2]
+    texts = DocumentTexts(ctx.document)
+
+    def done(_: weakref.ref[Context]) -> None:
+        _WALKS.pop(key, None)
+
+    _WALKS[key] = (weakref.ref(ctx, done), ctx.document, texts)
+    return texts
 
 
-def _found(
-    ctx: Context, find: Callable[[str], list[tuple[int, int]]], nl: str, en: str, *, contact: bool
-) -> Iterator[Hit]:
-    for field in _texts(ctx):
-        if contact and _contact(field):
-            continue
-        if find(field.text):
-            yield Hit(field.path, nl, en)
+def _contact(texts: DocumentTexts) -> Callable[[int], bool]:
+    """Whether a text of ``texts`` is meant for contact details (by its index)."""
+    entries = texts.entries
+
+    def contact(i: int) -> bool:
+        _, owner, _, _, _, flag = entries[i]
+        return flag or (isinstance(owner, Antwoord) and owner.item in _CONTACT_ITEMS)
+
+    return contact
 
 
 @RULES.rule(
@@ -95,13 +97,13 @@ def privacy_rijksregisternummer(ctx: Context) -> Iterator[Hit]:
     on): a date or another number of eleven digits is not one. The message names the
     field, never the number.
     """
-    yield from _found(
-        ctx,
-        rijksregisternummers,
-        "dit veld bevat een rijksregisternummer; verwijder het",
-        "this field holds a national register number; remove it",
-        contact=False,
-    )
+    texts = _texts(ctx)
+    for i in texts.with_rijksregisternummer():
+        yield Hit(
+            texts.path(i),
+            "dit veld bevat een rijksregisternummer; verwijder het",
+            "this field holds a national register number; remove it",
+        )
 
 
 @RULES.rule(
@@ -121,13 +123,13 @@ def privacy_email(ctx: Context) -> Iterator[Hit]:
     (``contact`` of a person) and the answers about contact details of the start-up
     conversation are meant for it. The message names the field, never the address.
     """
-    yield from _found(
-        ctx,
-        email_addresses,
-        "dit veld bevat een e-mailadres buiten de contactgegevens",
-        "this field holds an e-mail address outside the contact details",
-        contact=True,
-    )
+    texts = _texts(ctx)
+    for i in texts.with_email_address(skip=_contact(texts)):
+        yield Hit(
+            texts.path(i),
+            "dit veld bevat een e-mailadres buiten de contactgegevens",
+            "this field holds an e-mail address outside the contact details",
+        )
 
 
 @RULES.rule(
@@ -147,22 +149,22 @@ def privacy_telefoon(ctx: Context) -> Iterator[Hit]:
     company number (``0456.712.325``) is none. The message names the field, never the
     number.
     """
-    yield from _found(
-        ctx,
-        phone_numbers,
-        "dit veld bevat een telefoonnummer buiten de contactgegevens",
-        "this field holds a phone number outside the contact details",
-        contact=True,
-    )
+    texts = _texts(ctx)
+    for i in texts.with_phone_number(skip=_contact(texts)):
+        yield Hit(
+            texts.path(i),
+            "dit veld bevat een telefoonnummer buiten de contactgegevens",
+            "this field holds a phone number outside the contact details",
+        )
 
 
-def _support_text(field: TextField) -> bool:
-    if isinstance(field.owner, Screening | Ondersteuning):
+def _support_text(owner: object, field: str) -> bool:
+    if isinstance(owner, Screening | Ondersteuning):
         return True
     return (
-        isinstance(field.owner, Antwoord)
-        and field.owner.item in _SUPPORT_ITEMS
-        and field.field in ("tekst", "afspraak")
+        isinstance(owner, Antwoord)
+        and owner.item in _SUPPORT_ITEMS
+        and field in ("tekst", "afspraak")
     )
 
 
@@ -186,10 +188,15 @@ def privacy_gezondheid(ctx: Context) -> Iterator[Hit]:
     the support agreed, not the diagnosis. The words are `duaal_leren.privacy.HEALTH_WORDS`
     or those set with `duaal_leren.privacy.health_words`.
     """
-    for field in _texts(ctx):
-        if _support_text(field) and health_word_in(field.text):
+    texts = _texts(ctx)
+    words = used_health_words()
+    if not words:
+        return
+    for i in texts.parts_texts():
+        text, owner, field, _, _, _ = texts.entries[i]
+        if _support_text(owner, field) and health_word_in(text, words):
             yield Hit(
-                field.path,
+                texts.path(i),
                 "dit veld lijkt gezondheidsgegevens te bevatten; moeten ze hier staan?",
                 "this field seems to hold health data; must it be here?",
             )
