@@ -422,3 +422,17 @@ def test_validating_files_checks_an_attendance_record_with_its_traject() -> None
     # Without its traject the record cannot be checked, and the rule that says so speaks.
     alone = validate_files([record], today="2025-11-01").reports[0].findings
     assert {f.code for f in alone} == {"aanwezigheid-traject"}
+
+
+def test_a_record_read_long_after_its_last_day_gives_the_figures_of_its_last_week() -> None:
+    # The record ends on Thursday 23 October 2025: read in December 2026 it still says what
+    # it said on Sunday 26 October, not that every later workplace day was missed.
+    then = Urenoverzicht.from_traject(NOOR, OKTOBER, today="2025-10-26")
+    later = Urenoverzicht.from_traject(
+        NOOR, OKTOBER, schooljaar=Schooljaar(2025), today="2026-12-04"
+    )
+    assert later.today == pendulum.date(2025, 10, 26)
+    assert later.werkelijk_gemiddelde == then.werkelijk_gemiddelde == pytest.approx(22.6)
+    assert later.prognose == pytest.approx(then.prognose)
+    report = duaal_leren.validate(OKTOBER, today="2026-12-04", trajecten=[NOOR])
+    assert [f.code for f in report.findings if f.code == "uren-werkelijk"] == []

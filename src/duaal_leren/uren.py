@@ -262,7 +262,10 @@ class Urenoverzicht:
             schooljaar: The school year; by default that of ``today`` when the contract
                 runs in it, else the first of the contract.
             today: The last day whose hours count as worked, as a date or ISO text
-                (default: the current date in Europe/Brussels).
+                (default: the current date in Europe/Brussels); never later than the end
+                (Sunday) of the week of the record's last day, since a record says nothing
+                of the days after it: a record kept up to October and read in December
+                gives October's figures, not a shortfall of the weeks not yet recorded.
             kalender: The school calendar(s); by default the law's calendar of each year.
 
         Raises:
@@ -274,6 +277,9 @@ class Urenoverzicht:
         """
         check_record(traject, aanwezigheden)
         day = as_day(today)
+        if aanwezigheden is not None and aanwezigheden.dagen:
+            last = max(d.datum for d in aanwezigheden.dagen)
+            day = min(day, last.add(days=6 - last.weekday()))
         kalenders = schoolkalenders(kalender)
         if schooljaar is None:
             jaren = schooljaren(traject)
