@@ -23,7 +23,7 @@ import importlib
 import os
 import re
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
@@ -70,6 +70,7 @@ __all__ = [
     "load_standaardplan",
     "load_traject",
     "loads",
+    "not_a_document",
     "save",
     "to_dict",
 ]
@@ -206,6 +207,45 @@ def kinds() -> tuple[Kind, ...]:
     """Every known document kind, by name."""
     _kalender_kind()
     return tuple(_KINDS[name] for name in sorted(_KINDS))
+
+
+def not_a_document(
+    function: str,
+    value: object,
+    *,
+    reader: str,
+    extra: Sequence[str] = (),
+    part: bool = False,
+) -> DocumentTypeError:
+    """The error of a function that takes a document and was given ``value``.
+
+    Args:
+        function: The function's name, as the user called it.
+        value: What it was given: a path or a text, a dict, ``None``, another object.
+        reader: The function that reads files for it (``validate_files``).
+        extra: Classes it takes beside the document kinds.
+        part: Whether it takes a part of a document too.
+    """
+    kind = type(value).__name__
+    if isinstance(value, str | bytes | os.PathLike):
+        return DocumentTypeError(
+            f"{function} neemt een model, geen pad of tekst ({kind}); lees bestanden met "
+            f"{reader}, of eerst met load",
+            f"{function} takes a model, not a path or a text ({kind}); read files with "
+            f"{reader}, or load them first",
+        )
+    known = ", ".join([*(k.cls.__name__ for k in kinds()), *extra])
+    hint_nl, hint_en = "", ""
+    if isinstance(value, Mapping):
+        hint_nl = "; bouw het model eerst met duaal_leren.from_dict"
+        hint_en = "; build the model first with duaal_leren.from_dict"
+    given_nl = "None" if value is None else f"een object van type {kind}"
+    given_en = "None" if value is None else f"an object of type {kind}"
+    part_nl, part_en = (" of een deel ervan", " or a part of one") if part else ("", "")
+    return DocumentTypeError(
+        f"{function} neemt een document ({known}){part_nl}, geen {given_nl}{hint_nl}",
+        f"{function} takes a document ({known}){part_en}, not {given_en}{hint_en}",
+    )
 
 
 def kind_of(obj_or_name: object) -> Kind:

@@ -53,7 +53,7 @@ import threading
 import types
 import typing
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,8 +70,8 @@ from duaal_leren._files import (
 )
 from duaal_leren._validators import PERSOONSGEGEVEN
 from duaal_leren.aanwezigheid import Aanwezigheden
-from duaal_leren.documents import _read_document, dump, kinds
-from duaal_leren.exceptions import DocumentTypeError, FieldError, WriteError
+from duaal_leren.documents import _read_document, dump, kinds, not_a_document
+from duaal_leren.exceptions import FieldError, WriteError
 from duaal_leren.gespreksverslag import Antwoord, Gespreksverslag
 from duaal_leren.traject import (
     Contact,
@@ -308,27 +308,10 @@ def _checked(document: object, function: str) -> None:
     Returning it unchanged would hand back a row of personal data as if it were cleaned.
     """
     if isinstance(document, str | bytes | os.PathLike):
-        kind = type(document).__name__
-        raise DocumentTypeError(
-            f"{function} neemt een model, geen pad of tekst ({kind}); lees bestanden met "
-            "redact_files, of eerst met load",
-            f"{function} takes a model, not a path or a text ({kind}); read files with "
-            "redact_files, or load them first",
-        )
+        raise not_a_document(function, document, reader="redact_files")
     if type(document) in _model_classes():
         return
-    kind = type(document).__name__
-    known = ", ".join(k.cls.__name__ for k in kinds())
-    hint_nl, hint_en = "", ""
-    if isinstance(document, Mapping):
-        hint_nl = "; bouw het model eerst met duaal_leren.from_dict"
-        hint_en = "; build the model first with duaal_leren.from_dict"
-    given_nl = "None" if document is None else f"een object van type {kind}"
-    given_en = "None" if document is None else f"an object of type {kind}"
-    raise DocumentTypeError(
-        f"{function} neemt een document ({known}) of een deel ervan, geen {given_nl}{hint_nl}",
-        f"{function} takes a document ({known}) or a part of one, not {given_en}{hint_en}",
-    )
+    raise not_a_document(function, document, reader="redact_files", part=True)
 
 
 def personal_fields() -> tuple[tuple[type[Any], str], ...]:

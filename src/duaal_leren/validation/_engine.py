@@ -34,7 +34,7 @@ from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import Aanwezigheden
 from duaal_leren.competentie import Competentie
-from duaal_leren.documents import Format, _read_document, kind_of, kinds
+from duaal_leren.documents import Format, _read_document, kind_of, not_a_document
 from duaal_leren.exceptions import (
     DocumentError,
     DocumentTypeError,
@@ -1083,29 +1083,14 @@ def _contexts(
 def _checked_model(document: object) -> None:
     """Refuse what is no model: a path or a text is read with `validate_files` or `load`."""
     if isinstance(document, str | bytes | os.PathLike):
-        kind = type(document).__name__
-        raise DocumentTypeError(
-            f"validate neemt een model, geen pad of tekst ({kind}); lees bestanden met "
-            "validate_files, of eerst met load",
-            f"validate takes a model, not a path or a text ({kind}); read files with "
-            "validate_files, or load them first",
-        )
+        raise not_a_document("validate", document, reader="validate_files")
     if isinstance(document, IndividueelOpleidingsplan):
         return  # no document of its own, but part of a traject that tools check alone
     try:
         kind_of(document)
     except DocumentError:
-        kind = type(document).__name__
-        known = ", ".join([*(k.cls.__name__ for k in kinds()), "IndividueelOpleidingsplan"])
-        hint_nl, hint_en = "", ""
-        if isinstance(document, Mapping):
-            hint_nl = "; bouw het model eerst met duaal_leren.from_dict"
-            hint_en = "; build the model first with duaal_leren.from_dict"
-        given_nl = "None" if document is None else f"een object van type {kind}"
-        given_en = "None" if document is None else f"an object of type {kind}"
-        raise DocumentTypeError(
-            f"validate neemt een document ({known}), geen {given_nl}{hint_nl}",
-            f"validate takes a document ({known}), not {given_en}{hint_en}",
+        raise not_a_document(
+            "validate", document, reader="validate_files", extra=("IndividueelOpleidingsplan",)
         ) from None
 
 
