@@ -63,7 +63,7 @@ MAX_PER_DAG = 4  # a caseload of 100 holds about 600 conversations a school year
 ONE_FILE = ROOT / "examples" / "traject-lotte.yaml"
 JOBS_FILES = 400
 
-# The targets of issue 20: name, what is divided by what, the target's text, its test.
+# The speed targets: name, what is divided by what, the target's text, its test.
 TARGETS: tuple[tuple[str, str, str, Callable[[float], bool]], ...] = (
     ("json:single/pydantic", "JSON load one at a time / pydantic", "≤ 1.0", lambda r: r <= 1.0),
     ("json:kept/pydantic", "JSON load, corpus kept / pydantic", "≤ 0.5", lambda r: r <= 0.5),

@@ -807,7 +807,7 @@ def test_rules_at_the_edges_still_say_what_is_wrong(traject: Traject) -> None:
     assert "vakantie-recuperatie" in codes["holiday exception at both ends"]
 
 
-# --- second pass over the rules (issue 16) ---------------------------------------------------
+# --- the rules of leerplicht, deviations and holidays on legal holidays --------------------
 
 
 def test_unrecorded_deviations_from_the_standard_plan(
