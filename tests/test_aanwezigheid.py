@@ -197,3 +197,13 @@ def test_to_csv_gives_the_text_or_writes_the_file_whole(tmp_path: Path) -> None:
     with pytest.raises(duaal_leren.WriteError):
         record.to_csv(tmp_path / "geen-map" / "noor.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["noor.csv"]
+
+
+def test_a_csv_names_only_the_days_a_document_may_name() -> None:
+    # As in YAML and JSON: 1900-01-01 to 2199-12-31.
+    text = "datum,uren,status\n0001-01-01,7.6,aanwezig\n2025-10-07,7.6,aanwezig\n"
+    with pytest.raises(DocumentError) as caught:
+        Aanwezigheden.from_csv(text, traject="T")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.path) == (2, "$.dagen[0].datum")
+    assert "1900-01-01" in problem.message_en

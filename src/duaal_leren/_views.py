@@ -47,9 +47,6 @@ __all__ = [
 MAX_REPR = 500
 """The longest ``repr`` of any object the library shows: a line, never a dump."""
 
-PREFIX = "dl"
-"""The prefix of every CSS class of the views."""
-
 # Grey with transparency reads on a light and on a dark background alike; JupyterLab's and
 # VS Code's own variables win where they are set. Coloured cells carry a dark text colour
 # of their own, since their background stays light in a dark theme.
@@ -269,10 +266,6 @@ def html(obj: Any) -> str:
     if kind == "Schoolkalender":
         return kalender_html(obj)
     return view(f"<pre>{escape(short_repr(obj))}</pre>")
-
-
-def _labels(lang: str | None, nl: Mapping[str, str], en: Mapping[str, str]) -> Mapping[str, str]:
-    return en if checked_lang(lang) == "en" else nl
 
 
 # --- traject ------------------------------------------------------------------------------

@@ -44,7 +44,14 @@ import pendulum
 
 from duaal_leren import _views
 from duaal_leren._files import write_atomic
-from duaal_leren._validators import in_range, non_empty, typed_fields, validator
+from duaal_leren._validators import (
+    FIRST_DAY,
+    LAST_DAY,
+    in_range,
+    non_empty,
+    typed_fields,
+    validator,
+)
 from duaal_leren.exceptions import DocumentError, FieldError, Problem, excerpt
 from duaal_leren.traject import Meldpartij
 
@@ -362,6 +369,15 @@ def _row(
 
 
 def _date(text: str, column: str, fail: Any) -> pendulum.Date | None:
+    if _DATE.fullmatch(text) and not FIRST_DAY[:4] <= text[:4] <= LAST_DAY[:4]:
+        # The days a YAML or JSON document may name; a CSV no other.
+        fail(
+            column,
+            f"de datum moet tussen {FIRST_DAY} en {LAST_DAY} liggen, gekregen: {excerpt(text)}",
+            f"the date must lie between {FIRST_DAY} and {LAST_DAY}, got {excerpt(text)}",
+            "ongeldige-datum",
+        )
+        return None
     if _DATE.fullmatch(text):
         try:
             return pendulum.Date.fromisoformat(text)

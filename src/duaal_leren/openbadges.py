@@ -38,7 +38,6 @@ import os
 import re
 import secrets
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,8 @@ import pendulum
 
 from duaal_leren._files import make_folder, write_atomic, write_together
 from duaal_leren._parse import dump_json
-from duaal_leren.case import NAMESPACE, case_uri, cluster_id, competentie_id, niveau_id
+from duaal_leren.case import _uuid as case_uuid
+from duaal_leren.case import case_uri, cluster_id, competentie_id, niveau_id
 from duaal_leren.exceptions import FieldError, excerpt
 from duaal_leren.opleidingsplan import PlanReferentie
 from duaal_leren.opvolging import Beheersingsschaal, Observatie, Opvolgingsgesprek
@@ -71,7 +71,8 @@ CONTEXT = (
 
 
 def _uuid(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "\x1f".join(("openbadges", *parts))))
+    # The project's names, as the CASE export makes them, kept apart by their first part.
+    return case_uuid("openbadges", *parts)
 
 
 def salt_from_secret(secret: str | bytes, lerende: str) -> str:

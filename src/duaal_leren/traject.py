@@ -595,10 +595,6 @@ class Rooster:
         """The workplace hours of the schedule on a day, whatever the calendar says."""
         return self.uren(day)[0]
 
-    def patronen(self) -> tuple[Weekpatroon, ...]:
-        """The weekly patterns, without the changes."""
-        return self.weken
-
     @property
     def hele_werkplekdagen(self) -> bool:
         """Whether the schedule has whole workplace days (workplace, no school) on weekdays.

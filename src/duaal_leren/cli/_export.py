@@ -17,17 +17,14 @@ import os
 from typing import TextIO
 
 from duaal_leren.cli._common import EXIT_OK, add_lang, date_option, in_lang, to_json
-from duaal_leren.exceptions import DuaalLerenError, printable
+from duaal_leren.cli._usage import UsageError
+from duaal_leren.exceptions import printable
 
 __all__ = ["SECRET_VARIABLE", "configure", "run"]
 
 # The name of a variable, not a secret.
 SECRET_VARIABLE = "DUAAL_LEREN_OB3_SECRET"  # noqa: S105
 """The environment variable that holds the secret the salt of ``export ob3`` derives from."""
-
-
-class _UsageError(DuaalLerenError, ValueError):
-    """A document of the wrong kind; the command line prints it and exits with status 2."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -151,7 +148,7 @@ def _case(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(document, Traject):
         document = document.opleidingsplan
     if not isinstance(document, StandaardOpleidingsplan | IndividueelOpleidingsplan):
-        raise _UsageError(
+        raise UsageError(
             f"{args.path}: export case neemt een standaardplan of een traject",
             f"{args.path}: export case takes a standard plan or a traject",
         )

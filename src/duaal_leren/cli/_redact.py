@@ -17,13 +17,10 @@ import os
 from typing import TextIO
 
 from duaal_leren.cli._common import EXIT_OK, in_lang
-from duaal_leren.exceptions import DuaalLerenError, printable
+from duaal_leren.cli._usage import UsageError
+from duaal_leren.exceptions import printable
 
 __all__ = ["configure", "run"]
-
-
-class _UsageError(DuaalLerenError, ValueError):
-    """A bad option value; the command line prints it and exits with status 2."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -61,18 +58,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _key(args: argparse.Namespace) -> str | None:
     if not args.pseudonymise:
         if args.key_env:
-            raise _UsageError(
+            raise UsageError(
                 "--key-env hoort bij --pseudonymise", "--key-env goes with --pseudonymise"
             )
         return None
     if not args.key_env:
-        raise _UsageError(
+        raise UsageError(
             "--pseudonymise vraagt --key-env VAR: de omgevingsvariabele met de sleutel",
             "--pseudonymise needs --key-env VAR: the environment variable with the key",
         )
     key = os.environ.get(args.key_env, "")
     if not key:
-        raise _UsageError(
+        raise UsageError(
             f"de omgevingsvariabele {args.key_env} is niet gezet of leeg; zet er de geheime "
             "sleutel in",
             f"the environment variable {args.key_env} is not set or empty; put the secret "

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from duaal_leren.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_option, in_lang
+from duaal_leren.cli._usage import UsageError
 from duaal_leren.exceptions import DuaalLerenError, printable
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["configure", "run"]
 
 _TABLE = "[tool.duaal-leren.bewaring]"
-
-
-class _UsageError(DuaalLerenError, ValueError):
-    """A missing or wrong policy; the command line prints it and exits with status 2."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +63,7 @@ def _policy(start: Path) -> Bewaarbeleid:
         try:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise _UsageError(
+            raise UsageError(
                 f"{candidate}: geen geldige TOML ({exc})", f"{candidate}: not valid TOML ({exc})"
             ) from None
         tool = data.get("tool", {})
@@ -77,10 +74,10 @@ def _policy(start: Path) -> Bewaarbeleid:
         try:
             return Bewaarbeleid.from_dict(policy, "tool.duaal-leren.bewaring")
         except DuaalLerenError as exc:
-            raise _UsageError(
+            raise UsageError(
                 f"{candidate}: {exc.text('nl')}", f"{candidate}: {exc.text('en')}"
             ) from None
-    raise _UsageError(
+    raise UsageError(
         f"geen bewaarbeleid: zet de termijnen van de school in {_TABLE} van pyproject.toml "
         "(de bibliotheek heeft geen standaardtermijn)",
         f"no retention policy: set the school's periods in {_TABLE} of pyproject.toml "

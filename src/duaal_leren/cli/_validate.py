@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from duaal_leren._files import _declares, collector_paused, document_files, read_head
+from duaal_leren._files import _declares, document_files, read_head
 from duaal_leren._validators import as_day
 from duaal_leren.cli._common import (
     EXIT_FINDINGS,
@@ -600,9 +600,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "max_size": args.max_size,
     }
     with _privacy_settings(settings):
-        if jobs == 1:
-            with collector_paused():  # a run keeps every document until its report is written
-                reports = validate_files(files, **options)
+        if jobs == 1:  # validate_files pauses the collector itself
+            reports = validate_files(files, **options)
         else:
             from duaal_leren.validation._parallel import validate_files_parallel
 

@@ -37,8 +37,9 @@ from duaal_leren.cli._common import (
     lang,
     to_json,
 )
+from duaal_leren.cli._usage import UsageError
 from duaal_leren.documents import load
-from duaal_leren.exceptions import DuaalLerenError, excerpt, printable
+from duaal_leren.exceptions import excerpt, printable
 from duaal_leren.voortgang import RISICODREMPEL
 
 if TYPE_CHECKING:
@@ -48,10 +49,6 @@ if TYPE_CHECKING:
 __all__ = ["configure", "run"]
 
 _FILTERS = ("school", "mentor", "trajectbegeleider", "opleiding")
-
-
-class _UsageError(DuaalLerenError, ValueError):
-    """A bad option value; the command line prints it and exits with status 2."""
 
 
 def _drempel(text: str) -> float:
@@ -151,7 +148,7 @@ def _check_outputs(args: argparse.Namespace, inputs: Sequence[Path]) -> None:
         and args.grafiek
         and os.path.realpath(args.output) == os.path.realpath(args.grafiek)
     ):
-        raise _UsageError(
+        raise UsageError(
             "--output en --grafiek zijn hetzelfde bestand",
             "--output and --grafiek are the same file",
         )
@@ -219,7 +216,7 @@ def _run_cohort(
 
     files = [path for path, _ in document_files(args.paths, "traject")]
     if not files:
-        raise _UsageError(
+        raise UsageError(
             "geen trajecten gevonden in " + ", ".join(args.paths),
             "no trajecten found in " + ", ".join(args.paths),
         )
@@ -227,7 +224,7 @@ def _run_cohort(
     cohort = Cohort.load(*files).filter(**filters)
     if not cohort:
         chosen = ", ".join(f"--{k} {excerpt(v)}" for k, v in filters.items() if v)
-        raise _UsageError(
+        raise UsageError(
             f"geen trajecten in {', '.join(args.paths)} voldoen aan {chosen}",
             f"no trajecten in {', '.join(args.paths)} match {chosen}",
         )
@@ -247,7 +244,7 @@ def _run_cohort(
 def _image(name: str) -> Path:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
-        raise _UsageError(
+        raise UsageError(
             f"--grafiek: kies .png of .svg ({name})", f"--grafiek: choose .png or .svg ({name})"
         )
     return path
