@@ -75,6 +75,21 @@ def test_a_validation_run_in_text_imports_no_junit_writer() -> None:
     assert "xml.etree.ElementTree" not in loaded
 
 
+def test_the_national_register_check_is_imported_only_for_a_candidate_number() -> None:
+    # python-stdnum pulls in ssl, socket and pydoc: a text without 11 digits never needs it.
+    script = (
+        "import duaal_leren\n"
+        "plan = duaal_leren.load('examples/standaardplan-elektrotechniek.yaml')\n"
+        "assert duaal_leren.validate(plan).passed"
+    )
+    assert "stdnum" not in modules_after(script)
+    numbered = script.replace(
+        "assert",
+        "plan = __import__('attrs').evolve(plan, toelichting='85.07.30-033.28')\nassert not",
+    )
+    assert "stdnum" in modules_after(numbered)
+
+
 def test_a_calendar_is_built_from_the_package_table_without_holidays() -> None:
     # `holidays` imports every country it knows: the package's own table of the days off
     # of the law (checked against it in test_wettelijke_dagen.py) is read instead.

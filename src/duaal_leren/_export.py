@@ -271,10 +271,7 @@ def dataframe(
     Raises:
         MissingDependencyError: pandas is not installed (the ``pandas`` extra).
     """
-    try:
-        require("pandas", "pandas")
-    except ModuleNotFoundError:
-        raise MissingDependencyError("pandas", "pandas") from None
+    require("pandas", "pandas")
     import pandas as pd
 
     values = list(zip(*rows, strict=True)) or [()] * len(columns)
@@ -297,14 +294,10 @@ def require(module: str, extra: str) -> None:
     """Fail with a clear message when an optional dependency is not installed.
 
     Raises:
-        ModuleNotFoundError: ``module`` cannot be imported; the message names the extra
-            that installs it.
+        MissingDependencyError: ``module`` cannot be imported (a `ModuleNotFoundError`);
+            the message names the extra that installs it.
     """
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
-        raise ModuleNotFoundError(
-            f"{module} is niet geïnstalleerd / is not installed: "
-            f"pip install 'duaal-leren[{extra}]'",
-            name=module,
-        )
+        raise MissingDependencyError(module, extra)

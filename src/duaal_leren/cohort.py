@@ -43,7 +43,6 @@ from duaal_leren.exceptions import (
     DocumentError,
     DuaalLerenError,
     FieldError,
-    MissingDependencyError,
     Problem,
     checked_lang,
 )
@@ -598,10 +597,7 @@ class Matrix:
             MissingDependencyError: pandas is not installed (a `ModuleNotFoundError`).
             FieldError: ``waarde`` is neither (a `ValueError`).
         """
-        try:
-            require("pandas", "pandas")
-        except ModuleNotFoundError:
-            raise MissingDependencyError("pandas", "pandas") from None
+        require("pandas", "pandas")
         import pandas as pd
 
         index = pd.Index(list(self.lerenden), name="lerende")

@@ -39,7 +39,7 @@ from duaal_leren._export import (
     write_atomic,
 )
 from duaal_leren._validators import as_day
-from duaal_leren.exceptions import FieldError, MissingDependencyError, checked_lang
+from duaal_leren.exceptions import FieldError, checked_lang
 from duaal_leren.traject import Traject
 from duaal_leren.voortgang import RISICODREMPEL, Rollup, TrajectVoortgang, tijdlijn
 
@@ -379,10 +379,7 @@ def _descriptions(side: Axes, matrix: Matrix, title: str) -> None:
 
 
 def _require_matplotlib() -> None:
-    try:
-        require("matplotlib", "plot")
-    except ModuleNotFoundError:
-        raise MissingDependencyError("matplotlib", "plot") from None
+    require("matplotlib", "plot")
 
 
 def _save(figure: Figure, path: str | os.PathLike[str], format: Beeldformaat | None) -> Path:

@@ -59,7 +59,6 @@ from typing import Any, TypeVar
 
 import attrs
 import pendulum
-from stdnum.be import nn
 
 from duaal_leren._files import (
     check_writable,
@@ -217,6 +216,9 @@ def rijksregisternummers(text: str) -> list[tuple[int, int]]:
         >>> rijksregisternummers("rrn 85.07.30-033.28, niet 85.07.30-033.29")
         [(4, 19)]
     """
+    # stdnum imports ssl, socket and pydoc (about 50 ms): only once a text could hold one.
+    from stdnum.be import nn
+
     return [m.span() for m in _NN_SHAPE.finditer(text) if nn.is_valid(m.group())]
 
 

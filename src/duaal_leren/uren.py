@@ -63,7 +63,7 @@ from duaal_leren import _views
 from duaal_leren._export import csv_text, dataframe, html_page, require, text_or_file
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import AFWEZIGHEDEN, Aanwezigheden, Aanwezigheidsstatus
-from duaal_leren.exceptions import DocumentTypeError, MissingDependencyError, checked_lang
+from duaal_leren.exceptions import DocumentTypeError, checked_lang
 from duaal_leren.kalender import KalenderArg, Schooljaar, schoolkalenders
 from duaal_leren.traject import Traject
 from duaal_leren.werkdagen import (
@@ -517,10 +517,7 @@ class Urenoverzicht:
             MissingDependencyError: matplotlib is not installed (a `ModuleNotFoundError`).
         """
         label = _LABELS[checked_lang(lang)]
-        try:
-            require("matplotlib", "plot")
-        except ModuleNotFoundError:
-            raise MissingDependencyError("matplotlib", "plot") from None
+        require("matplotlib", "plot")
         # A figure a notebook shows inline, as the charts of duaal_leren.plot are.
         fig = figure if figure is not None else _views.notebook_figure()(figsize=(11, 4))
         ax = fig.add_subplot()

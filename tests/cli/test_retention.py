@@ -69,7 +69,9 @@ def test_a_wrong_policy_names_the_setting(
         '[tool.duaal-leren.bewaring]\ntraject = { jaren = "vijf" }\n', encoding="utf-8"
     )
     status, _ = run(["retention", "archief"])
-    assert "tool.duaal-leren.bewaring.traject.jaren" in assert_clean_failure(capsys, status)
+    # Named as validate names its settings, with the file.
+    err = assert_clean_failure(capsys, status)
+    assert "pyproject.toml: [tool.duaal-leren].bewaring.traject.jaren" in err
 
 
 def test_a_wrong_date_is_a_clear_error(archief: Path, capsys: pytest.CaptureFixture[str]) -> None:

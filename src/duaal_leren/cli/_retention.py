@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from duaal_leren.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_option, in_lang
 from duaal_leren.cli._usage import UsageError
-from duaal_leren.exceptions import DuaalLerenError, printable
+from duaal_leren.exceptions import printable
 
 if TYPE_CHECKING:
     from duaal_leren.bewaring import Bewaarbeleid, Retention
@@ -53,36 +52,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _policy(start: Path) -> Bewaarbeleid:
-    """The policy of the nearest ``pyproject.toml`` at or above ``start``."""
-    from duaal_leren.bewaring import Bewaarbeleid
+    """The policy of the nearest ``pyproject.toml`` at or above ``start``.
 
-    for folder in [start, *start.parents]:
-        candidate = folder / "pyproject.toml"
-        if not candidate.is_file():
-            continue
-        try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise UsageError(
-                f"{candidate}: geen geldige TOML ({exc})", f"{candidate}: not valid TOML ({exc})"
-            ) from None
-        tool = data.get("tool", {})
-        table = tool.get("duaal-leren", {}) if isinstance(tool, dict) else {}
-        policy = table.get("bewaring") if isinstance(table, dict) else None
-        if policy is None:
-            break
-        try:
-            return Bewaarbeleid.from_dict(policy, "tool.duaal-leren.bewaring")
-        except DuaalLerenError as exc:
-            raise UsageError(
-                f"{candidate}: {exc.text('nl')}", f"{candidate}: {exc.text('en')}"
-            ) from None
-    raise UsageError(
-        f"geen bewaarbeleid: zet de termijnen van de school in {_TABLE} van pyproject.toml "
-        "(de bibliotheek heeft geen standaardtermijn)",
-        f"no retention policy: set the school's periods in {_TABLE} of pyproject.toml "
-        "(the library has no default period)",
-    )
+    Read as ``validate`` reads its settings, with the same checks and messages.
+    """
+    from duaal_leren.cli._validate import _policy as policy_of
+    from duaal_leren.cli._validate import find_settings
+
+    settings, _ = find_settings(start)
+    policy = policy_of(settings)
+    if policy is None:
+        raise UsageError(
+            f"geen bewaarbeleid: zet de termijnen van de school in {_TABLE} van pyproject.toml "
+            "(de bibliotheek heeft geen standaardtermijn)",
+            f"no retention policy: set the school's periods in {_TABLE} of pyproject.toml "
+            "(the library has no default period)",
+        )
+    return policy
 
 
 def _undetermined(args: argparse.Namespace, found: Retention, out: TextIO) -> int:
