@@ -27,6 +27,7 @@ import duaal_leren
 from duaal_leren import strategies
 from duaal_leren._convert import converter, problems_of
 from duaal_leren._fast import Slow, _Builder
+from duaal_leren._fast import plain as fast_plain
 from duaal_leren._fast import structure as fast_structure
 from duaal_leren._validators import non_empty
 from duaal_leren.documents import _models
@@ -350,3 +351,37 @@ def test_the_fast_loading_path_still_sets_fields_without_calling_init(
     slow = {cls.__name__ for cls in _models() if not _Builder.direct(cls, attrs.fields(cls))}
     assert slow == {"Leidraad"}
     assert fast_structure(body_of(traject), duaal_leren.Traject) == traject
+
+
+def _ordered(data: Any) -> Any:
+    """Data with every mapping as its list of items: equal only with the keys in order."""
+    if isinstance(data, dict):
+        return [(key, _ordered(value)) for key, value in data.items()]
+    if isinstance(data, list):
+        return [_ordered(item) for item in data]
+    return data
+
+
+@given(document=DOCUMENTS)
+def test_the_fast_plain_data_is_the_converters_keys_in_order(document: object) -> None:
+    # `to_dict`, `dump` and `save` write what the generated functions give: the converter's
+    # data, key order and all, for every document and every part of it.
+    assert _ordered(fast_plain(document)) == _ordered(converter().unstructure(document))
+
+
+@given(document=DOCUMENTS)
+def test_dump_json_is_the_text_json_writes_byte_for_byte(document: object) -> None:
+    expected = json.dumps(duaal_leren.to_dict(document), ensure_ascii=False, indent=2) + "\n"
+    assert duaal_leren.dump(document, "json") == expected
+
+
+@pytest.mark.parametrize("hours", [0.0, 0.5, 1e-5, 2.5e-7, 0.0001, 23.99999999])
+def test_dump_json_writes_small_hours_as_json_does(hours: float) -> None:
+    traject = duaal_leren.load(EXAMPLES / "traject-lotte.yaml")
+    week = traject.weekpatroon
+    assert week is not None
+    day = attrs.evolve(week.dagen[0], uren=hours)
+    changed = attrs.evolve(traject, weekpatroon=attrs.evolve(week, dagen=(day,)))
+    expected = json.dumps(duaal_leren.to_dict(changed), ensure_ascii=False, indent=2) + "\n"
+    assert duaal_leren.dump(changed, "json") == expected
+    assert duaal_leren.loads(duaal_leren.dump(changed, "json")) == changed

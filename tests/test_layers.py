@@ -125,7 +125,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Reading and writing",
         "Lezen en schrijven",
-        ("_parse", "_convert", "_fast", "_schema", "_export", "documents"),
+        ("_paths", "_parse", "_yaml", "_convert", "_fast", "_schema", "_export", "documents"),
     ),
     (
         "Catalogues and calendar",

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from duaal_leren import DocumentError, _parse
+from duaal_leren import DocumentError, _parse, _yaml
 from duaal_leren._parse import (
     child_path,
     dump_json,
@@ -240,7 +240,7 @@ def test_very_deep_yaml_is_refused(form: str, depth: int) -> None:
     refused_as_too_deep(deep(form, depth))
 
 
-class StoppingLoader(_parse._Loader):
+class StoppingLoader(_yaml._Loader):
     """A libyaml that gives up on every text at its first event, in words of its own.
 
     It stands for a libyaml whose limits or wording differ from those of the one installed.
@@ -259,7 +259,7 @@ class StoppingLoader(_parse._Loader):
 
 @pytest.fixture
 def stopping_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_parse, "_Loader", StoppingLoader)
+    monkeypatch.setattr(_yaml, "_Loader", StoppingLoader)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -267,7 +267,7 @@ def test_a_deep_text_is_too_deep_whatever_libyaml_stops_on(form: str) -> None:
     text = deep(form, 150)
     line = refused_as_too_deep(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_parse, "_Loader", StoppingLoader)
+        patch.setattr(_yaml, "_Loader", StoppingLoader)
         assert refused_as_too_deep(text) == line
 
 
@@ -953,3 +953,94 @@ def test_the_json_writer_leaves_a_document_to_orjson() -> None:
     for number in (1e-05, -2.5e-07, [1e-10]):
         written = orjson.dumps({"x": number}, option=orjson.OPT_INDENT_2)
         assert not _parse._written_as_json(written)
+
+
+_SCALAR_TEXT = st.sampled_from(
+    [
+        "",
+        "~",
+        "null",
+        "true",
+        "False",
+        "12",
+        "-3",
+        "0x1A",
+        "1.5",
+        ".5",
+        "1e3",
+        "2025-09-01",
+        "<<",
+        "a: b",
+        "- x",
+        "#",
+        "'q'",
+        "naam",
+        "Ünïcode",
+        "  spaces  ",
+        "12:30",
+        "yes",
+        "on",
+    ]
+) | st.text(max_size=12)
+
+
+def _nested(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(inner, max_size=4) | st.dictionaries(_SCALAR_TEXT, inner, max_size=4)
+
+
+_PLAIN_DATA = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | _SCALAR_TEXT
+    | st.floats(allow_nan=False, allow_infinity=False),
+    _nested,
+    max_leaves=20,
+)
+
+
+@given(
+    data=_PLAIN_DATA,
+    flow=st.sampled_from([None, True, False]),
+    style=st.sampled_from([None, "'", '"', "|"]),
+)
+def test_yaml_read_without_lines_gives_the_data_read_with_lines(
+    data: Any, flow: bool | None, style: str | None
+) -> None:
+    # Read without lines, a document takes the quick reading until anything in it may be
+    # a problem; read with lines, always the detailed one. Both give the same data and the
+    # same problems, whatever the document's style.
+    text = yaml.safe_dump(
+        {"doc": data}, default_flow_style=flow, default_style=style, allow_unicode=True
+    )
+
+    def read(with_lines: bool) -> Any:
+        try:
+            return _parse.parse_yaml(text, "t.yaml", with_lines=with_lines)[0]
+        except DocumentError as error:
+            return [(p.code, p.path, p.line) for p in error.problems]
+
+    assert read(False) == read(True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb:\n  c: 2\n  c: 3\n",
+        "a: &x 1\nb: *x\n",
+        "a:\n  <<: {b: 1}\n",
+        "a: !!int 12\nb: !!str 5\n",
+        "a: !!int nope\n",
+        "? [1, 2]\n: x\n",
+        "a: ! 12\n",
+        "a: 1" + "0" * 5000 + "\n",
+    ],
+)
+def test_yaml_read_without_lines_reports_what_the_detailed_reading_reports(text: str) -> None:
+    def read(with_lines: bool) -> Any:
+        try:
+            return _parse.parse_yaml(text, "t.yaml", with_lines=with_lines)[0]
+        except DocumentError as error:
+            return [(p.code, p.path, p.line, p.message) for p in error.problems]
+
+    assert read(False) == read(True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import graphlib
 from pathlib import Path
 
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import duaal_leren
 from duaal_leren import (
@@ -31,6 +34,7 @@ from duaal_leren import (
     WerkdagPlaats,
 )
 from duaal_leren.validation import RULES, Severity
+from duaal_leren.validation._rules import _cycles
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TODAY = pendulum.date(2025, 10, 1)
@@ -1197,3 +1201,29 @@ def test_aanwezigheid_traject_warns_when_the_record_is_checked_without_its_traje
     text = out.getvalue()
     assert "warning [aanwezigheid-traject] $.traject" in text
     assert text.splitlines()[-1] == "1 bestand, 0 fouten, 1 waarschuwing"
+
+
+@given(
+    st.integers(min_value=0, max_value=12).flatmap(
+        lambda n: st.lists(
+            st.lists(st.integers(min_value=0, max_value=n - 1), max_size=3) if n else st.just([]),
+            min_size=n,
+            max_size=n,
+        )
+    )
+)
+def test_prerequisite_cycles_are_found_exactly_where_graphlib_finds_one(
+    graph: list[list[int]],
+) -> None:
+    # The quick check that a plan has no cycle, and the components of a plan that has one,
+    # agree with the standard library's topological sort.
+    try:
+        order = graphlib.TopologicalSorter({i: set(e) for i, e in enumerate(graph)})
+        tuple(order.static_order())
+    except graphlib.CycleError:
+        has_cycle = True
+    else:
+        has_cycle = False
+    assert bool(_cycles(graph)) == has_cycle
+    for component in _cycles(graph):
+        assert component

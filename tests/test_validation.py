@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import attrs
 import pendulum
@@ -250,7 +249,7 @@ def test_rules_added_to_the_default_registry_run_by_default(traject: Traject) ->
 
 
 def test_installed_packages_contribute_rules_through_entry_points(
-    monkeypatch: pytest.MonkeyPatch, traject: Traject
+    monkeypatch: pytest.MonkeyPatch, traject: Traject, tmp_path: Path
 ) -> None:
     def register(registry: Registry) -> None:
         @registry.rule(
@@ -269,20 +268,25 @@ def test_installed_packages_contribute_rules_through_entry_points(
                 if dag.dag is duaal_leren.Weekdag.ZATERDAG:
                     yield Hit(f"$.weekpatroon.dagen[{i}]", "zaterdag", "Saturday")
 
-    fake = SimpleNamespace(load=lambda: register)
-    seen: list[str] = []
+    # A package installed as pip installs one: its module, and its metadata declaring the
+    # entry point, in a folder on sys.path.
+    module = tmp_path / "sector_regels.py"
+    module.write_text("register = None\n", encoding="utf-8")
+    info = tmp_path / "sector_regels-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: sector-regels\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[duaal_leren.rules]\nsector = sector_regels:register\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import sector_regels  # type: ignore[import-not-found]
 
-    def entry_points(*, group: str) -> list[SimpleNamespace]:
-        seen.append(group)
-        return [fake]
-
-    import importlib.metadata
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    monkeypatch.setattr(sector_regels, "register", register)
     monkeypatch.setattr(RULES, "_entry_points_loaded", False)
     try:
         assert "sector-geen-zaterdag" in RULES
-        assert seen == ["duaal_leren.rules"]
         saturday = duaal_leren.Werkdag(
             duaal_leren.Weekdag.ZATERDAG, duaal_leren.WerkdagPlaats.WERKPLEK, 4
         )
@@ -655,3 +659,29 @@ def test_the_collector_is_paused_while_files_are_checked_and_on_again_after() ->
     validate_files([EXAMPLES / "traject-lotte.yaml"], registry=registry)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_without_a_package_declaring_rules_the_search_of_packages_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from duaal_leren.validation._engine import _may_declare
+
+    assert not _may_declare("duaal_leren.rules")
+    other = tmp_path / "ander-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert not _may_declare("duaal_leren.rules")
+    (other / "entry_points.txt").write_text("[duaal_leren.rules]\nx = y:z\n", encoding="utf-8")
+    assert _may_declare("duaal_leren.rules")
+
+
+def test_a_zip_on_the_path_leaves_the_search_to_the_standard_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from duaal_leren.validation._engine import _may_declare
+
+    archive = tmp_path / "pakketten.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.syspath_prepend(str(archive))
+    assert _may_declare("duaal_leren.rules")

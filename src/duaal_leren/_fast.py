@@ -38,7 +38,7 @@ from duaal_leren._validators import (
     non_empty,
 )
 
-__all__ = ["Slow", "structure"]
+__all__ = ["Slow", "plain", "plain_for_json", "structure"]
 
 
 class Slow(Exception):
@@ -126,6 +126,7 @@ class _Builder:
             "_dict": dict,
             "_map": map,
             "_new": object.__new__,
+            "len": len,
             "_blank": blank,
         }
         self.functions: dict[type[Any], str] = {}
@@ -201,14 +202,13 @@ class _Builder:
         attrs.resolve_types(cls)
         fields = attrs.fields(cls)
         keys = self.name(frozenset(f.name for f in fields if f.init), "keys")
-        lines = [
-            f"def {fname}(_d):",
-            "    if _type(_d) is not _dict: raise _SLOW",
-            f"    if not _d.keys() <= {keys}: raise _SLOW",
-        ]
+        lines = [f"def {fname}(_d):", "    if _type(_d) is not _dict: raise _SLOW"]
         if self.direct(cls, fields):
+            # Every key is counted as its field is read: a key of no field leaves the count
+            # short of the dict's length (cheaper than comparing the keys as sets).
             lines.extend(self.direct_body(cls, fields))
         else:
+            lines.append(f"    if not _d.keys() <= {keys}: raise _SLOW")
             lines.extend(self.init_body(cls, [f for f in fields if f.init]))
         exec("\n".join(lines), self.namespace)  # noqa: S102 - code generated from the model
         return fname
@@ -316,7 +316,7 @@ class _Builder:
     def direct_body(self, cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> list[str]:
         """Statements that build the object slot by slot, with the validators inlined."""
         klass = self.name(cls, "cls")
-        lines = [f"    _o = _new({klass})"]
+        lines = [f"    _o = _new({klass})", "    _n = 0"]
         for field in fields:
             setter = self.name(cls.__dict__[field.name].__set__, "set")
             checked = self.text(field.type, field.validator, "_v", "        ")
@@ -332,6 +332,7 @@ class _Builder:
                 continue
             lines.append(f"    if {field.name!r} in _d:")
             lines.append(f"        _v = _d[{field.name!r}]")
+            lines.append("        _n += 1")
             lines.extend(body)
             lines.append("    else:")
             default: Any = field.default
@@ -341,6 +342,8 @@ class _Builder:
             else:
                 value = self.name(default, "default")
                 lines.append(f"        {setter}(_o, {value})")
+        required = sum(1 for field in fields if field.default is attrs.NOTHING)
+        lines.append(f"    if _n + {required} != len(_d): raise _SLOW")
         lines.append("    return _o")
         return lines
 
@@ -408,3 +411,141 @@ def structure(data: Any, cls: type[Any]) -> Any:
         return _function(cls)(data)
     except Exception:  # noqa: BLE001 - any doubt sends the document down the detailed path
         raise Slow from None
+
+
+# Writing: plain data from the models, as the detailed converter's unstructuring gives it.
+
+
+class _PlainBuilder:
+    """Generates one function per attrs class that gives an object's plain data.
+
+    The data is the converter's (`duaal_leren._convert.converter`): keys in the fields'
+    order, the fields without a default first, a field left at its default left out, dates
+    as ISO text, choices as their value, tuples as lists. Types it does not know go through
+    the converter's own hook. A property test holds the two to the same data, key order and
+    all.
+    """
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_list": list,
+            "_map": map,
+            "_float_seen": _float_seen,
+        }
+        self.functions: dict[type[Any], str] = {}
+
+    def name(self, value: Any, prefix: str) -> str:
+        key = f"_{prefix}{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+    def value(self, tp: Any, var: str) -> str:
+        """An expression for the plain data of ``var``, a value of type ``tp``."""
+        if tp in (str, int, bool):
+            return var
+        if tp is float:
+            return f"_float_seen({var})"
+        if tp is pendulum.Date:
+            return f"{var}.isoformat()"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return f"{var}._value_"
+        if isinstance(tp, type) and attrs.has(tp):
+            return f"{self.function(tp)}({var})"
+        args = typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+            inner = args[0] if args[1] is type(None) else args[1]
+            converted = self.value(inner, var)
+            return var if converted == var else f"(None if {var} is None else {converted})"
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = args[0]
+            if item in (str, int, bool):
+                return f"_list({var})"
+            if isinstance(item, type) and attrs.has(item):
+                return f"_list(_map({self.function(item)}, {var}))"
+            return f"[{self.value(item, '_x')} for _x in {var}]"
+        hook = self.name(_detailed_plain, "hook")
+        return f"{hook}({var}, {self.name(tp, 'type')})"
+
+    def function(self, cls: type[Any]) -> str:
+        if cls in self.functions:
+            return self.functions[cls]
+        fname = f"_plain_{cls.__name__}_{len(self.functions)}"
+        self.functions[cls] = fname
+        attrs.resolve_types(cls)
+        fields = [f for f in attrs.fields(cls) if f.init]
+        required = [f for f in fields if f.default is attrs.NOTHING]
+        optional = [f for f in fields if f.default is not attrs.NOTHING]
+        items = ", ".join(f"{f.name!r}: {self.value(f.type, 'o.' + f.name)}" for f in required)
+        lines = [f"def {fname}(o):", f"    d = {{{items}}}"]
+        for field in optional:
+            default: Any = field.default
+            lines.append(f"    v = o.{field.name}")
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    factory = self.name(default.factory, "factory")
+                    lines.append(f"    if v != {factory}(o):")
+                else:
+                    factory = self.name(default.factory, "factory")
+                    lines.append(f"    if v != {factory}():")
+            elif default is None:
+                lines.append("    if v is not None:")
+            elif type(default) is tuple and not default:
+                lines.append("    if v != ():")
+            else:
+                known = self.name(default, "default")
+                lines.append(f"    if v is not {known} and v != {known}:")
+            lines.append(f"        d[{field.name!r}] = {self.value(field.type, 'v')}")
+        lines.append("    return d")
+        exec("\n".join(lines), self.namespace)  # noqa: S102 - code generated from the model
+        return fname
+
+
+def _detailed_plain(value: Any, tp: Any) -> Any:
+    from duaal_leren._convert import converter
+
+    _odd_floats.seen = True  # what it holds is not looked at
+    return converter().unstructure(value, unstructure_as=tp)
+
+
+# Whether the data made last in this thread may hold a float that orjson writes otherwise
+# than `json`: not finite, or so small that `json` writes it with an exponent (1e-05).
+_odd_floats = threading.local()
+
+
+def _float_seen(value: float) -> float:
+    if (not -_SMALL < value < _SMALL and math.isfinite(value)) or value == 0.0:
+        return value
+    _odd_floats.seen = True
+    return value
+
+
+_SMALL = 1e-4
+
+
+_PLAIN: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def plain(obj: Any) -> Any:
+    """The plain data of an attrs object of the models, as the converter unstructures it."""
+    cls = type(obj)
+    try:
+        function = _PLAIN[cls]
+    except KeyError:
+        with _GENERATING:
+            builder = _plain_builder()
+            function = builder.namespace[builder.function(cls)]
+            _PLAIN[cls] = function
+    return function(obj)
+
+
+def plain_for_json(obj: Any) -> tuple[Any, bool]:
+    """`plain`, and whether every float in the data is one orjson writes as `json` does."""
+    _odd_floats.seen = False
+    data = plain(obj)
+    return data, not _odd_floats.seen
+
+
+@functools.cache
+def _plain_builder() -> _PlainBuilder:
+    return _PlainBuilder()

@@ -68,29 +68,44 @@ _PAUSED = threading.Lock()
 _paused = [0, False]
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+class _Pause(contextlib.ContextDecorator):
+    """The context manager `collector_paused` returns: one for all, the state is global.
+
+    A class rather than a generator: a single document is loaded in a pause too, and the
+    pause must cost next to nothing beside it.
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        with _PAUSED:
+            if _paused[0] == 0:
+                _paused[1] = gc.isenabled()
+                gc.disable()
+            _paused[0] += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with _PAUSED:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
+
+
+_PAUSE = _Pause()
+
+
+def collector_paused() -> _Pause:
     """Run a block without the cyclic garbage collector, then restore it as it was.
 
     A loader of many documents (a folder, a cohort) builds hundreds of thousands of objects
     and keeps them: the collector would go over all of them again and again while they are
     built (Python starts a collection after every 700 new objects, and a full one as the
     kept objects grow), for nothing, since documents hold no reference cycles; memory is
-    freed by reference counting as ever. Nested and concurrent blocks share one pause: the
-    collector comes back, if it ran before, when the last one ends.
+    freed by reference counting as ever. Loading one document pauses it too: a traject
+    makes thousands of objects. Nested and concurrent blocks share one pause: the collector
+    comes back, if it ran before, when the last one ends.
     """
-    with _PAUSED:
-        if _paused[0] == 0:
-            _paused[1] = gc.isenabled()
-            gc.disable()
-        _paused[0] += 1
-    try:
-        yield
-    finally:
-        with _PAUSED:
-            _paused[0] -= 1
-            if _paused[0] == 0 and _paused[1]:
-                gc.enable()
+    return _PAUSE
 
 
 # Code that catches the specific OS errors (FileNotFoundError, PermissionError, ...) keeps

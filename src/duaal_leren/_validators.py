@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import inspect
 import math
 import numbers
 import re
@@ -549,6 +550,12 @@ class TypedConverter:
     """
 
     __slots__ = ("_cls", "_convert", "_name", "_quote")
+    # attrs reads a converter's signature for the annotations of ``__init__``: given here,
+    # it is not worked out again for each of the several hundred fields on import.
+    __signature__ = inspect.Signature(
+        [inspect.Parameter("value", inspect.Parameter.POSITIONAL_ONLY, annotation=Any)],
+        return_annotation=Any,
+    )
 
     def __init__(self, cls: type[Any], name: str, quote: bool) -> None:
         self._cls = cls

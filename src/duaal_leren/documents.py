@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 import importlib
@@ -30,15 +31,17 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import attrs
 
 from duaal_leren._fast import Slow
+from duaal_leren._fast import plain as fast_plain
+from duaal_leren._fast import plain_for_json as fast_plain_for_json
 from duaal_leren._fast import structure as fast_structure
 from duaal_leren._files import (
     FileTooLargeError,
     NotARegularFileError,
+    collector_paused,
     read_file,
     write_atomic,
 )
-from duaal_leren._parse import dump_json, dump_yaml, find_lines, parse_json, parse_yaml
-from duaal_leren.aanwezigheid import Aanwezigheden
+from duaal_leren._parse import dump_json, find_lines, parse_json
 from duaal_leren.exceptions import (
     DocumentError,
     DocumentTypeError,
@@ -53,8 +56,6 @@ from duaal_leren.opleidingsplan import StandaardOpleidingsplan
 from duaal_leren.traject import PERSOONSGEGEVEN, Traject
 
 if TYPE_CHECKING:
-    import cattrs
-
     from duaal_leren._convert import Values
 
 __all__ = [
@@ -159,32 +160,36 @@ _KINDS: dict[str, Kind] = {
             "verslag van één gesprek",
             "record of one conversation",
         ),
-        Kind(
-            "aanwezigheden",
-            Aanwezigheden,
-            1,
-            "aanwezigheden en afwezigheden van één lerende op de werkplek",
-            "attendance and absences of one learner at the workplace",
-        ),
     )
 }
 
-# The model of the ``schoolkalender`` kind, `SchooleigenKalender`, lives in
-# `duaal_leren.kalender`, a layer above this module: it is imported by name on first use, so
-# that reading a plan or a traject does not load the calendar. (Moving the school's own
-# calendar model to a module of the model layer would make this a plain entry above.)
-_KALENDER_KIND = (
-    "schoolkalender",
-    "duaal_leren.kalender",
-    "SchooleigenKalender",
-    1,
-    "de eigen vrije dagen, studiedagen en klassenraden van een school voor één schooljaar",
-    "a school's own free days, study days and klassenraden for one school year",
+# Kinds whose model is imported by name on first use, so that reading a plan or a traject
+# does not load it: the ``schoolkalender`` kind's model, `SchooleigenKalender`, lives in
+# `duaal_leren.kalender`, a layer above this module; an attendance record's model is
+# needed only by those who keep attendance.
+_LAZY_KINDS = (
+    (
+        "schoolkalender",
+        "duaal_leren.kalender",
+        "SchooleigenKalender",
+        1,
+        "de eigen vrije dagen, studiedagen en klassenraden van een school voor één schooljaar",
+        "a school's own free days, study days and klassenraden for one school year",
+    ),
+    (
+        "aanwezigheden",
+        "duaal_leren.aanwezigheid",
+        "Aanwezigheden",
+        1,
+        "aanwezigheden en afwezigheden van één lerende op de werkplek",
+        "attendance and absences of one learner at the workplace",
+    ),
 )
+_LAZY_NAMES = frozenset(entry[0] for entry in _LAZY_KINDS)
 
 
-def _kalender_kind() -> Kind:
-    name, module, attribute, version, titel, titel_en = _KALENDER_KIND
+def _lazy_kind(entry: tuple[str, str, str, int, str, str]) -> Kind:
+    name, module, attribute, version, titel, titel_en = entry
     kind = _KINDS.get(name)
     if kind is None:
         cls = getattr(importlib.import_module(module), attribute)
@@ -193,19 +198,24 @@ def _kalender_kind() -> Kind:
     return kind
 
 
+def _all_kinds() -> None:
+    for entry in _LAZY_KINDS:
+        _lazy_kind(entry)
+
+
 def _named(name: str) -> Kind | None:
-    if name == _KALENDER_KIND[0]:
-        return _kalender_kind()
+    if name in _LAZY_NAMES:
+        return _lazy_kind(next(e for e in _LAZY_KINDS if e[0] == name))
     return _KINDS.get(name)
 
 
 def _names() -> str:
-    return ", ".join(sorted({*_KINDS, _KALENDER_KIND[0]}))
+    return ", ".join(sorted({*_KINDS, *_LAZY_NAMES}))
 
 
 def kinds() -> tuple[Kind, ...]:
     """Every known document kind, by name."""
-    _kalender_kind()
+    _all_kinds()
     return tuple(_KINDS[name] for name in sorted(_KINDS))
 
 
@@ -259,8 +269,9 @@ def kind_of(obj_or_name: object) -> Kind:
     else:
         cls = obj_or_name if isinstance(obj_or_name, type) else type(obj_or_name)
         kind = next((k for k in _KINDS.values() if k.cls is cls), None)
-        if kind is None and _kalender_kind().cls is cls:
-            kind = _kalender_kind()
+        if kind is None:
+            _all_kinds()
+            kind = next((k for k in _KINDS.values() if k.cls is cls), None)
     if kind is None:
         known = _names()
         raise DocumentError(
@@ -299,6 +310,12 @@ _REASONS = {
 
 
 def _read(path: Path, name: str, max_size: int) -> str:
+    return _read_raw(path, name, max_size)[0]
+
+
+def _read_raw(path: Path, name: str, max_size: int) -> tuple[str, bytes]:
+    """The text of a file, and its bytes without a byte order mark (for a JSON parser)."""
+
     def fail(nl: str, en: str, code: str, line: int | None = None) -> DocumentError:
         if "\n" in name:
             # A name with a line break is most likely a document's text given to `load`: it
@@ -366,7 +383,7 @@ def _read(path: Path, name: str, max_size: int) -> str:
             "geen-utf8",
             line,
         ) from None
-    return text
+    return text, raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
 
 
 def _format_of(text: str, path: Path | None) -> Format:
@@ -379,10 +396,12 @@ def _format_of(text: str, path: Path | None) -> Format:
     return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
 
 
-def _parse(text: str, fmt: Format, source: str) -> Any:
+def _parse(text: str, fmt: Format, source: str, raw: bytes | None) -> Any:
     # Without line numbers: only a broken document pays for them (see `_build`).
     if fmt == "json":
-        return parse_json(text, source)[0]
+        return parse_json(text, source, raw=raw)[0]
+    from duaal_leren._yaml import parse_yaml  # PyYAML only for YAML
+
     return parse_yaml(text, source)[0]
 
 
@@ -546,11 +565,16 @@ def _structure(body: Any, cls: type[T], source: str, values: Values) -> T:
         raise DocumentError(source, problems) from None
 
 
-def _build(text: str, fmt: Format, source: str, expected: type[Any] | None) -> Any:
-    data = _parse(text, fmt, source)
+def _build(
+    text: str, fmt: Format, source: str, expected: type[Any] | None, raw: bytes | None = None
+) -> Any:
+    # One document makes thousands of objects and no reference cycles: the collector is
+    # kept out of the way while it is built, as for many (see `collector_paused`).
     try:
-        kind, body = _document(data, source, expected)
-        return _structure(body, kind.cls, source, "text")
+        with collector_paused():
+            data = _parse(text, fmt, source, raw)
+            kind, body = _document(data, source, expected)
+            return _structure(body, kind.cls, source, "text")
     except DocumentError as exc:
         # Only a broken document pays for the line numbers, and only for its problems.
         lines = find_lines(text, fmt, [p.path for p in exc.problems if p.line is None])
@@ -630,9 +654,9 @@ def _read_document(
     file = Path(path)
     limit = MAX_SIZE if max_size is None else max_size
     name = os.fspath(path) and str(file)
-    text = _read(file, name, limit)
+    text, raw = _read_raw(file, name, limit)
     fmt = _format_of(text, file)
-    return _build(text, fmt, name, cls), text, fmt
+    return _build(text, fmt, name, cls, raw), text, fmt
 
 
 @overload
@@ -799,7 +823,8 @@ def to_dict(obj: object) -> dict[str, Any]:
         raise DocumentTypeError(
             f"to_dict neemt {nl}, geen {shown}", f"to_dict takes {en}, not {shown}"
         )
-    data: dict[str, Any] = _converter().unstructure(obj)
+    with collector_paused():
+        data: dict[str, Any] = fast_plain(obj)
     kind = models[type(obj)]
     return {SCHEMA_KEY: kind.schema, **data} if kind is not None else data
 
@@ -807,17 +832,17 @@ def to_dict(obj: object) -> dict[str, Any]:
 def _document_data(obj: object) -> dict[str, Any]:
     """The plain data of a document, with its ``schema`` key first; a part is no document."""
     kind = kind_of(obj)
-    return {SCHEMA_KEY: kind.schema, **_converter().unstructure(obj)}
+    with collector_paused():
+        return {SCHEMA_KEY: kind.schema, **fast_plain(obj)}
 
 
-def _converter() -> cattrs.Converter:
-    # Imported on first need: loading a valid document takes the fast path, without cattrs.
-    from duaal_leren._convert import converter
+def _dump_yaml(data: Any) -> str:
+    from duaal_leren._yaml import dump_yaml  # PyYAML only for YAML
 
-    return converter()
+    return dump_yaml(data)
 
 
-_WRITERS: dict[str, Callable[[Any], str]] = {"yaml": dump_yaml, "json": dump_json}
+_WRITERS: dict[str, Callable[[Any], str]] = {"yaml": _dump_yaml, "json": dump_json}
 
 
 def dump(obj: object, format: Format = "yaml") -> str:
@@ -840,6 +865,11 @@ def dump(obj: object, format: Format = "yaml") -> str:
             f"onbekend formaat {format!r}; kies 'yaml' of 'json'",
             f"unknown format {format!r}; use 'yaml' or 'json'",
         )
+    if format == "json":
+        kind = kind_of(obj)
+        with collector_paused():
+            data, floats_as_json = fast_plain_for_json(obj)
+            return dump_json({SCHEMA_KEY: kind.schema, **data}, floats_as_json=floats_as_json)
     return _WRITERS[format](_document_data(obj))
 
 

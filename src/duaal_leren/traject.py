@@ -620,6 +620,11 @@ class Meldpartij(enum.Enum):
     SCHOOL = "school"
 
 
+# The schedule `Traject.rooster` made last, with the parts it was made of: one tuple,
+# replaced whole, so that a thread reads either the old one or the new one.
+_LAST_ROOSTER: list[tuple[Any, Any, Any, Rooster | None]] = [(object(), None, None, None)]
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class Meldingsafspraak:
     """The agreement on reporting an absence: who tells whom, and within how many days.
@@ -731,7 +736,18 @@ class Traject:
 
         ``None`` when the traject records neither a weekly pattern nor a rotation.
         """
-        return Rooster.from_traject(self)
+        # The rules and the hours overview ask for it many times over: the last one made is
+        # kept, with the very parts it was made of (held, so that none can be another).
+        last = _LAST_ROOSTER[0]
+        if (
+            last[0] is self.rotatie
+            and last[1] is self.weekpatroon
+            and last[2] is self.roosterwijzigingen
+        ):
+            return last[3]
+        rooster = Rooster.from_traject(self)
+        _LAST_ROOSTER[0] = (self.rotatie, self.weekpatroon, self.roosterwijzigingen, rooster)
+        return rooster
 
     def __repr__(self) -> str:
         # A notebook or a log shows a short line, never the whole document.

@@ -65,7 +65,7 @@ def _from_data(leidraad_id: str) -> Leidraad:
     # broken data file is reported like a user's; the tests of the data keep that from
     # happening.
     from duaal_leren._convert import converter, problems_of
-    from duaal_leren._parse import parse_yaml
+    from duaal_leren._yaml import parse_yaml
 
     name = f"{leidraad_id}.yaml"
     resource = importlib.resources.files("duaal_leren.leidraad") / "data" / name

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import importlib.machinery
 import inspect
 import json
 import os
 import re
+import sys
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -339,6 +341,41 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code == p or code.startswith(p + "-") or p == "all" for p in patterns)
 
 
+def _may_declare(group: str) -> bool:
+    """Whether an installed package may declare entry points of ``group``.
+
+    False only when that is certain: `importlib.metadata` finds packages through the path
+    finder alone, every entry of `sys.path` is a folder (or missing), and no
+    ``entry_points.txt`` of a package in one of them names the group. Then the standard
+    library's search of every installed package (some 10 ms on start-up, for the common
+    case of no plugin) is left out; in any other case it decides.
+    """
+    for finder in sys.meta_path:
+        if finder is not importlib.machinery.PathFinder and hasattr(finder, "find_distributions"):
+            return True
+    needle = group.encode()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except NotADirectoryError:
+            return True  # a zip file: the standard library looks inside
+        except OSError:
+            continue  # a folder that is not there holds nothing
+        for name in names:
+            low = name.lower()
+            if low.endswith((".egg", ".egg-link")):
+                return True
+            if low.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(entry or ".", name, "entry_points.txt"), "rb") as f:
+                        declared = f.read()
+                except OSError:
+                    continue  # no entry points, or an .egg-info file, which has none
+                if needle in declared:
+                    return True
+    return False
+
+
 class Registry:
     """A set of rules by code. `RULES` is the default one that `validate` uses."""
 
@@ -454,6 +491,8 @@ class Registry:
         if self._entry_points_loaded or self is not RULES:
             return
         self._entry_points_loaded = True
+        if not _may_declare(ENTRY_POINT_GROUP):
+            return
         from importlib.metadata import entry_points
 
         for entry_point in entry_points(group=ENTRY_POINT_GROUP):
@@ -1185,6 +1224,25 @@ def validate(
     for rule in rules:
         by_target.setdefault(rule.target, []).append(rule)
     known = {t.id: t for t in trajecten}
+    # The rules make many short-lived objects and no reference cycles: the collector is
+    # kept out of the way, as while loading (see `collector_paused`).
+    with collector_paused():
+        _run(document, today, plans, catalogues, known, by_target, overrides, findings)
+    findings.sort(key=_order)
+    return Report(tuple(findings))
+
+
+def _run(
+    document: object,
+    today: pendulum.Date,
+    plans: Mapping[tuple[str, str], StandaardOpleidingsplan],
+    catalogues: Mapping[str, Leidraad],
+    known: Mapping[str, Traject],
+    by_target: dict[Target, list[Rule]],
+    overrides: dict[str, Severity],
+    findings: list[Finding],
+) -> None:
+    """Run the rules on each part of a document, adding what they find to ``findings``."""
     for target, ctx in _contexts(document, today, plans, catalogues, known):
         for rule in by_target.get(target, ()):
             level = _override(rule.code, overrides)
@@ -1206,8 +1264,6 @@ def validate(
                 # itself a finding, and the other rules still run. Any other exception is
                 # a bug in the rule and goes up.
                 findings.append(_failed(rule, ctx, exc, level))
-    findings.sort(key=_order)
-    return Report(tuple(findings))
 
 
 def _failed(rule: Rule, ctx: Context, exc: DuaalLerenError, level: Severity | None) -> Finding:
