@@ -275,7 +275,7 @@ class Vrijeperiode:
     @property
     def dagen(self) -> int:
         """How many days the period holds, weekends included."""
-        return (self.einde - self.start).days + 1
+        return self.einde.toordinal() - self.start.toordinal() + 1
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -625,7 +625,7 @@ def _eigen_problemen(eigen: SchooleigenKalender, jaar: Schooljaar) -> list[Probl
     return problems
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Schoolkalender:
     """The calendar of one Flemish school year, with the school's own days.
 

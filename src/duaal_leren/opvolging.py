@@ -113,6 +113,21 @@ def _check_ascending(name: str, value: Sequence[Niveau]) -> None:
 _ascending = validator(_check_ascending, {"minItems": 1})
 
 
+# The values of the levels of the scale asked last, with the levels they were read from
+# (held, so that no other tuple can take their place): every rating of a traject is
+# checked against the same scale, mostly the default one. One tuple, replaced whole.
+_LAST_WAARDEN: list[tuple[object, tuple[int, ...], frozenset[int]]] = [(None, (), frozenset())]
+
+
+def _waarden(niveaus: tuple[Niveau, ...]) -> tuple[tuple[int, ...], frozenset[int]]:
+    last = _LAST_WAARDEN[0]
+    if last[0] is niveaus:
+        return last[1], last[2]
+    values = tuple(n.waarde for n in niveaus)
+    _LAST_WAARDEN[0] = (niveaus, values, frozenset(values))
+    return values, frozenset(values)
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class Beheersingsschaal:
     """A scale of mastery: labelled levels and the level from which a competence is mastered.
@@ -162,7 +177,7 @@ class Beheersingsschaal:
     @property
     def waarden(self) -> tuple[int, ...]:
         """The values of the levels, lowest first."""
-        return tuple(n.waarde for n in self.niveaus)
+        return _waarden(self.niveaus)[0]
 
     @property
     def laagste(self) -> int:
@@ -176,7 +191,11 @@ class Beheersingsschaal:
 
     def __contains__(self, waarde: object) -> bool:
         """Whether ``waarde`` is one of the scale's levels: ``3 in schaal``."""
-        return waarde in self.waarden
+        values, lookup = _waarden(self.niveaus)
+        try:
+            return waarde in lookup
+        except TypeError:  # unhashable: compared one by one
+            return waarde in values
 
     def niveau(self, waarde: int) -> Niveau:
         """The level with this value.

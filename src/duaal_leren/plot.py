@@ -154,7 +154,7 @@ def voortgangsfiguur(
 
     def x(datum: pendulum.Date) -> float:
         # Days since the contract's start: the axis gets month labels of its own below.
-        return float((datum - contract.start).days)
+        return float(datum.toordinal() - contract.start.toordinal())
 
     figure = _views.notebook_figure()(figsize=(8, 4.5), layout="constrained")
     axes = figure.add_subplot()

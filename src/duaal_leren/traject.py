@@ -584,7 +584,10 @@ class Rooster:
 
     def uren(self, day: dt.date) -> tuple[float, float]:
         """The hours at the workplace and at school on a day, whatever the calendar says."""
-        ordinal = day.toordinal()
+        return self.uren_op(day.toordinal())
+
+    def uren_op(self, ordinal: int) -> tuple[float, float]:
+        """`uren` of the day with this ordinal (`datetime.date.toordinal`), for long runs of days."""
         changed = self._gewijzigd.get(ordinal)
         if changed is not None:
             return changed

@@ -299,7 +299,8 @@ def _aandeel_tijd(traject: Traject, day: pendulum.Date) -> float:
         return 0.0
     if day >= einde:
         return 1.0
-    return (day - start).days / (einde - start).days
+    # Ordinals: subtracting pendulum dates makes an Interval, which costs far more.
+    return (day.toordinal() - start.toordinal()) / (einde.toordinal() - start.toordinal())
 
 
 def _check_drempel(drempel: float) -> None:

@@ -495,6 +495,7 @@ def _weken(
     # The hours of a contract the vacations do not suspend go on through them.
     suspended = vacation if vakantievrij else frozenset()
     first, last = start.toordinal(), end.toordinal()
+    uren_op = rooster.uren_op
     # Days by ordinal: ordinal 1 (1 January of year 1) is a Monday.
     for monday in range(first - start.isoweekday() + 1, last + 1, 7):
         uren = gepland = 0.0
@@ -502,7 +503,7 @@ def _weken(
         low, high = max(monday, first), min(monday + 6, last)
         for day in range(low, high + 1):
             weekday = (day - 1) % 7 + 1
-            hours = rooster.werkplekuren(pendulum.Date.fromordinal(day))
+            hours = uren_op(day)[0]
             gepland += hours
             in_vacation = day in vacation
             if day not in suspended and day not in holiday:

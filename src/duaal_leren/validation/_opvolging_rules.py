@@ -42,25 +42,33 @@ def _path(i: int, rest: str = "") -> str:
     return f"$.opvolgingsgesprekken[{i}]{rest}"
 
 
-def _references(gesprek: Opvolgingsgesprek) -> Iterator[tuple[str, str]]:
-    """Every competence code a conversation names, with the JSON path below the conversation."""
+def _unknown_references(gesprek: Opvolgingsgesprek, known: set[str]) -> Iterator[tuple[str, str]]:
+    """Every competence code a conversation names that is not ``known``, with its path.
+
+    The JSON path below the conversation is worked out only for those: most codes are known.
+    """
     for j, o in enumerate(gesprek.observaties):
-        yield o.competentie, f".observaties[{j}].competentie"
+        if o.competentie not in known:
+            yield o.competentie, f".observaties[{j}].competentie"
     for field, items in (
         ("feedback_technisch", gesprek.feedback_technisch),
         ("feedback_attitude", gesprek.feedback_attitude),
     ):
         for j, feedback in enumerate(items):
             for k, code in enumerate(feedback.competenties):
-                yield code, f".{field}[{j}].competenties[{k}]"
+                if code not in known:
+                    yield code, f".{field}[{j}].competenties[{k}]"
     if gesprek.leerfocus is not None:
         for k, code in enumerate(gesprek.leerfocus.competenties):
-            yield code, f".leerfocus.competenties[{k}]"
+            if code not in known:
+                yield code, f".leerfocus.competenties[{k}]"
     for j, kans in enumerate(gesprek.extra_leerkansen):
         for k, code in enumerate(kans.competenties):
-            yield code, f".extra_leerkansen[{j}].competenties[{k}]"
+            if code not in known:
+                yield code, f".extra_leerkansen[{j}].competenties[{k}]"
     for j, item in enumerate(gesprek.niet_aanleerbaar):
-        yield item.competentie, f".niet_aanleerbaar[{j}].competentie"
+        if item.competentie not in known:
+            yield item.competentie, f".niet_aanleerbaar[{j}].competentie"
 
 
 @RULES.rule(
@@ -82,13 +90,12 @@ def opvolging_competentie_onbekend(ctx: Context) -> Iterator[Hit]:
     traject = ctx.checked_traject()
     known = set(traject.opleidingsplan.codes)
     for i, gesprek in enumerate(traject.opvolgingsgesprekken):
-        for code, rest in _references(gesprek):
-            if code not in known:
-                yield Hit(
-                    _path(i, rest),
-                    f"competentie {code} staat niet in het opleidingsplan van de lerende",
-                    f"competence {code} is not in the learner's training plan",
-                )
+        for code, rest in _unknown_references(gesprek, known):
+            yield Hit(
+                _path(i, rest),
+                f"competentie {code} staat niet in het opleidingsplan van de lerende",
+                f"competence {code} is not in the learner's training plan",
+            )
 
 
 @RULES.rule(
@@ -261,18 +268,18 @@ def opvolging_frequentie(ctx: Context) -> Iterator[Hit]:
     limit = weeks * 7
     previous = contract.start
     for datum, i in counted:
-        if (datum - previous).days > limit:
+        if datum.toordinal() - previous.toordinal() > limit:
             yield _gap(_path(i, ".datum"), previous, datum, weeks)
         previous = datum
     until = min(ctx.today, contract.einde)
-    if (until - previous).days > limit:
+    if until.toordinal() - previous.toordinal() > limit:
         yield _gap("$.opvolgingsgesprekken", previous, until, weeks, open_ended=True)
 
 
 def _gap(
     path: str, since: pendulum.Date, until: pendulum.Date, weeks: int, *, open_ended: bool = False
 ) -> Hit:
-    days = (until - since).days
+    days = until.toordinal() - since.toordinal()
     if open_ended:
         return Hit(
             path,

@@ -83,7 +83,7 @@ def rooster(ctx: Context) -> Iterator[Hit]:
                 f"the change ends ({change.einde}) before it starts ({change.start})",
             )
             continue
-        days = (change.laatste_dag - change.start).days + 1
+        days = change.laatste_dag.toordinal() - change.start.toordinal() + 1
         weekdays = {(change.start.isoweekday() + n - 1) % 7 + 1 for n in range(min(days, 7))}
         if not any(day.isoweekday in weekdays for day in change.weekdagen):
             yield Hit(
@@ -302,7 +302,7 @@ def afwezigheid_melding(ctx: Context) -> Iterator[Hit]:
                 f"the absence of {datum} was not reported",
             )
             continue
-        late = (melding.datum - day.datum).days
+        late = melding.datum.toordinal() - day.datum.toordinal()
         if late > afspraak.binnen_dagen:
             yield Hit(
                 f"{path}.melding.datum",
