@@ -385,3 +385,47 @@ def test_dump_json_writes_small_hours_as_json_does(hours: float) -> None:
     expected = json.dumps(duaal_leren.to_dict(changed), ensure_ascii=False, indent=2) + "\n"
     assert duaal_leren.dump(changed, "json") == expected
     assert duaal_leren.loads(duaal_leren.dump(changed, "json")) == changed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\t",
+        "\n\n",
+        "\x1c",
+        "\x7f",
+        " a",
+        "\ta",
+        "a ",
+        "!",
+        "~",
+        "é",
+        "\u00a0",
+        " \u00a0",
+        "\u200b",
+        "\ufeff",
+        "\u200bx",
+        "\u3000",
+        "\u3000x",
+        "\ud800",
+        "a\ud800",
+        "\U0010ffff",
+        " \U0010ffff",
+        " \U0010ffffx",
+    ],
+)
+def test_text_is_taken_by_the_fast_path_exactly_when_the_detailed_path_takes_it(
+    text: str,
+) -> None:
+    # The fast path decides most text in one comparison: text that starts with a visible
+    # ASCII character. Every other text, it decides as the validators do.
+    body = {"code": text, "omschrijving": "Iets", "leerplaats": "school"}
+    expected = detailed(body, duaal_leren.Competentie)
+    try:
+        result: object = fast_structure(body, duaal_leren.Competentie)
+    except Slow:
+        assert isinstance(expected, Exception)
+    else:
+        assert result == expected

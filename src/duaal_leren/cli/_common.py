@@ -12,7 +12,6 @@ imports it to build ``--help``, which stays about as fast as Python's own start.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -193,5 +192,9 @@ def to_json(data: Any) -> str:
     JSON escapes control characters itself; a lone surrogate (from a file name that is no
     UTF-8) it leaves as it is, and no UTF-8 output takes that, so it becomes ``\udcxx``.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # `dump_json`: the text of ``json.dumps(..., indent=2)``, written by orjson where it is
+    # the same (a report of hundreds of files is written at once).
+    from duaal_leren._parse import dump_json
+
+    text = dump_json(data).removesuffix("\n")
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

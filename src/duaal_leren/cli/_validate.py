@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -506,8 +507,14 @@ def _root(path: Path) -> Path | None:
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if workspace:
         return Path(os.path.abspath(workspace))
-    # A worktree or submodule has a .git file instead of a folder.
-    return next((p for p in path.parents if (p / ".git").exists()), None)
+    return _git_root(path.parent)
+
+
+@functools.lru_cache(maxsize=256)
+def _git_root(folder: Path) -> Path | None:
+    # Asked once per folder of a run, not once per file. A worktree or submodule has a
+    # .git file instead of a folder.
+    return next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
 
 
 def _shown(source: str) -> str:
