@@ -1044,3 +1044,24 @@ def test_yaml_read_without_lines_reports_what_the_detailed_reading_reports(text:
             return [(p.code, p.path, p.line, p.message) for p in error.problems]
 
     assert read(False) == read(True)
+
+
+def test_reading_yaml_keeps_nothing_of_a_document_once_read() -> None:
+    # Plain scalars are read once per value within a document; no text of a document (a
+    # name, a note) is kept in the process after it has been read.
+    texts = [f"a: Jan Peeters {i} {'x' * 100_000}\n" for i in range(20)]
+    _parse_yaml_quietly(texts[0])  # what is made once per process is made here
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for text in texts[1:]:
+            _parse_yaml_quietly(text)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 200_000, kept
+
+
+def _parse_yaml_quietly(text: str) -> None:
+    data, _ = _parse.parse_yaml(text, "t.yaml")
+    assert data["a"].startswith("Jan Peeters")

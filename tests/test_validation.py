@@ -685,3 +685,51 @@ def test_a_zip_on_the_path_leaves_the_search_to_the_standard_library(
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
     monkeypatch.syspath_prepend(str(archive))
     assert _may_declare("duaal_leren.rules")
+
+
+def test_the_collector_is_paused_for_one_document_only_while_no_other_thread_runs(
+    traject: Traject,
+) -> None:
+    # Threads that check documents one after the other (a web server's) would otherwise
+    # keep Python's cycle collector from running for the whole process.
+    import gc
+    import threading
+
+    seen: list[bool] = []
+    registry = Registry()
+
+    @registry.rule("test-gc", titel="-", severity="info", source="-", target="traject", fix="-")
+    def gc_state(ctx: Context) -> Iterator[Hit]:
+        """Notes whether the collector runs."""
+        seen.append(gc.isenabled())
+        return iter(())
+
+    alone = threading.active_count() == 1
+    validate(traject, today=TODAY, registry=registry)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        validate(traject, today=TODAY, registry=registry)
+        duaal_leren.loads(duaal_leren.dump(traject, "json"))
+    finally:
+        stop.set()
+        other.join()
+    assert seen[1] is True
+    if alone:  # the test runner runs no thread of its own: then this one pauses it
+        assert seen[0] is False
+    assert gc.isenabled()
+
+
+def test_an_unzipped_egg_on_the_path_leaves_the_search_to_the_standard_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from duaal_leren.validation._engine import _may_declare
+
+    egg = tmp_path / "sector_regels-1.0-py3.11.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "entry_points.txt").write_text(
+        "[duaal_leren.rules]\nsector = sector_regels:register\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(egg))
+    assert _may_declare("duaal_leren.rules")

@@ -44,6 +44,7 @@ __all__ = [
     "check_writable",
     "collector_paused",
     "document_files",
+    "document_paused",
     "make_folder",
     "read_file",
     "read_head",
@@ -106,6 +107,32 @@ def collector_paused() -> _Pause:
     comes back, if it ran before, when the last one ends.
     """
     return _PAUSE
+
+
+class _NoPause:
+    """The context manager of `document_paused` when another thread runs: nothing at all."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NO_PAUSE = _NoPause()
+
+
+def document_paused() -> _Pause | _NoPause:
+    """`collector_paused` for the work on one document (loading, writing, validating it).
+
+    Only while this is the program's one thread: the pause is shared by the whole process,
+    and threads that load documents one after the other (a web server's) would otherwise
+    keep the collector from ever running for the rest of the program. The loaders of many
+    documents pause it whatever runs beside them, for as long as they run.
+    """
+    return _PAUSE if threading.active_count() == 1 else _NO_PAUSE
 
 
 # Code that catches the specific OS errors (FileNotFoundError, PermissionError, ...) keeps

@@ -133,11 +133,6 @@ _MAPPING_END = yaml.MappingEndEvent
 _SEQUENCE_END = yaml.SequenceEndEvent
 _NO_KEY: Any = object()  # the value taken next goes into a sequence
 _NO_KEY_EXPECTED: Any = object()  # the scalar taken next is a mapping's key
-# What plain scalars (unquoted, no tag) read as: text, None, a bool, an int or a float, the
-# same whatever the document. Values repeat a great deal (codes, levels, dates); the values
-# are immutable and shared. Bounded all the same.
-_PLAIN_SCALARS: dict[str, Any] = {}
-_PLAIN_SCALARS_MAX = 50_000
 
 
 def _too_deep(source: str, path: str, line: int | None) -> DocumentError:
@@ -512,7 +507,10 @@ class _YamlBuilder:
         `_Unusual`, and the caller reads the text again with `build`, which reports it.
         """
         get_event = self.loader.get_event
-        seen = _PLAIN_SCALARS
+        # What the plain scalars of this document read as, by their text: values repeat a
+        # great deal within a document (codes, levels, dates). Kept for this document only:
+        # no text of a document outlives its reading.
+        seen: dict[str, Any] = {}
         stack: list[Any] = []
         # Per open mapping on the stack, the key whose value comes next (_NO_KEY: a key).
         keys: list[Any] = []
@@ -540,8 +538,7 @@ class _YamlBuilder:
                         value = self.scalar(event, "$")
                         if len(self.problems) != count:
                             raise _Unusual from None
-                        if len(seen) < _PLAIN_SCALARS_MAX:
-                            seen[text] = value
+                        seen[text] = value
             elif kind is _MAPPING_START or kind is _SEQUENCE_START:
                 if event.tag is not None or len(stack) >= _MAX_DEPTH - 1:
                     raise _Unusual

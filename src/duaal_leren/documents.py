@@ -37,7 +37,7 @@ from duaal_leren._fast import structure as fast_structure
 from duaal_leren._files import (
     FileTooLargeError,
     NotARegularFileError,
-    collector_paused,
+    document_paused,
     read_file,
     write_atomic,
 )
@@ -569,9 +569,9 @@ def _build(
     text: str, fmt: Format, source: str, expected: type[Any] | None, raw: bytes | None = None
 ) -> Any:
     # One document makes thousands of objects and no reference cycles: the collector is
-    # kept out of the way while it is built, as for many (see `collector_paused`).
+    # kept out of the way while it is built, as for many (see `document_paused`).
     try:
-        with collector_paused():
+        with document_paused():
             data = _parse(text, fmt, source, raw)
             kind, body = _document(data, source, expected)
             return _structure(body, kind.cls, source, "text")
@@ -823,7 +823,7 @@ def to_dict(obj: object) -> dict[str, Any]:
         raise DocumentTypeError(
             f"to_dict neemt {nl}, geen {shown}", f"to_dict takes {en}, not {shown}"
         )
-    with collector_paused():
+    with document_paused():
         data: dict[str, Any] = fast_plain(obj)
     kind = models[type(obj)]
     return {SCHEMA_KEY: kind.schema, **data} if kind is not None else data
@@ -832,7 +832,7 @@ def to_dict(obj: object) -> dict[str, Any]:
 def _document_data(obj: object) -> dict[str, Any]:
     """The plain data of a document, with its ``schema`` key first; a part is no document."""
     kind = kind_of(obj)
-    with collector_paused():
+    with document_paused():
         return {SCHEMA_KEY: kind.schema, **fast_plain(obj)}
 
 
@@ -867,7 +867,7 @@ def dump(obj: object, format: Format = "yaml") -> str:
         )
     if format == "json":
         kind = kind_of(obj)
-        with collector_paused():
+        with document_paused():
             data, floats_as_json = fast_plain_for_json(obj)
             return dump_json({SCHEMA_KEY: kind.schema, **data}, floats_as_json=floats_as_json)
     return _WRITERS[format](_document_data(obj))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import os
 import sys
 from collections.abc import Callable
@@ -502,35 +501,42 @@ def _trajecten(names: list[str], base: Path) -> list[Traject]:
     return found
 
 
-def _root(path: Path) -> Path | None:
-    """The folder paths are shown relative to: ``GITHUB_WORKSPACE``, else the git root."""
+def _root(path: Path, roots: dict[Path, Path | None] | None = None) -> Path | None:
+    """The folder paths are shown relative to: ``GITHUB_WORKSPACE``, else the git root.
+
+    Args:
+        path: An absolute path.
+        roots: The git roots found so far in this run, by folder: asked once per folder,
+            not once per file.
+    """
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if workspace:
         return Path(os.path.abspath(workspace))
-    return _git_root(path.parent)
+    folder = path.parent
+    if roots is not None and folder in roots:
+        return roots[folder]
+    # A worktree or submodule has a .git file instead of a folder.
+    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if roots is not None:
+        roots[folder] = root
+    return root
 
 
-@functools.lru_cache(maxsize=256)
-def _git_root(folder: Path) -> Path | None:
-    # Asked once per folder of a run, not once per file. A worktree or submodule has a
-    # .git file instead of a folder.
-    return next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
-
-
-def _shown(source: str) -> str:
+def _shown(source: str, roots: dict[Path, Path | None] | None = None) -> str:
     """``source`` relative to `_root` where it lies inside it, else as given."""
     if source == '""':
         return source
     path = Path(os.path.abspath(source))
-    root = _root(path)
+    root = _root(path, roots)
     if root is None or not path.is_relative_to(root):
         return source
     return path.relative_to(root).as_posix()
 
 
 def _relative(reports: Reports) -> Reports:
+    roots: dict[Path, Path | None] = {}
     return Reports(
-        tuple(attrs.evolve(r, source=_shown(r.source)) if r.source else r for r in reports)
+        tuple(attrs.evolve(r, source=_shown(r.source, roots)) if r.source else r for r in reports)
     )
 
 

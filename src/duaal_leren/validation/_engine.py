@@ -31,7 +31,7 @@ import pendulum
 
 from duaal_leren import _views
 from duaal_leren._export import csv_text, dataframe, text_or_file
-from duaal_leren._files import collector_paused
+from duaal_leren._files import collector_paused, document_paused
 from duaal_leren._parse import find_lines
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import Aanwezigheden
@@ -355,6 +355,8 @@ def _may_declare(group: str) -> bool:
             return True
     needle = group.encode()
     for entry in sys.path:
+        if entry.lower().endswith((".egg", ".egg/")):
+            return True  # an egg: its metadata is inside (EGG-INFO)
         try:
             names = os.listdir(entry or ".")
         except NotADirectoryError:
@@ -1225,8 +1227,8 @@ def validate(
         by_target.setdefault(rule.target, []).append(rule)
     known = {t.id: t for t in trajecten}
     # The rules make many short-lived objects and no reference cycles: the collector is
-    # kept out of the way, as while loading (see `collector_paused`).
-    with collector_paused():
+    # kept out of the way, as while loading (see `document_paused`).
+    with document_paused():
         _run(document, today, plans, catalogues, known, by_target, overrides, findings)
     findings.sort(key=_order)
     return Report(tuple(findings))
