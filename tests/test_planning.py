@@ -884,3 +884,25 @@ def test_schedule_and_caseload_reprs_are_one_short_line() -> None:
     )
     caseload = plan_caseload(caseload_trajecten(40), PerSchooljaar(6), max_per_dag=4)
     assert repr(caseload) == "Caseload(trajecten=40, gesprekken=240, max_per_dag=4)"
+
+
+def test_a_traject_with_a_very_long_id_gets_a_message_of_one_short_line() -> None:
+    # Ids are shown as they are when short; one of ten thousand characters is cut, as any
+    # quoted value (found by the fuzzer: a traject without a school day to visit).
+    lotte = duaal_leren.load(Path(__file__).resolve().parent.parent / "examples/traject-lotte.yaml")
+    week = duaal_leren.Weekpatroon(())
+    long = attrs.evolve(
+        lotte,
+        id="x" * 10_000,
+        weekpatroon=None,
+        rotatie=duaal_leren.Rotatie(weken=(week,), start=pendulum.Date(2015, 1, 1)),
+        overeenkomst=attrs.evolve(
+            lotte.overeenkomst, start=pendulum.Date(2015, 1, 1), einde=pendulum.Date(2015, 1, 2)
+        ),
+        opvolgingsgesprekken=(),
+    )
+    with pytest.raises(duaal_leren.PlanningError) as info:
+        duaal_leren.plan_opvolging(long, duaal_leren.PerSchooljaar(6))
+    for lang in ("nl", "en"):
+        assert len(info.value.text(lang)) < 300
+        assert "xxx...xxx" in info.value.text(lang)

@@ -45,6 +45,7 @@ from duaal_leren.exceptions import (
     FieldError,
     Problem,
     checked_lang,
+    shown_id,
 )
 from duaal_leren.opvolging import Beheersingsschaal
 from duaal_leren.traject import Traject
@@ -99,8 +100,8 @@ def _twice(files: Sequence[Path], trajecten: Sequence[Traject]) -> list[Document
                 [
                     Problem(
                         "$.id",
-                        f"traject {traject.id} komt twee keer voor (ook in {first[traject.id]})",
-                        f"traject {traject.id} occurs twice (also in {first[traject.id]})",
+                        f"traject {shown_id(traject.id)} komt twee keer voor (ook in {first[traject.id]})",
+                        f"traject {shown_id(traject.id)} occurs twice (also in {first[traject.id]})",
                         "dubbel-traject",
                     )
                 ],

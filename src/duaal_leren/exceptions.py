@@ -43,6 +43,7 @@ __all__ = [
     "location",
     "printable",
     "set_default_lang",
+    "shown_id",
 ]
 
 Lang = Literal["nl", "en"]
@@ -157,6 +158,24 @@ _REPR.maxother = 60
 _REPR.maxlevel = 3
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = 5
 _REPR.maxdict = 4
+
+
+def shown_id(value: str) -> str:
+    """An id for a message: as it is when short and printable, else as an `excerpt`.
+
+    Ids (of a traject, a learner) name what a message is about and are shown bare, as
+    people write them; an id of thousands of characters, or with control characters, is
+    cut and escaped as any quoted value.
+
+    Example:
+        >>> shown_id("TRJ-2025-0042")
+        'TRJ-2025-0042'
+        >>> len(shown_id("x" * 10_000)) < 100
+        True
+    """
+    if len(value) <= 80 and value.isprintable():
+        return value
+    return excerpt(value)
 
 
 def excerpt(value: object) -> str:

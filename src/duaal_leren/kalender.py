@@ -50,7 +50,14 @@ import pendulum
 
 from duaal_leren import _views
 from duaal_leren._validators import non_empty, optional, typed_fields, validator
-from duaal_leren.exceptions import DocumentError, DuaalLerenError, FieldError, Problem, excerpt
+from duaal_leren.exceptions import (
+    DocumentError,
+    DuaalLerenError,
+    FieldError,
+    Problem,
+    excerpt,
+    shown_id,
+)
 
 __all__ = [
     "EERSTE_SCHOOLJAAR",
@@ -772,7 +779,9 @@ def _build(jaar: Schooljaar, eigen: SchooleigenKalender | None) -> Schoolkalende
     if eigen is not None:
         problems = _eigen_problemen(eigen, jaar)
         if problems:
-            raise DocumentError(f"schoolkalender {eigen.school} {eigen.schooljaar}", problems)
+            raise DocumentError(
+                f"schoolkalender {shown_id(eigen.school)} {eigen.schooljaar}", problems
+            )
     school, public = _wettelijke_dagen(jaar.startjaar)
     own: dict[dt.date, SchooleigenDag] = {}
     halve: list[SchooleigenDag] = []

@@ -44,7 +44,7 @@ import pendulum
 from duaal_leren import _views
 from duaal_leren._export import csv_text, dataframe, text_or_file
 from duaal_leren._validators import at_least, in_range, non_empty
-from duaal_leren.exceptions import DuaalLerenError, FieldError, checked_lang, excerpt
+from duaal_leren.exceptions import DuaalLerenError, FieldError, checked_lang, excerpt, shown_id
 from duaal_leren.kalender import KalenderArg, Schooljaar, Schoolkalenders, schoolkalenders
 from duaal_leren.opvolging import Gespreksrol, Gespreksstatus
 from duaal_leren.traject import Traject, Weekdag
@@ -1046,9 +1046,9 @@ def _binnen_datums(traject: str, value: Bestaand) -> Iterator[None]:
         yield
     except (OverflowError, ValueError):
         raise PlanningError(
-            f"traject {traject}: het gesprek van {value.isoformat()} valt buiten de datums "
+            f"traject {shown_id(traject)}: het gesprek van {value.isoformat()} valt buiten de datums "
             f"die bestaan (jaar {dt.MINYEAR} tot {dt.MAXYEAR}, in de tijd van Brussel)",
-            f"traject {traject}: the conversation of {value.isoformat()} lies outside the "
+            f"traject {shown_id(traject)}: the conversation of {value.isoformat()} lies outside the "
             f"dates there are (year {dt.MINYEAR} to {dt.MAXYEAR}, in Brussels time)",
         ) from None
 
@@ -1059,11 +1059,11 @@ def _vol(traject: str, day: dt.date, voorkeur: Voorkeur, taken: int) -> Planning
     first, end = times[0].strftime("%H:%M"), voorkeur.einduur.strftime("%H:%M")
     minutes = _duur_minuten(voorkeur.duur)
     return PlanningError(
-        f"traject {traject}: het gesprek van {day.isoformat()} krijgt geen uur: die dag "
+        f"traject {shown_id(traject)}: het gesprek van {day.isoformat()} krijgt geen uur: die dag "
         f"zijn er al {taken} gesprekken en de {len(times)} beginuren van {first} tot {end} "
         f"(gesprekken van {minutes} minuten) zijn bezet; geef meer beginuren, een kortere "
         "duur, of het uur van de gesprekken",
-        f"traject {traject}: the conversation of {day.isoformat()} gets no time: that day "
+        f"traject {shown_id(traject)}: the conversation of {day.isoformat()} gets no time: that day "
         f"already has {taken} conversations and the {len(times)} start times from {first} "
         f"to {end} (conversations of {minutes} minutes) are taken; give more start times, "
         "a shorter duration, or the time of the conversations",
@@ -1247,8 +1247,8 @@ def _plan(
     end = _datum(min(contract.einde, periode[1]) if periode[1] is not None else contract.einde)
     if start > end:
         raise PlanningError(
-            f"traject {traject.id}: de planperiode is leeg ({start.isoformat()} na {end.isoformat()})",
-            f"traject {traject.id}: the planning period is empty ({start.isoformat()} after {end.isoformat()})",
+            f"traject {shown_id(traject.id)}: de planperiode is leeg ({start.isoformat()} na {end.isoformat()})",
+            f"traject {shown_id(traject.id)}: the planning period is empty ({start.isoformat()} after {end.isoformat()})",
         )
     try:
         werkdagen = Werkdagen.from_traject(traject, kalenders)
@@ -1258,9 +1258,9 @@ def _plan(
     days = werkdagen.bezoekdagen(start, end)
     if not days:
         raise PlanningError(
-            f"traject {traject.id}: de lerende is van {start.isoformat()} tot {end.isoformat()} "
+            f"traject {shown_id(traject.id)}: de lerende is van {start.isoformat()} tot {end.isoformat()} "
             "op geen enkele schooldag op de werkplek; er is geen dag voor een bezoek",
-            f"traject {traject.id}: from {start.isoformat()} to {end.isoformat()} the learner is "
+            f"traject {shown_id(traject.id)}: from {start.isoformat()} to {end.isoformat()} the learner is "
             "at the workplace on no school day; there is no day for a visit",
         )
     planner = _Planner(days, voorkeur, bezetting, vast)
@@ -1318,16 +1318,16 @@ def _cadans_voor(traject: Traject, cadans: Cadans | None) -> Cadans:
     weeks = traject.afspraken.opvolging_weken
     if weeks is None:
         raise PlanningError(
-            f"traject {traject.id}: geen cadans gegeven of afgesproken "
+            f"traject {shown_id(traject.id)}: geen cadans gegeven of afgesproken "
             "(afspraken.opvolging_weken); geef er een, zoals elke 6 weken",
-            f"traject {traject.id}: no cadence given or agreed "
+            f"traject {shown_id(traject.id)}: no cadence given or agreed "
             "(afspraken.opvolging_weken); give one, such as every 6 weeks",
         )
     if weeks > MAX_CADANS:
         raise PlanningError(
-            f"traject {traject.id}: de afgesproken cadans van {weeks} weken "
+            f"traject {shown_id(traject.id)}: de afgesproken cadans van {weeks} weken "
             f"(afspraken.opvolging_weken) is langer dan {MAX_CADANS} weken; geef een cadans",
-            f"traject {traject.id}: the agreed cadence of {weeks} weeks "
+            f"traject {shown_id(traject.id)}: the agreed cadence of {weeks} weeks "
             f"(afspraken.opvolging_weken) is longer than {MAX_CADANS} weeks; give a cadence",
         )
     return ElkeNWeken(weeks)
@@ -1435,7 +1435,9 @@ def plan_caseload(
     ids = [t.id for t in ordered]
     for a, b in itertools.pairwise(ids):
         if a == b:
-            raise PlanningError(f"traject {a} komt twee keer voor", f"traject {a} occurs twice")
+            raise PlanningError(
+                f"traject {shown_id(a)} komt twee keer voor", f"traject {shown_id(a)} occurs twice"
+            )
     voorkeur = voorkeur or Voorkeur()
     # Made once: a calendar given as an iterator is read once, and serves every traject.
     kalenders = schoolkalenders(kalender)

@@ -63,7 +63,7 @@ from duaal_leren import _views
 from duaal_leren._export import csv_text, dataframe, html_page, require, text_or_file
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import AFWEZIGHEDEN, Aanwezigheden, Aanwezigheidsstatus
-from duaal_leren.exceptions import DocumentTypeError, checked_lang
+from duaal_leren.exceptions import DocumentTypeError, checked_lang, shown_id
 from duaal_leren.kalender import KalenderArg, Schooljaar, schoolkalenders
 from duaal_leren.traject import Traject
 from duaal_leren.werkdagen import (
@@ -577,8 +577,8 @@ def check_record(traject: Traject, aanwezigheden: Aanwezigheden | None) -> None:
     """
     if aanwezigheden is not None and aanwezigheden.traject != traject.id:
         raise DocumentTypeError(
-            f"de aanwezigheden zijn van traject {aanwezigheden.traject}, niet van {traject.id}",
-            f"the attendance is of traject {aanwezigheden.traject}, not of {traject.id}",
+            f"de aanwezigheden zijn van traject {shown_id(aanwezigheden.traject)}, niet van {shown_id(traject.id)}",
+            f"the attendance is of traject {shown_id(aanwezigheden.traject)}, not of {shown_id(traject.id)}",
         )
 
 

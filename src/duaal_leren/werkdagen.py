@@ -38,7 +38,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 import pendulum
 
-from duaal_leren.exceptions import DuaalLerenError
+from duaal_leren.exceptions import DuaalLerenError, shown_id
 from duaal_leren.kalender import (
     KalenderArg,
     Schooljaar,
@@ -98,8 +98,8 @@ def _rooster(traject: Traject) -> Rooster:
     rooster = traject.rooster
     if rooster is None:
         raise WerkdagenError(
-            f"traject {traject.id} heeft geen weekpatroon: de werkplekdagen zijn niet gekend",
-            f"traject {traject.id} has no weekly pattern: its workplace days are unknown",
+            f"traject {shown_id(traject.id)} heeft geen weekpatroon: de werkplekdagen zijn niet gekend",
+            f"traject {shown_id(traject.id)} has no weekly pattern: its workplace days are unknown",
         )
     return rooster
 
@@ -247,8 +247,8 @@ class Werkdagen:
         first, last = self.periode(jaar.start, jaar.einde)
         if first > last:
             raise WerkdagenError(
-                f"het contract van traject {self.traject} loopt niet in schooljaar {jaar}",
-                f"the contract of traject {self.traject} does not run in school year {jaar}",
+                f"het contract van traject {shown_id(self.traject)} loopt niet in schooljaar {jaar}",
+                f"the contract of traject {shown_id(self.traject)} does not run in school year {jaar}",
             )
         return first, last
 

@@ -38,7 +38,7 @@ from duaal_leren.cli._common import (
     weekday,
 )
 from duaal_leren.documents import load
-from duaal_leren.exceptions import excerpt, printable
+from duaal_leren.exceptions import excerpt, printable, shown_id
 from duaal_leren.kalender import SchooleigenKalender, schoolkalender
 from duaal_leren.planning import (
     Bestaand,
@@ -217,10 +217,10 @@ def _bestaande(args: argparse.Namespace, trajecten: Sequence[Traject]) -> dict[s
         if not contract.start <= day <= contract.einde:
             raise PlanningError(
                 f"--bestaande {excerpt(spec)}: {day.isoformat()} valt buiten de overeenkomst van "
-                f"traject {traject_id} ({contract.start.isoformat()} tot "
+                f"traject {shown_id(traject_id)} ({contract.start.isoformat()} tot "
                 f"{contract.einde.isoformat()})",
                 f"--bestaande {excerpt(spec)}: {day.isoformat()} is outside the contract of traject "
-                f"{traject_id} ({contract.start.isoformat()} to {contract.einde.isoformat()})",
+                f"{shown_id(traject_id)} ({contract.start.isoformat()} to {contract.einde.isoformat()})",
             )
         kept = result[traject_id]
         if isinstance(value, dt.datetime) and day in kept:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, TextIO
 from duaal_leren._validators import as_day
 from duaal_leren.cli._common import EXIT_OK, add_format, date_option, lang, to_json
 from duaal_leren.documents import MAX_SIZE, load, load_traject
-from duaal_leren.exceptions import DocumentError, DocumentTypeError, Problem, printable
+from duaal_leren.exceptions import (
+    DocumentError,
+    DocumentTypeError,
+    Problem,
+    printable,
+    shown_id,
+)
 
 if TYPE_CHECKING:
     from duaal_leren.aanwezigheid import Aanwezigheden
@@ -101,10 +107,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         record = document
         if record.traject != traject.id:
             raise DocumentTypeError(
-                f"{args.aanwezigheden}: de aanwezigheden zijn van traject {record.traject}, "
-                f"niet van {traject.id}",
-                f"{args.aanwezigheden}: the attendance is of traject {record.traject}, "
-                f"not of {traject.id}",
+                f"{args.aanwezigheden}: de aanwezigheden zijn van traject {shown_id(record.traject)}, "
+                f"niet van {shown_id(traject.id)}",
+                f"{args.aanwezigheden}: the attendance is of traject {shown_id(record.traject)}, "
+                f"not of {shown_id(traject.id)}",
             )
     overzichten = urenoverzichten(traject, record, today=today)
     if args.format == "json":
