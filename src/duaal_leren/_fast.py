@@ -123,7 +123,19 @@ def _refused(text: str) -> bool:
     return not text.isascii() and (lone_surrogate(text) is not None or blank(text))
 
 
-class _Builder:
+class _Code:
+    """Generated functions of one kind, and the namespace of the values they share by name."""
+
+    namespace: dict[str, Any]
+
+    def name(self, value: Any, prefix: str) -> str:
+        """The name the generated code knows ``value`` by."""
+        key = f"_{prefix}{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+
+class _Builder(_Code):
     """Generates the code of one structuring function per class, sharing helpers by name."""
 
     def __init__(self, fallback: Callable[[Any, Any], Any]) -> None:
@@ -148,11 +160,6 @@ class _Builder:
             "_refused": _refused,
         }
         self.functions: dict[type[Any], str] = {}
-
-    def name(self, value: Any, prefix: str) -> str:
-        key = f"_{prefix}{len(self.namespace)}"
-        self.namespace[key] = value
-        return key
 
     def expression(self, tp: Any, var: str) -> str | None:
         """An expression that turns ``var`` into a value of type ``tp``, if one does."""
@@ -437,7 +444,7 @@ def structure(data: Any, cls: type[Any]) -> Any:
 # Writing: plain data from the models, as the detailed converter's unstructuring gives it.
 
 
-class _PlainBuilder:
+class _PlainBuilder(_Code):
     """Generates one function per attrs class that gives an object's plain data.
 
     The data is the converter's (`duaal_leren._convert.converter`): keys in the fields'
@@ -454,11 +461,6 @@ class _PlainBuilder:
             "_float_seen": _float_seen,
         }
         self.functions: dict[type[Any], str] = {}
-
-    def name(self, value: Any, prefix: str) -> str:
-        key = f"_{prefix}{len(self.namespace)}"
-        self.namespace[key] = value
-        return key
 
     def value(self, tp: Any, var: str) -> str:
         """An expression for the plain data of ``var``, a value of type ``tp``."""

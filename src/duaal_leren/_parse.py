@@ -1,18 +1,11 @@
-"""Strict readers and stable writers for YAML and JSON text.
+"""Strict reading and stable writing of JSON text, and the JSON paths both formats share.
 
-PyYAML on its own keeps the last of two equal keys (losing data), follows anchors and
-aliases without bound, builds objects from custom tags, and reads ``no`` as ``False`` and
-``08:30`` as a number. These readers use PyYAML (its C parser when present) only to parse,
-and build the data themselves: duplicate keys, aliases, merge keys, non-standard tags, tags
-that contradict their value (``!!int Elektro``), lone surrogates and nesting deeper than 100
-levels are problems; plain scalars follow the YAML 1.2 core schema, narrowed so that
-everything PyYAML writes reads back the same; dates stay ISO text for the converter to check.
-Every problem carries its JSON path and line, and all problems of a text are reported
-together. A broken document costs time linear in its length, and line numbers are kept only
-for the paths asked for.
-
-The YAML reader and writer are in `duaal_leren._yaml`, imported on first need: JSON is read
-and written without importing PyYAML.
+The reader builds the data itself rather than trusting a parser's defaults: repeated keys,
+NaN, lone surrogates and numbers too long to read are problems, as aliases, merge keys and
+custom or contradicting tags are in YAML (`duaal_leren._yaml`, imported on first need: JSON
+is read and written without PyYAML). Every problem carries its JSON path and line, and all
+problems of a text are reported together. A broken document costs time linear in its
+length, and line numbers are kept only for the paths asked for.
 """
 
 from __future__ import annotations

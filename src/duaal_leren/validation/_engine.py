@@ -1229,23 +1229,20 @@ def validate(
     # The rules make many short-lived objects and no reference cycles: the collector is
     # kept out of the way, as while loading (see `document_paused`).
     with document_paused():
-        _run(document, today, plans, catalogues, known, by_target, overrides, findings)
+        parts = _contexts(document, today, plans, catalogues, known)
+        _run(parts, by_target, overrides, findings)
     findings.sort(key=_order)
     return Report(tuple(findings))
 
 
 def _run(
-    document: object,
-    today: pendulum.Date,
-    plans: Mapping[tuple[str, str], StandaardOpleidingsplan],
-    catalogues: Mapping[str, Leidraad],
-    known: Mapping[str, Traject],
+    parts: Iterable[tuple[Target, Context]],
     by_target: dict[Target, list[Rule]],
     overrides: dict[str, Severity],
     findings: list[Finding],
 ) -> None:
     """Run the rules on each part of a document, adding what they find to ``findings``."""
-    for target, ctx in _contexts(document, today, plans, catalogues, known):
+    for target, ctx in parts:
         for rule in by_target.get(target, ()):
             level = _override(rule.code, overrides)
             try:
