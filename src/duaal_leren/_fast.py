@@ -11,6 +11,10 @@ one description of a document; nothing here is written per class by hand.
 
 The fast path accepts nothing the detailed one refuses and builds equal objects; a property
 test holds it to that.
+
+The other way, `plain` gives an object's plain data (for `to_dict`, `dump` and `save`) from
+functions generated the same way, equal to the converter's unstructuring, key order
+included; a property test holds it to that too.
 """
 
 from __future__ import annotations

@@ -102,9 +102,10 @@ def collector_paused() -> _Pause:
     and keeps them: the collector would go over all of them again and again while they are
     built (Python starts a collection after every 700 new objects, and a full one as the
     kept objects grow), for nothing, since documents hold no reference cycles; memory is
-    freed by reference counting as ever. Loading one document pauses it too: a traject
-    makes thousands of objects. Nested and concurrent blocks share one pause: the collector
-    comes back, if it ran before, when the last one ends.
+    freed by reference counting as ever. Work on one document pauses it too, when no other
+    thread runs (`document_paused`): a traject makes thousands of objects. Nested and
+    concurrent blocks share one pause: the collector comes back, if it ran before, when the
+    last one ends.
     """
     return _PAUSE
 
