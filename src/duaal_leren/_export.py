@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from duaal_leren._files import write_atomic
 from duaal_leren.exceptions import MissingDependencyError
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cell",
+    "CsvAndHtmlFiles",
     "Row",
     "csv_text",
     "dataframe",
@@ -250,6 +251,58 @@ def text_or_file(text: str, path: str | os.PathLike[str] | None) -> str | Path:
     if path is None:
         return text
     return write_atomic(path, text)
+
+
+class CsvAndHtmlFiles:
+    """``to_csv`` and ``to_html`` for a class that gives its ``csv`` and ``html`` text.
+
+    Each writes the text to ``path`` whole or not at all and gives the path, or gives the
+    text itself without a path (`text_or_file`).
+    """
+
+    __slots__ = ()
+
+    def csv(self, delimiter: str = ",") -> str:
+        """The CSV text."""
+        raise NotImplementedError  # pragma: no cover - every class gives its own
+
+    def html(self, lang: str | None = None) -> str:
+        """The text of a self-contained HTML page."""
+        raise NotImplementedError  # pragma: no cover - every class gives its own
+
+    @overload
+    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
+    def to_csv(
+        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
+    ) -> str | Path:
+        """The CSV text (`csv`), or written to ``path`` whole or not at all.
+
+        Returns:
+            The text without a path; else the path written.
+
+        Raises:
+            WriteError: The file cannot be written; an existing file is left as it was.
+        """
+        return text_or_file(self.csv(delimiter), path)
+
+    @overload
+    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
+    @overload
+    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
+    def to_html(
+        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
+    ) -> str | Path:
+        """The HTML page (`html`), in one language, or written to ``path`` whole or not at all.
+
+        Returns:
+            The text without a path; else the path written.
+
+        Raises:
+            WriteError: The file cannot be written; an existing file is left as it was.
+        """
+        return text_or_file(self.html(lang), path)
 
 
 def dataframe(

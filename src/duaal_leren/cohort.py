@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pendulum
@@ -30,12 +30,12 @@ import pendulum
 from duaal_leren import _views
 from duaal_leren._export import (
     Cell,
+    CsvAndHtmlFiles,
     csv_text,
     html_page,
     html_table,
     level_colour,
     require,
-    text_or_file,
 )
 from duaal_leren._files import collector_paused, document_files
 from duaal_leren._validators import as_day
@@ -336,7 +336,7 @@ _NOT_IN_PLAN = Cel()
 
 
 @attrs.frozen
-class Matrix:
+class Matrix(CsvAndHtmlFiles):
     """The learner x competence matrix of a cohort on one day.
 
     Rows are learners (by pseudonymous id), columns competence codes: the codes of every
@@ -445,20 +445,6 @@ class Matrix:
         """The matrix as CSV text (cells as in `Cel.text`); the same as ``to_csv()``."""
         return csv_text(self.header, self.rows(), delimiter)
 
-    @overload
-    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
-    @overload
-    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
-    def to_csv(
-        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
-    ) -> str | Path:
-        """The matrix as CSV: the text, or written to ``path`` whole or not at all.
-
-        Returns:
-            The text without a path; else the path written.
-        """
-        return text_or_file(self.csv(delimiter), path)
-
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for JSON: the day, the columns and per learner the levels."""
         return {
@@ -519,20 +505,6 @@ class Matrix:
             else f"Overzicht lerenden x competenties op {self.datum}"
         )
         return html_page(title, f"<h1>{escape(title)}</h1>\n{self._table(lang)}", lang)
-
-    @overload
-    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
-    @overload
-    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
-    def to_html(
-        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
-    ) -> str | Path:
-        """The HTML page (`html`): the text, or written to ``path`` whole or not at all.
-
-        Returns:
-            The text without a path; else the path written.
-        """
-        return text_or_file(self.html(lang), path)
 
     def _repr_html_(self) -> str:
         lang = checked_lang(None)

@@ -51,16 +51,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from duaal_leren import _views
-from duaal_leren._export import csv_text, dataframe, html_page, require, text_or_file
+from duaal_leren._export import (
+    CsvAndHtmlFiles,
+    csv_text,
+    dataframe,
+    html_page,
+    require,
+)
 from duaal_leren._validators import as_day
 from duaal_leren.aanwezigheid import AFWEZIGHEDEN, Aanwezigheden, Aanwezigheidsstatus
 from duaal_leren.exceptions import DocumentTypeError, checked_lang, shown_id
@@ -208,7 +212,7 @@ class _Dag:
 
 
 @attrs.frozen
-class Urenoverzicht:
+class Urenoverzicht(CsvAndHtmlFiles):
     """Planned against actual workplace hours of one traject in one school year.
 
     Attributes:
@@ -337,23 +341,6 @@ class Urenoverzicht:
         """The periods as CSV text; the same as ``to_csv()`` without a path."""
         return csv_text(KOLOMMEN, self.rows(), delimiter)
 
-    @overload
-    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
-    @overload
-    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
-    def to_csv(
-        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
-    ) -> str | Path:
-        """One row per period (weeks, months, the year, `geteld`) under `KOLOMMEN`.
-
-        Without ``path`` the text is returned; with it, the file is written whole or not at
-        all and its path returned.
-
-        Raises:
-            WriteError: The file cannot be written; an existing file is left as it was.
-        """
-        return text_or_file(self.csv(delimiter), path)
-
     def text(self, lang: str | None = None) -> str:
         """The overview as a text table: the year's averages, then the months and the weeks."""
         lang = checked_lang(lang)
@@ -401,23 +388,6 @@ class Urenoverzicht:
         """A self-contained HTML page of the overview; the same as ``to_html()`` without a path."""
         lang = checked_lang(lang)
         return html_page(self._title(lang), self._view(lang), lang)
-
-    @overload
-    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
-    @overload
-    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
-    def to_html(
-        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
-    ) -> str | Path:
-        """A self-contained HTML page of the overview (`html`), in one language.
-
-        Without ``path`` the text is returned; with it, the file is written whole or not at
-        all and its path returned.
-
-        Raises:
-            WriteError: The file cannot be written; an existing file is left as it was.
-        """
-        return text_or_file(self.html(lang), path)
 
     def _repr_html_(self) -> str:
         return self._view(checked_lang(None))

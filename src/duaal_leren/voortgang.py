@@ -35,17 +35,22 @@ from __future__ import annotations
 import datetime
 import enum
 import math
-import os
 from collections.abc import Iterable, Sequence
 from html import escape
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from duaal_leren import _views
-from duaal_leren._export import Row, csv_text, dataframe, html_page, html_table, text_or_file
+from duaal_leren._export import (
+    CsvAndHtmlFiles,
+    Row,
+    csv_text,
+    dataframe,
+    html_page,
+    html_table,
+)
 from duaal_leren._validators import as_day
 from duaal_leren.competentie import Competentie, Leerplaats
 from duaal_leren.exceptions import FieldError, checked_lang
@@ -387,7 +392,7 @@ def _leerfocus(
 
 
 @attrs.frozen
-class TrajectVoortgang:
+class TrajectVoortgang(CsvAndHtmlFiles):
     """The progress of one traject on one day.
 
     Attributes:
@@ -620,38 +625,10 @@ class TrajectVoortgang:
         """The competences as CSV text; the same as ``to_csv()`` without a path."""
         return csv_text(ROW_HEADER, self.rows(), delimiter)
 
-    @overload
-    def to_csv(self, path: None = None, delimiter: str = ",") -> str: ...
-    @overload
-    def to_csv(self, path: str | os.PathLike[str], delimiter: str = ",") -> Path: ...
-    def to_csv(
-        self, path: str | os.PathLike[str] | None = None, delimiter: str = ","
-    ) -> str | Path:
-        """The competences as CSV (`ROW_HEADER`, one row each), as text or to a file.
-
-        Without ``path`` the text is returned; with it, the file is written whole or not at
-        all and its path returned.
-        """
-        return text_or_file(self.csv(delimiter), path)
-
     def html(self, lang: str | None = None) -> str:
         """A self-contained HTML page of the progress; the same as ``to_html()`` without a path."""
         lang = checked_lang(lang)
         return html_page(self._title(lang), self._html_body(lang), lang)
-
-    @overload
-    def to_html(self, path: None = None, lang: str | None = None) -> str: ...
-    @overload
-    def to_html(self, path: str | os.PathLike[str], lang: str | None = None) -> Path: ...
-    def to_html(
-        self, path: str | os.PathLike[str] | None = None, lang: str | None = None
-    ) -> str | Path:
-        """A self-contained HTML page of the progress (`html`), as text or to a file.
-
-        Without ``path`` the text is returned; with it, the file is written whole or not at
-        all and its path returned.
-        """
-        return text_or_file(self.html(lang), path)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The competences as a pandas DataFrame, indexed by code (needs the ``pandas`` extra).
